@@ -1,0 +1,18 @@
+import type { Metadata, Viewport } from "next";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Stakhanov — feel what 360° appraisal does to a group", template: "%s · Stakhanov" },
+  description:
+    "A live workshop: participants rate each other anonymously from their phones while a leaderboard ranks everyone against everyone. Then the group debriefs with its own data.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#b3121f" };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh">{children}</body>
+    </html>
+  );
+}

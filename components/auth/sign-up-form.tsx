@@ -1,0 +1,84 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { PASSWORD_MIN_LENGTH } from "@/lib/domain/accounts";
+
+interface ApiError {
+  error?: { code?: string; message?: string; field?: string };
+}
+
+export function SignUpForm() {
+  const router = useRouter();
+  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const body = {
+      name: String(form.get("name") ?? ""),
+      email: String(form.get("email") ?? ""),
+      password: String(form.get("password") ?? ""),
+    };
+    setPending(true);
+    setError(null);
+    try {
+      const response = await fetch("/api/facilitators", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) {
+        const data = (await response.json().catch(() => ({}))) as ApiError;
+        setError({ message: data.error?.message ?? "Could not create the account. Try again.", field: data.error?.field });
+        return;
+      }
+      const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
+      if (!result || result.error) {
+        router.push("/signin");
+        return;
+      }
+      router.push("/dashboard");
+      router.refresh();
+    } catch {
+      setError({ message: "Could not reach the server. Check your connection and try again." });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  const fieldError = (field: string) => (error?.field === field ? error.message : undefined);
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {error && !error.field ? <Alert>{error.message}</Alert> : null}
+      <TextField label="Your name" name="name" autoComplete="name" required maxLength={80} error={fieldError("name")} />
+      <TextField label="Email" name="email" type="email" autoComplete="email" required error={fieldError("email")} />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        error={fieldError("password")}
+      />
+      <Button type="submit" size="lg" disabled={pending}>
+        {pending ? "Creating account…" : "Create account"}
+      </Button>
+      <p className="text-sm">
+        Already have an account?{" "}
+        <Link href="/signin" className="font-semibold underline">
+          Sign in
+        </Link>
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,7 @@
+// Runs once when the server starts: apply pending database migrations before
+// the first request, so a bad database fails loudly at boot, not mid-session.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { ensureMigrated } = await import("./lib/db/client");
+  ensureMigrated();
+}

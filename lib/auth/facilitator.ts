@@ -1,0 +1,35 @@
+// Who is the facilitator behind this page or request?
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { AppError } from "../errors";
+import { findFacilitatorByApiToken, findFacilitatorById, type FacilitatorSummary } from "../db/facilitators";
+import { getAuthOptions } from "./options";
+
+export async function currentFacilitator(): Promise<FacilitatorSummary | null> {
+  const session = await getServerSession(getAuthOptions());
+  const id = (session?.user as { id?: string } | undefined)?.id;
+  if (!id) return null;
+  // The account may have been deleted since the cookie was issued.
+  return findFacilitatorById(id);
+}
+
+/** For pages in the facilitator area: the facilitator, or a redirect to sign in. */
+export async function requireFacilitatorPage(returnTo: string): Promise<FacilitatorSummary> {
+  const facilitator = await currentFacilitator();
+  if (!facilitator) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return facilitator;
+}
+
+/** For the facilitator API: a personal API token (Authorization: Bearer) or the signed-in cookie. */
+export async function requireFacilitatorApi(request: Request): Promise<{ facilitator: FacilitatorSummary; via: "token" | "cookie" }> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const facilitator = match?.[1] ? await findFacilitatorByApiToken(match[1]) : null;
+    if (!facilitator) throw new AppError("unauthorized", "The API token is invalid or has been revoked.");
+    return { facilitator, via: "token" };
+  }
+  const facilitator = await currentFacilitator();
+  if (!facilitator) throw new AppError("unauthorized", "Sign in as a facilitator, or send a personal API token.");
+  return { facilitator, via: "cookie" };
+}

@@ -1,0 +1,41 @@
+// The one Prisma client of the process (a globalThis singleton so dev reloads
+// and route bundles share it). Connects through the better-sqlite3 driver
+// adapter: no Rust query engine, no download (docs/decisions/0002-prisma-6-19.md).
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { getEnv } from "../env";
+import { PrismaClient } from "@prisma/client";
+import { migrateSqlite } from "./migrate";
+
+
+const globalForDb = globalThis as unknown as { __stakhanovDb?: Db; __stakhanovMigrated?: string };
+
+/** Applies pending migrations once per process and database file. */
+export function ensureMigrated(): void {
+  const { databasePath } = getEnv();
+  if (globalForDb.__stakhanovMigrated === databasePath) return;
+  migrateSqlite(databasePath, path.join(process.cwd(), "prisma", "migrations"));
+  globalForDb.__stakhanovMigrated = databasePath;
+}
+
+function createDb() {
+  ensureMigrated();
+  const { databasePath } = getEnv();
+  // `timeout` is better-sqlite3's busy timeout; better-sqlite3 enables foreign keys by default.
+  const adapter = new PrismaBetterSQLite3({ url: `file:${databasePath}`, timeout: 5_000 });
+  // Password hashes are left out of every query unless one asks for them by name.
+  return new PrismaClient({ adapter, omit: { facilitator: { passwordHash: true } } });
+}
+
+type Db = ReturnType<typeof createDb>;
+
+export function getDb(): Db {
+  globalForDb.__stakhanovDb ??= createDb();
+  return globalForDb.__stakhanovDb;
+}
+
+export async function disconnectDb(): Promise<void> {
+  const db = globalForDb.__stakhanovDb;
+  globalForDb.__stakhanovDb = undefined;
+  await db?.$disconnect();
+}

@@ -1,0 +1,85 @@
+// The one place that reads process.env. Parsed once, with defaults that let a
+// facilitator run `npm start` on a laptop with no configuration at all.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_URL: z
+    .string()
+    .refine((u) => u.startsWith("file:"), "DATABASE_URL must be a SQLite file: URL (file:./data/stakhanov.db).")
+    .optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters.").optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+});
+
+export interface Env {
+  nodeEnv: "development" | "production" | "test";
+  dataDir: string;
+  databaseUrl: string;
+  /** Absolute path of the SQLite database file. */
+  databasePath: string;
+  bcryptCost: number;
+  nextAuthUrl?: string;
+  /** Present only when set in the environment; see getAuthSecret() for the effective one. */
+  nextAuthSecret?: string;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment configuration:\n${lines}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "stakhanov.db")}`;
+  cached = {
+    nodeEnv: e.NODE_ENV,
+    dataDir,
+    databaseUrl,
+    databasePath: sqlitePathFromUrl(databaseUrl),
+    bcryptCost: e.BCRYPT_COST,
+    nextAuthUrl: e.NEXTAUTH_URL,
+    nextAuthSecret: e.NEXTAUTH_SECRET,
+  };
+  return cached;
+}
+
+/** file:./data/x.db or file:/abs/x.db → absolute path (relative paths resolve from the working directory). */
+export function sqlitePathFromUrl(url: string): string {
+  const withoutScheme = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  return path.resolve(withoutScheme);
+}
+
+/**
+ * NEXTAUTH_SECRET when set; otherwise a random secret generated on first start
+ * and kept in the data folder, so sign-ins survive restarts with zero setup.
+ */
+export function getAuthSecret(): string {
+  const env = getEnv();
+  if (env.nextAuthSecret) return env.nextAuthSecret;
+  const file = path.join(env.dataDir, "nextauth-secret");
+  try {
+    const existing = fs.readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // not created yet
+  }
+  fs.mkdirSync(env.dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  try {
+    // "wx" fails if another process won the race; then read theirs.
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch {
+    return fs.readFileSync(file, "utf8").trim();
+  }
+}

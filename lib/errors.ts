@@ -1,0 +1,74 @@
+// One error type for everything a client can get wrong, mapped once to the
+// JSON shape { error: { code, message } } with the right HTTP status.
+import { ZodError } from "zod";
+
+export type ErrorCode =
+  | "bad_request"
+  | "validation_failed"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "rate_limited"
+  | "payload_too_large"
+  | "unsupported_media_type"
+  | "unavailable"
+  | "internal";
+
+const STATUS: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  unavailable: 503,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: { retryAfterSeconds?: number; field?: string; suggestion?: string },
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+/** A readable single sentence from a zod error: the first issue, prefixed by its field. */
+export function describeZodError(error: ZodError): { message: string; field?: string } {
+  const issue = error.issues[0];
+  if (!issue) return { message: "Invalid input." };
+  const field = issue.path.length > 0 ? issue.path.join(".") : undefined;
+  const message = issue.message.endsWith(".") ? issue.message : `${issue.message}.`;
+  return { message, field };
+}
+
+export function errorBody(error: AppError) {
+  return {
+    error: {
+      code: error.code,
+      message: error.message,
+      ...(error.details?.field ? { field: error.details.field } : {}),
+      ...(error.details?.suggestion ? { suggestion: error.details.suggestion } : {}),
+    },
+  };
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    const { message, field } = describeZodError(error);
+    return new AppError("validation_failed", message, { field });
+  }
+  return new AppError("internal", "Something went wrong on the server. Nothing you sent was lost; try again.");
+}

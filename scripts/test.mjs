@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm test`: lint → typecheck → unit tests → production build → browser tests
+// against that build with a fresh temporary database. Stops at the first failure.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+
+const { findChromium, NO_BROWSER_MESSAGE } = createRequire(import.meta.url)("./find-browser.cjs");
+const browser = findChromium();
+if (!browser) {
+  console.error(NO_BROWSER_MESSAGE);
+  process.exit(1);
+}
+
+fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
+fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+
+const steps = [
+  ["lint", bin("eslint"), ["--max-warnings=0", "."]],
+  ["typecheck", bin("tsc"), ["--noEmit"]],
+  ["unit tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit-results.json"]],
+  ["production build", bin("next"), ["build"]],
+  ["browser tests (e2e)", bin("playwright"), ["test"]],
+];
+
+for (const [name, command, args] of steps) {
+  const started = Date.now();
+  console.log(`\n━━ ${name} ━━`);
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`\n✖ ${name} failed after ${seconds}s`);
+    summary();
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${name} (${seconds}s)`);
+}
+summary();
+
+function summary() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const unit = readJson("test-results/unit-results.json");
+  if (unit) {
+    passed += unit.numPassedTests ?? 0;
+    failed += unit.numFailedTests ?? 0;
+    skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
+  }
+  const e2e = readJson("test-results/e2e-results.json");
+  if (e2e?.stats) {
+    passed += e2e.stats.expected ?? 0;
+    failed += (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0);
+    skipped += e2e.stats.skipped ?? 0;
+  }
+  console.log(`\nunit: ${unit ? "ran" : "not run"}, e2e: ${e2e ? "ran" : "not run"}`);
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(root, file), "utf8"));
+  } catch {
+    return null;
+  }
+}
