@@ -19,13 +19,14 @@ if (!browser) {
   process.exit(1);
 }
 
-fs.rmSync(path.join(root, "test-results"), { recursive: true, force: true });
-fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+// Machine-readable results of both runners, summed up in the last line.
+fs.rmSync(path.join(root, "reports"), { recursive: true, force: true });
+fs.mkdirSync(path.join(root, "reports"), { recursive: true });
 
 const steps = [
   ["lint", bin("eslint"), ["--max-warnings=0", "."]],
   ["typecheck", bin("tsc"), ["--noEmit"]],
-  ["unit tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit-results.json"]],
+  ["unit tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/unit-results.json"]],
   ["production build", bin("next"), ["build"]],
   ["browser tests (e2e)", bin("playwright"), ["test"]],
 ];
@@ -48,13 +49,13 @@ function summary() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  const unit = readJson("test-results/unit-results.json");
+  const unit = readJson("reports/unit-results.json");
   if (unit) {
     passed += unit.numPassedTests ?? 0;
     failed += unit.numFailedTests ?? 0;
     skipped += (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0);
   }
-  const e2e = readJson("test-results/e2e-results.json");
+  const e2e = readJson("reports/e2e-results.json");
   if (e2e?.stats) {
     passed += e2e.stats.expected ?? 0;
     failed += (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0);
