@@ -14,6 +14,7 @@ const schema = z.object({
     .optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters.").optional(),
   NEXTAUTH_URL: z.url().optional(),
+  PUBLIC_URL: z.url().optional(),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
 });
 
@@ -25,6 +26,8 @@ export interface Env {
   databasePath: string;
   bcryptCost: number;
   nextAuthUrl?: string;
+  /** Base URL printed in join links and QR codes; derived from the request when unset. */
+  publicUrl?: string;
   /** Present only when set in the environment; see getAuthSecret() for the effective one. */
   nextAuthSecret?: string;
 }
@@ -48,6 +51,7 @@ export function getEnv(): Env {
     databasePath: sqlitePathFromUrl(databaseUrl),
     bcryptCost: e.BCRYPT_COST,
     nextAuthUrl: e.NEXTAUTH_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     nextAuthSecret: e.NEXTAUTH_SECRET,
   };
   return cached;

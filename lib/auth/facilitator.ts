@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { AppError } from "../errors";
 import { findFacilitatorByApiToken, findFacilitatorById, type FacilitatorSummary } from "../db/facilitators";
 import { getAuthOptions } from "./options";
+import { assertSameOrigin } from "./participant";
 
 export async function currentFacilitator(): Promise<FacilitatorSummary | null> {
   const session = await getServerSession(getAuthOptions());
@@ -21,7 +22,10 @@ export async function requireFacilitatorPage(returnTo: string): Promise<Facilita
 }
 
 /** For the facilitator API: a personal API token (Authorization: Bearer) or the signed-in cookie. */
-export async function requireFacilitatorApi(request: Request): Promise<{ facilitator: FacilitatorSummary; via: "token" | "cookie" }> {
+export async function requireFacilitatorApi(
+  request: Request,
+  opts: { mutating?: boolean } = {},
+): Promise<{ facilitator: FacilitatorSummary; via: "token" | "cookie" }> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -31,5 +35,6 @@ export async function requireFacilitatorApi(request: Request): Promise<{ facilit
   }
   const facilitator = await currentFacilitator();
   if (!facilitator) throw new AppError("unauthorized", "Sign in as a facilitator, or send a personal API token.");
+  if (opts.mutating) assertSameOrigin(request);
   return { facilitator, via: "cookie" };
 }

@@ -1,0 +1,90 @@
+import { loadHub } from "@/lib/api/context";
+import { currentFacilitator } from "@/lib/auth/facilitator";
+import { identifyParticipant } from "@/lib/auth/participant";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http";
+import { publisher, type HubSignal } from "@/lib/live/hub";
+import { eventStream } from "@/lib/live/sse";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ code: string }> };
+
+/**
+ * Live updates as Server-Sent Events. A full snapshot goes out on every
+ * (re)connect. Views: default (a phone: `phase`, `leaderboard` top 10, and
+ * `me` for a participant), `?view=screen` (projector: full `leaderboard`),
+ * `?view=control` (the session's facilitator: also `control`).
+ */
+export async function GET(request: Request, { params }: Ctx) {
+  // Listen for the disconnect before any await, so an early leave is never missed.
+  const signal = request.signal;
+  try {
+    const hub = await loadHub((await params).code);
+    const view = new URL(request.url).searchParams.get("view") ?? "phone";
+    if (view !== "phone" && view !== "screen" && view !== "control") {
+      throw new AppError("validation_failed", "view must be phone, screen or control.", { field: "view" });
+    }
+    if (view === "control") {
+      const facilitator = await currentFacilitator();
+      if (!facilitator) throw new AppError("unauthorized", "Sign in as the session's facilitator.");
+      if (facilitator.id !== hub.record.facilitatorId) throw new AppError("forbidden", "This session belongs to another facilitator.");
+    }
+    const participant = view === "phone" ? (identifyParticipant(request, hub)?.participant ?? null) : null;
+    const boardView = view === "control" ? "facilitator" : view === "screen" ? "full" : "phone";
+
+    return eventStream(signal, (sse) => {
+      let lastMe = "";
+      const sendPhase = () => sse.send("phase", JSON.stringify(hub.publicSession()));
+      const sendBoard = () => {
+        const board = hub.boardJson(boardView);
+        sse.send("leaderboard", board, `lb-${hub.boardPayload(boardView).version}`);
+        if (participant) {
+          const me = JSON.stringify(hub.mePayload(participant.id));
+          // Only when something of this person's view changed: fewer bytes to 2,000 phones.
+          if (me !== lastMe) {
+            lastMe = me;
+            sse.send("me", me);
+          }
+        }
+        if (view === "control") sse.send("control", JSON.stringify(hub.controlPayload()));
+      };
+      if (participant && participant.status !== "active") {
+        sse.send("removed", JSON.stringify({ status: participant.status }));
+      }
+      sendPhase();
+      sendBoard();
+      const release = participant?.status === "active" || view === "screen" ? hub.connect(participant?.id ?? null) : () => {};
+      const unsubscribe = publisher().subscribe(hub.channel, (event: HubSignal) => {
+        switch (event.kind) {
+          case "phase":
+            sendPhase();
+            sendBoard();
+            break;
+          case "board":
+            sendBoard();
+            break;
+          case "control":
+            if (view === "control") sse.send("control", JSON.stringify(hub.controlPayload()));
+            break;
+          case "removed":
+            if (participant && event.participantId === participant.id) {
+              sse.send("removed", JSON.stringify({ status: event.status }));
+              sse.close();
+            }
+            break;
+          case "closed":
+            sse.send("closed", "{}");
+            sse.close();
+            break;
+        }
+      });
+      return () => {
+        unsubscribe();
+        release();
+      };
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { requireOwnedHub } from "@/lib/api/context";
+import { displayNameSchema, nameKey } from "@/lib/domain/names";
+import { json, readJson, route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ code: string; id: string }> };
+
+/** Facilitator: remove a participant. `?ban=true` bans (cannot rejoin); otherwise a kick (may rejoin). */
+export const DELETE = route<Ctx>(async (request, { params }) => {
+  const { code, id } = await params;
+  const { hub } = await requireOwnedHub(request, code, { mutating: true });
+  const ban = new URL(request.url).searchParams.get("ban") === "true";
+  await hub.removeParticipant(id, ban ? "banned" : "kicked");
+  return json({ participant: { id, status: ban ? "banned" : "kicked" } });
+});
+
+const renameSchema = z.object({ displayName: displayNameSchema });
+
+/** Facilitator: rename an inappropriate display name. */
+export const PATCH = route<Ctx>(async (request, { params }) => {
+  const { code, id } = await params;
+  const { hub } = await requireOwnedHub(request, code, { mutating: true });
+  const { displayName } = await readJson(request, renameSchema);
+  const p = await hub.rename(id, displayName, nameKey(displayName));
+  return json({ participant: { id: p.id, displayName: p.displayName } });
+});

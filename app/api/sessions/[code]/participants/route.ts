@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { addressOf, enforceLimit, loadHub } from "@/lib/api/context";
+import { identifyParticipant, newParticipantToken, participantCookie } from "@/lib/auth/participant";
+import { hashToken } from "@/lib/auth/secrets";
+import { createParticipant, takenNameKeys } from "@/lib/db/sessions";
+import { canJoin } from "@/lib/domain/phases";
+import { displayNameSchema, nameKey, suggestFreeName } from "@/lib/domain/names";
+import { newRejoinCode } from "@/lib/domain/rejoin-code";
+import { AppError } from "@/lib/errors";
+import { json, readJson, route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ code: string }> };
+
+const joinSchema = z.object({ displayName: displayNameSchema });
+
+/** Join a session: creates a participant, sets the identity cookie and returns the token once. */
+export const POST = route<Ctx>(async (request, { params }) => {
+  const hub = await loadHub((await params).code);
+  enforceLimit("joinPerAddress", addressOf(request), "Too many people joined from this network in the last minute. Wait a moment and try again.");
+  const previous = identifyParticipant(request, hub);
+  if (previous?.participant.status === "banned") {
+    throw new AppError("forbidden", "You have been removed from this session by the facilitator and cannot rejoin.");
+  }
+  const allowed = canJoin(hub.state());
+  if (!allowed.ok) throw new AppError("forbidden", allowed.message);
+  const { displayName } = await readJson(request, joinSchema);
+  const key = nameKey(displayName);
+
+  const { token, tokenHash } = newParticipantToken();
+  const rejoinCode = newRejoinCode();
+  const created = await createParticipant({
+    sessionId: hub.record.id,
+    displayName,
+    nameKey: key,
+    tokenHash,
+    rejoinHash: hashToken(`${hub.record.id}:${rejoinCode}`),
+  });
+  if (created === "name_taken") {
+    const taken = await takenNameKeys(hub.record.id);
+    const suggestion = suggestFreeName(displayName, (k) => taken.has(k));
+    throw new AppError("conflict", `Someone here is already called "${displayName}". Try "${suggestion}" or another name.`, {
+      field: "displayName",
+      suggestion,
+    });
+  }
+  hub.addParticipant({ id: created.id, displayName: created.displayName, status: "active", tokenHash, joinedAt: created.joinedAt });
+  const response = json({ participant: { id: created.id, displayName: created.displayName }, token, rejoinCode }, 201);
+  response.headers.append("Set-Cookie", participantCookie(hub.record.code, token, request));
+  return response;
+});
+
+/** Active participants: ids and display names only. */
+export const GET = route<Ctx>(async (_request, { params }) => {
+  const hub = await loadHub((await params).code);
+  return json(hub.activeParticipants().map((p) => ({ id: p.id, displayName: p.displayName })));
+});

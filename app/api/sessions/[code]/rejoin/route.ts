@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { addressOf, enforceLimit, loadHub } from "@/lib/api/context";
+import { newParticipantToken, participantCookie } from "@/lib/auth/participant";
+import { hashToken } from "@/lib/auth/secrets";
+import { findParticipantByRejoinHash, setTokenHash } from "@/lib/db/sessions";
+import { normalizeRejoinCode } from "@/lib/domain/rejoin-code";
+import { AppError } from "@/lib/errors";
+import { json, readJson, route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ code: string }> };
+
+const rejoinSchema = z.object({ rejoinCode: z.string().max(32) });
+
+/**
+ * Continue as an existing participant on another device: the rejoin code
+ * shown on the first device moves the identity here (a new token; the old
+ * device's token stops working, so one person is one participant on one device).
+ */
+export const POST = route<Ctx>(async (request, { params }) => {
+  const hub = await loadHub((await params).code);
+  enforceLimit("rejoinPerAddress", addressOf(request), "Too many rejoin attempts. Wait a minute and try again.");
+  const { rejoinCode } = await readJson(request, rejoinSchema);
+  const normalized = normalizeRejoinCode(rejoinCode);
+  const found = normalized ? await findParticipantByRejoinHash(hashToken(`${hub.record.id}:${normalized}`)) : null;
+  if (!found || found.sessionId !== hub.record.id) {
+    throw new AppError("not_found", "That rejoin code does not match anyone in this session. Check it on your other device.", { field: "rejoinCode" });
+  }
+  const participant = hub.participants.get(found.id);
+  if (!participant || participant.status !== "active") throw new AppError("forbidden", "You were removed from this session.");
+  const { token, tokenHash } = newParticipantToken();
+  await setTokenHash(participant.id, tokenHash);
+  hub.replaceToken(participant.id, tokenHash);
+  const response = json({ participant: { id: participant.id, displayName: participant.displayName }, token });
+  response.headers.append("Set-Cookie", participantCookie(hub.record.code, token, request));
+  return response;
+});

@@ -1,0 +1,101 @@
+"use client";
+
+// One EventSource per URL, shared by every component that listens to it, with
+// reconnection and exponential backoff (1 s → 15 s). The server sends a full
+// snapshot on every (re)connect, so nothing is missed while disconnected.
+import { useEffect, useState } from "react";
+
+type Listener = (event: string, data: unknown) => void;
+
+interface Shared {
+  source: EventSource | null;
+  listeners: Set<Listener>;
+  statusListeners: Set<(s: LiveStatus) => void>;
+  status: LiveStatus;
+  retry: number;
+  timer: ReturnType<typeof setTimeout> | null;
+  events: string[];
+  last: Map<string, unknown>;
+}
+
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "closed";
+
+const shared = new Map<string, Shared>();
+const EVENTS = ["phase", "leaderboard", "me", "control", "removed", "closed"];
+
+function open(url: string, s: Shared) {
+  const source = new EventSource(url);
+  s.source = source;
+  source.onopen = () => {
+    s.retry = 0;
+    setStatus(s, "live");
+  };
+  source.onerror = () => {
+    source.close();
+    s.source = null;
+    if (s.status === "closed") return;
+    setStatus(s, "reconnecting");
+    const delay = Math.min(15_000, 1_000 * 2 ** s.retry) * (0.75 + Math.random() * 0.5);
+    s.retry += 1;
+    s.timer = setTimeout(() => open(url, s), delay);
+  };
+  for (const name of EVENTS) {
+    source.addEventListener(name, (e) => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse((e as MessageEvent<string>).data);
+      } catch {
+        return;
+      }
+      s.last.set(name, data);
+      for (const l of s.listeners) l(name, data);
+      if (name === "removed" || name === "closed") {
+        setStatus(s, "closed");
+        source.close();
+      }
+    });
+  }
+}
+
+function setStatus(s: Shared, status: LiveStatus) {
+  s.status = status;
+  for (const l of s.statusListeners) l(status);
+}
+
+function subscribe(url: string, listener: Listener, onStatus: (s: LiveStatus) => void): () => void {
+  let s = shared.get(url);
+  if (!s) {
+    s = { source: null, listeners: new Set(), statusListeners: new Set(), status: "connecting", retry: 0, timer: null, events: EVENTS, last: new Map() };
+    shared.set(url, s);
+    open(url, s);
+  }
+  const entry = s;
+  entry.listeners.add(listener);
+  entry.statusListeners.add(onStatus);
+  onStatus(entry.status);
+  for (const [name, data] of entry.last) listener(name, data);
+  return () => {
+    entry.listeners.delete(listener);
+    entry.statusListeners.delete(onStatus);
+    if (entry.listeners.size === 0) {
+      entry.source?.close();
+      if (entry.timer) clearTimeout(entry.timer);
+      shared.delete(url);
+    }
+  };
+}
+
+/** Latest payload of each named event from a live stream, plus the connection status. */
+export function useLive<T extends Record<string, unknown>>(url: string | null, initial: Partial<T> = {}) {
+  const [data, setData] = useState<Partial<T>>(initial);
+  const [status, setStatusState] = useState<LiveStatus>("connecting");
+  useEffect(() => {
+    if (!url) return;
+    return subscribe(
+      url,
+      (event, payload) => setData((prev) => ({ ...prev, [event]: payload })),
+      setStatusState,
+    );
+  }, [url]);
+  return { ...data, status } as Partial<T> & { status: LiveStatus };
+}

@@ -1,0 +1,51 @@
+// Shared steps of the session routes: find the live session by code, check
+// who owns it, apply rate limits.
+import { normalizeJoinCode } from "../domain/join-code";
+import { RateLimiter, retryAfterSeconds } from "../domain/rate-limit";
+import { requireFacilitatorApi } from "../auth/facilitator";
+import { clientAddress } from "../auth/signin-limits";
+import { AppError } from "../errors";
+import { getHub, type SessionHub } from "../live/hub";
+
+export async function loadHub(codeParam: string): Promise<SessionHub> {
+  const code = normalizeJoinCode(codeParam);
+  const hub = code ? await getHub(code) : null;
+  if (!hub) throw new AppError("not_found", "No session uses this code. Check the code on the projector.");
+  return hub;
+}
+
+/** The session, if the caller is its facilitator: 401 when not signed in, 403 for someone else's session. */
+export async function requireOwnedHub(request: Request, codeParam: string, opts: { mutating?: boolean } = {}) {
+  const { facilitator } = await requireFacilitatorApi(request, opts);
+  const hub = await loadHub(codeParam);
+  if (hub.record.facilitatorId !== facilitator.id) throw new AppError("forbidden", "This session belongs to another facilitator.");
+  return { hub, facilitator };
+}
+
+const MINUTE = 60_000;
+const g = globalThis as unknown as { __stakhanovLimits?: Record<string, RateLimiter> };
+function limiters() {
+  g.__stakhanovLimits ??= {
+    // A lecture hall may share one NAT address, so per-address limits are generous.
+    joinPerAddress: new RateLimiter({ limit: 300, windowMs: MINUTE }),
+    rejoinPerAddress: new RateLimiter({ limit: 30, windowMs: MINUTE }),
+    ratePerParticipant: new RateLimiter({ limit: 120, windowMs: 10_000 }),
+    ratePerAddress: new RateLimiter({ limit: 60_000, windowMs: MINUTE }),
+  };
+  return g.__stakhanovLimits;
+}
+
+export type LimitName = "joinPerAddress" | "rejoinPerAddress" | "ratePerParticipant" | "ratePerAddress";
+
+export function enforceLimit(name: LimitName, key: string, message: string): void {
+  const limiter = limiters()[name];
+  if (!limiter) return;
+  const decision = limiter.hit(key);
+  if (!decision.allowed) {
+    throw new AppError("rate_limited", message, { retryAfterSeconds: retryAfterSeconds(decision.retryAfterMs) });
+  }
+}
+
+export function addressOf(request: Request): string {
+  return clientAddress(request.headers);
+}

@@ -1,0 +1,63 @@
+// Rating writes and reads on the raw SQLite connection (see lib/db/sqlite.ts).
+// One call writes the latest scores and appends the history in a single
+// synchronous transaction: all of it is durable before the API answers 200.
+import type Database from "better-sqlite3";
+import { getSqlite, sqliteTimestamp } from "./sqlite";
+
+export interface RatingWrite {
+  sessionId: string;
+  round: number;
+  raterId: string;
+  targetId: string;
+  scores: Record<string, number>;
+  at: Date;
+}
+
+export interface StoredRating {
+  raterId: string;
+  targetId: string;
+  dimension: string;
+  score: number;
+}
+
+interface Statements {
+  upsert: Database.Statement;
+  history: Database.Statement;
+  write: (w: RatingWrite) => void;
+  load: Database.Statement;
+}
+
+const g = globalThis as unknown as { __stakhanovRatingStatements?: Statements };
+
+function statements(): Statements {
+  if (g.__stakhanovRatingStatements) return g.__stakhanovRatingStatements;
+  const db = getSqlite();
+  const upsert = db.prepare(
+    `INSERT INTO "Rating" ("sessionId","round","raterId","targetId","dimension","score","updatedAt")
+     VALUES (?,?,?,?,?,?,?)
+     ON CONFLICT ("sessionId","round","raterId","targetId","dimension")
+     DO UPDATE SET "score" = excluded."score", "updatedAt" = excluded."updatedAt"`,
+  );
+  const history = db.prepare(
+    `INSERT INTO "RatingEvent" ("sessionId","round","raterId","targetId","dimension","score","createdAt") VALUES (?,?,?,?,?,?,?)`,
+  );
+  const write = db.transaction((w: RatingWrite) => {
+    const at = sqliteTimestamp(w.at);
+    for (const [dimension, score] of Object.entries(w.scores)) {
+      upsert.run(w.sessionId, w.round, w.raterId, w.targetId, dimension, score, at);
+      history.run(w.sessionId, w.round, w.raterId, w.targetId, dimension, score, at);
+    }
+  });
+  const load = db.prepare(`SELECT "raterId","targetId","dimension","score" FROM "Rating" WHERE "sessionId" = ? AND "round" = ?`);
+  g.__stakhanovRatingStatements = { upsert, history, write, load };
+  return g.__stakhanovRatingStatements;
+}
+
+/** Synchronous on purpose: callers apply the same change in memory right after, with no await between. */
+export function writeRatings(write: RatingWrite): void {
+  statements().write(write);
+}
+
+export function loadRoundRatings(sessionId: string, round: number): StoredRating[] {
+  return statements().load.all(sessionId, round) as StoredRating[];
+}

@@ -1,0 +1,185 @@
+// Named queries for sessions, rounds and participants.
+import crypto from "node:crypto";
+import { generateJoinCode } from "../domain/join-code";
+import type { Phase, SessionState } from "../domain/phases";
+import { parseDimensions, type Dimension } from "../domain/session-config";
+import { AppError } from "../errors";
+import { getDb } from "./client";
+import { Prisma } from "@prisma/client";
+
+export interface SessionRecord {
+  id: string;
+  code: string;
+  title: string;
+  facilitatorId: string;
+  dimensions: Dimension[];
+  scale: { min: number; max: number };
+  k: number;
+  state: SessionState;
+  createdAt: Date;
+}
+
+type SessionRow = Prisma.SessionGetPayload<object>;
+
+function toRecord(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    facilitatorId: row.facilitatorId,
+    dimensions: parseDimensions(row.dimensions),
+    scale: { min: row.scaleMin, max: row.scaleMax },
+    k: row.k,
+    createdAt: row.createdAt,
+    state: {
+      phase: row.phase as Phase,
+      round: row.round,
+      joiningOpen: row.joiningOpen,
+      leaderboardVisible: row.leaderboardVisible,
+      paused: row.paused,
+      endsAt: row.endsAt ? row.endsAt.getTime() : null,
+      pausedRemainingMs: row.pausedRemainingMs,
+    },
+  };
+}
+
+export async function createSession(input: { facilitatorId: string; title: string; dimensions: Dimension[]; k: number }): Promise<SessionRecord> {
+  // 32^6 ≈ 10^9 codes: a clash is rare, but retry rather than fail.
+  for (let attempt = 0; attempt < 8; attempt++) {
+    try {
+      const row = await getDb().session.create({
+        data: {
+          code: generateJoinCode((n) => crypto.randomBytes(n)),
+          title: input.title,
+          facilitatorId: input.facilitatorId,
+          dimensions: JSON.stringify(input.dimensions),
+          k: input.k,
+        },
+      });
+      return toRecord(row);
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      throw error;
+    }
+  }
+  throw new AppError("internal", "Could not allocate a join code. Try again.");
+}
+
+export async function findSessionByCode(code: string): Promise<SessionRecord | null> {
+  const row = await getDb().session.findUnique({ where: { code } });
+  return row ? toRecord(row) : null;
+}
+
+export async function listSessionsForFacilitator(facilitatorId: string) {
+  const rows = await getDb().session.findMany({
+    where: { facilitatorId },
+    orderBy: { createdAt: "desc" },
+    include: { _count: { select: { participants: { where: { status: "active" } } } } },
+  });
+  return rows.map((row) => ({ ...toRecord(row), participantCount: row._count.participants }));
+}
+
+/** Persists a state transition; opening a round records it, closing stamps its end. */
+export async function saveSessionState(session: SessionRecord, next: SessionState, opts: { durationSeconds?: number } = {}): Promise<void> {
+  const db = getDb();
+  await db.session.update({
+    where: { id: session.id },
+    data: {
+      phase: next.phase,
+      round: next.round,
+      joiningOpen: next.joiningOpen,
+      leaderboardVisible: next.leaderboardVisible,
+      paused: next.paused,
+      endsAt: next.endsAt === null ? null : new Date(next.endsAt),
+      pausedRemainingMs: next.pausedRemainingMs,
+    },
+  });
+  const prev = session.state;
+  if (next.phase === "round_open" && (prev.phase !== "round_open" || prev.round !== next.round)) {
+    await db.round.upsert({
+      where: { sessionId_number: { sessionId: session.id, number: next.round } },
+      create: { sessionId: session.id, number: next.round, durationSeconds: opts.durationSeconds ?? null },
+      update: { closedAt: null },
+    });
+  }
+  if (prev.phase === "round_open" && next.phase !== "round_open") {
+    await db.round.updateMany({ where: { sessionId: session.id, number: prev.round }, data: { closedAt: new Date() } });
+  }
+}
+
+// ── participants ────────────────────────────────────────────────────────────
+
+export interface ParticipantRecord {
+  id: string;
+  sessionId: string;
+  displayName: string;
+  status: "active" | "kicked" | "banned";
+  joinedAt: Date;
+}
+
+const participantSelect = { id: true, sessionId: true, displayName: true, status: true, joinedAt: true } as const;
+
+function toParticipant(row: { id: string; sessionId: string; displayName: string; status: string; joinedAt: Date }): ParticipantRecord {
+  return { ...row, status: row.status as ParticipantRecord["status"] };
+}
+
+export async function createParticipant(input: { sessionId: string; displayName: string; nameKey: string; tokenHash: string; rejoinHash: string }): Promise<ParticipantRecord | "name_taken"> {
+  try {
+    return toParticipant(await getDb().participant.create({ data: input, select: participantSelect }));
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "name_taken";
+    throw error;
+  }
+}
+
+export async function findParticipantByTokenHash(tokenHash: string): Promise<ParticipantRecord | null> {
+  const row = await getDb().participant.findUnique({ where: { tokenHash }, select: participantSelect });
+  return row ? toParticipant(row) : null;
+}
+
+export async function findParticipantByRejoinHash(rejoinHash: string): Promise<ParticipantRecord | null> {
+  const row = await getDb().participant.findUnique({ where: { rejoinHash }, select: participantSelect });
+  return row ? toParticipant(row) : null;
+}
+
+export async function findParticipant(sessionId: string, id: string): Promise<ParticipantRecord | null> {
+  const row = await getDb().participant.findFirst({ where: { id, sessionId }, select: participantSelect });
+  return row ? toParticipant(row) : null;
+}
+
+export async function listParticipants(sessionId: string): Promise<ParticipantRecord[]> {
+  const rows = await getDb().participant.findMany({ where: { sessionId }, orderBy: { joinedAt: "asc" }, select: participantSelect });
+  return rows.map(toParticipant);
+}
+
+export async function isNameKeyTaken(sessionId: string, nameKey: string): Promise<boolean> {
+  return (await getDb().participant.count({ where: { sessionId, nameKey } })) > 0;
+}
+
+export async function takenNameKeys(sessionId: string): Promise<Set<string>> {
+  const rows = await getDb().participant.findMany({ where: { sessionId, nameKey: { not: null } }, select: { nameKey: true } });
+  return new Set(rows.map((r) => r.nameKey).filter((k): k is string => k !== null));
+}
+
+export async function renameParticipant(id: string, displayName: string, nameKey: string): Promise<"ok" | "name_taken"> {
+  try {
+    await getDb().participant.update({ where: { id }, data: { displayName, nameKey } });
+    return "ok";
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "name_taken";
+    throw error;
+  }
+}
+
+/** Kick or ban: the participant leaves the board and their name is freed. */
+export async function removeParticipant(id: string, status: "kicked" | "banned"): Promise<void> {
+  await getDb().participant.update({ where: { id }, data: { status, nameKey: null, removedAt: new Date() } });
+}
+
+export async function setRejoinHash(id: string, rejoinHash: string): Promise<void> {
+  await getDb().participant.update({ where: { id }, data: { rejoinHash } });
+}
+
+export async function setTokenHash(id: string, tokenHash: string): Promise<void> {
+  await getDb().participant.update({ where: { id }, data: { tokenHash } });
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { createSessionSchema, DEFAULT_DIMENSIONS, dimensionsFromLabels, slugify } from "./session-config";
+
+describe("slugify", () => {
+  it.each([
+    ["Potential", "potential"],
+    ["Passion & commitment", "passion-commitment"],
+    ["  Créativité  ", "creativite"],
+    ["!!!", "dimension"],
+    ["Continuous learning", "continuous-learning"],
+  ])("%j → %j", (label, key) => expect(slugify(label)).toBe(key));
+});
+
+describe("dimensionsFromLabels", () => {
+  it("keeps order and makes keys unique", () => {
+    expect(dimensionsFromLabels(["Talent", "Talent!", "Grit"])).toEqual([
+      { key: "talent", label: "Talent" },
+      { key: "talent-2", label: "Talent!" },
+      { key: "grit", label: "Grit" },
+    ]);
+  });
+  it("gives the essay's seven by default", () => {
+    expect(dimensionsFromLabels(DEFAULT_DIMENSIONS).map((d) => d.key)).toEqual([
+      "potential",
+      "talent",
+      "creativity",
+      "innovation",
+      "passion-commitment",
+      "continuous-learning",
+      "personal-growth",
+    ]);
+  });
+});
+
+describe("createSessionSchema", () => {
+  it.each([
+    [{ title: "Seminar" }, true],
+    [{ title: "  HR 101  ", dimensions: ["Grit"], k: 2 }, true],
+    [{ title: "" }, false],
+    [{ title: "x".repeat(81) }, false],
+    [{ title: "ok", dimensions: [] }, false],
+    [{ title: "ok", dimensions: Array.from({ length: 13 }, (_, i) => `D${i}`) }, false],
+    [{ title: "ok", dimensions: Array.from({ length: 12 }, (_, i) => `D${i}`) }, true],
+    [{ title: "ok", dimensions: ["Talent", "talent"] }, false],
+    [{ title: "ok", dimensions: [" "] }, false],
+    [{ title: "ok", k: 1 }, false],
+    [{ title: "ok", k: 2.5 }, false],
+    [{ title: "ok", k: "3" }, false],
+  ])("%j valid=%s", (input, valid) => {
+    expect(createSessionSchema.safeParse(input).success).toBe(valid);
+  });
+});

@@ -1,0 +1,519 @@
+// One SessionHub per live session in this process: the in-memory state of the
+// session (phase, participants, the current round's rating aggregates) that
+// every request and every SSE connection reads. Writes go to the database
+// first, then here. Leaderboard snapshots are computed on a fixed cadence (at
+// most 4 per second, coalesced), never one per rating, so the timing of a
+// change does not point at a rater.
+import {
+  applyAction,
+  canRate,
+  expireIfDue,
+  remainingMs,
+  type SessionAction,
+  type SessionState,
+} from "../domain/phases";
+import { computeLeaderboard, dimensionScores, movement, percentile, relativeWindow, type LeaderboardEntry } from "../domain/scoring";
+import { RoundBoard } from "../domain/round-board";
+import { AppError } from "../errors";
+import { loadRoundRatings, writeRatings } from "../db/ratings";
+import {
+  findSessionByCode,
+  removeParticipant,
+  renameParticipant,
+  saveSessionState,
+  type SessionRecord,
+} from "../db/sessions";
+import { getDb } from "../db/client";
+import { InProcessPublisher, type Publisher } from "./bus";
+
+export const FLUSH_INTERVAL_MS = 250;
+export const PHONE_BOARD_SIZE = 10;
+
+export type ParticipantStatus = "active" | "kicked" | "banned";
+
+export interface HubParticipant {
+  id: string;
+  displayName: string;
+  status: ParticipantStatus;
+  tokenHash: string;
+  joinedAt: Date;
+}
+
+/** What subscribers are told; each connection then pulls the payload its viewer may see. */
+export type HubSignal =
+  | { kind: "phase" }
+  | { kind: "board"; version: number }
+  | { kind: "control" }
+  | { kind: "removed"; participantId: string; status: "kicked" | "banned" }
+  | { kind: "closed" };
+
+export type Movement = "up" | "down" | "same" | "new";
+export interface PublicEntry {
+  rank: number | null;
+  participantId: string;
+  displayName: string;
+  score: number | null;
+  movement: Movement;
+}
+
+export interface BoardPayload {
+  version: number;
+  round: number;
+  hidden: boolean;
+  total: number;
+  ranked: number;
+  truncated: boolean;
+  entries: PublicEntry[];
+}
+
+const g = globalThis as unknown as {
+  __stakhanovHubs?: Map<string, Promise<SessionHub | null>>;
+  __stakhanovPublisher?: Publisher<HubSignal>;
+};
+
+export function publisher(): Publisher<HubSignal> {
+  g.__stakhanovPublisher ??= new InProcessPublisher<HubSignal>();
+  return g.__stakhanovPublisher;
+}
+
+const hubs = () => (g.__stakhanovHubs ??= new Map());
+
+/** The hub of a session, loaded from the database on first use; null for an unknown code. */
+export function getHub(code: string): Promise<SessionHub | null> {
+  let hub = hubs().get(code);
+  if (!hub) {
+    hub = SessionHub.load(code).catch((error) => {
+      hubs().delete(code);
+      throw error;
+    });
+    hubs().set(code, hub);
+    void hub.then((h: SessionHub | null) => {
+      if (!h) hubs().delete(code);
+    });
+  }
+  return hub;
+}
+
+/** Drops a hub (after the session is deleted) and closes its streams. */
+export async function dropHub(code: string): Promise<void> {
+  const hub = await hubs().get(code)?.catch(() => null);
+  hubs().delete(code);
+  hub?.dispose();
+}
+
+export class SessionHub {
+  private session: SessionRecord;
+  readonly participants = new Map<string, HubParticipant>();
+  private readonly byToken = new Map<string, string>();
+  private board = new RoundBoard();
+  private version = 0;
+  private dirty = false;
+  private controlDirty = false;
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastFlush = 0;
+  private expiryTimer: ReturnType<typeof setTimeout> | null = null;
+  private entries: (LeaderboardEntry & { movement: Movement })[] = [];
+  private indexById = new Map<string, number>();
+  private previousRanks = new Map<string, number | null>();
+  private stickyMoves = new Map<string, Movement>();
+  private readonly connections = new Map<string, number>();
+  private screenConnections = 0;
+  private ratingTimes: number[] = [];
+  private queue: Promise<unknown> = Promise.resolve();
+  private cache = new Map<string, string>();
+  private disposed = false;
+
+  private constructor(session: SessionRecord) {
+    this.session = session;
+  }
+
+  static async load(code: string): Promise<SessionHub | null> {
+    const session = await findSessionByCode(code);
+    if (!session) return null;
+    const hub = new SessionHub(session);
+    const rows = await getDb().participant.findMany({
+      where: { sessionId: session.id },
+      select: { id: true, displayName: true, status: true, tokenHash: true, joinedAt: true },
+      orderBy: { joinedAt: "asc" },
+    });
+    for (const row of rows) hub.addParticipant({ ...row, status: row.status as ParticipantStatus });
+    hub.loadRound();
+    hub.computeBoard();
+    hub.scheduleExpiry();
+    return hub;
+  }
+
+  // ── reading ──────────────────────────────────────────────────────────────
+
+  get channel(): string {
+    return `session:${this.session.code}`;
+  }
+
+  get record(): SessionRecord {
+    return this.session;
+  }
+
+  /** The session state, with an overdue round timer applied. */
+  state(now = Date.now()): SessionState {
+    this.checkExpiry(now);
+    return this.session.state;
+  }
+
+  activeParticipants(): HubParticipant[] {
+    return [...this.participants.values()].filter((p) => p.status === "active");
+  }
+
+  participantByToken(tokenHash: string): HubParticipant | null {
+    const id = this.byToken.get(tokenHash);
+    return id ? (this.participants.get(id) ?? null) : null;
+  }
+
+  isConnected(participantId: string): boolean {
+    return (this.connections.get(participantId) ?? 0) > 0;
+  }
+
+  /** Session facts every screen may see. */
+  publicSession(now = Date.now()) {
+    const state = this.state(now);
+    const s = this.session;
+    return {
+      code: s.code,
+      title: s.title,
+      phase: state.phase,
+      round: {
+        number: state.round,
+        status: state.phase === "round_open" ? (state.paused ? "paused" : "open") : state.round > 0 ? "closed" : "not_started",
+        endsAt: state.endsAt === null ? null : new Date(state.endsAt).toISOString(),
+        remainingMs: remainingMs(state, now),
+      },
+      joiningOpen: state.joiningOpen,
+      leaderboardVisible: state.leaderboardVisible,
+      paused: state.paused,
+      dimensions: s.dimensions,
+      scale: s.scale,
+      k: s.k,
+      participantCount: this.activeParticipants().length,
+      serverTime: new Date(now).toISOString(),
+    };
+  }
+
+  /** Leaderboard for a viewer: the facilitator always sees it; others only while visible; phones get the top 10. */
+  boardPayload(view: "full" | "phone" | "facilitator"): BoardPayload {
+    const hidden = view !== "facilitator" && !this.session.state.leaderboardVisible;
+    const all = this.publicEntries();
+    const entries = hidden ? [] : view === "phone" ? all.slice(0, PHONE_BOARD_SIZE) : all;
+    const payload: BoardPayload = {
+      version: this.version,
+      round: this.session.state.round,
+      hidden,
+      total: all.length,
+      ranked: all.filter((e) => e.rank !== null).length,
+      truncated: entries.length < all.length && !hidden,
+      entries,
+    };
+    return payload;
+  }
+
+  /** The same, serialized once per version and view (broadcasts reuse the string). */
+  boardJson(view: "full" | "phone" | "facilitator"): string {
+    const hidden = view !== "facilitator" && !this.session.state.leaderboardVisible;
+    const key = `board:${view}:${hidden}:${this.version}`;
+    let json = this.cache.get(key);
+    if (!json) {
+      json = JSON.stringify(this.boardPayload(view));
+      this.cache.set(key, json);
+    }
+    return json;
+  }
+
+  /** A participant's own view: score, rank, neighbours, per-dimension scores (only with ≥ k raters). */
+  mePayload(participantId: string) {
+    const p = this.participants.get(participantId);
+    if (!p) return null;
+    const k = this.session.k;
+    const visible = this.session.state.leaderboardVisible;
+    const index = this.indexById.get(participantId);
+    const entries = this.publicEntries();
+    const self = index === undefined ? null : entries[index];
+    const ranked = entries.filter((e) => e.rank !== null).length;
+    const window = visible && index !== undefined ? relativeWindow(entries, index, 5) : null;
+    const aggregate = this.board.aggregate(p.id, p.displayName);
+    const perDimension: Record<string, { sum: number; count: number; distinctRaters: number }> = {};
+    for (const [key, agg] of Object.entries(aggregate.dimensions)) perDimension[key] = { ...agg, distinctRaters: agg.count };
+    const dims = dimensionScores(perDimension, this.session.dimensions.map((d) => d.key), k);
+    const labels = new Map(this.session.dimensions.map((d) => [d.key, d.label]));
+    return {
+      version: this.version,
+      participant: { id: p.id, displayName: p.displayName },
+      status: p.status,
+      round: this.session.state.round,
+      score: self?.score ?? null,
+      rank: visible ? (self?.rank ?? null) : null,
+      percentile: visible && self?.rank ? percentile(self.rank, ranked) : null,
+      ranked,
+      total: entries.length,
+      leaderboardVisible: visible,
+      window,
+      dimensions: dims.map((d) => ({ key: d.key, label: labels.get(d.key) ?? d.key, score: d.score })),
+      ratedCount: p.status === "active" ? this.board.ratedCount(p.id) : 0,
+      colleagues: Math.max(0, this.activeParticipants().length - (p.status === "active" ? 1 : 0)),
+      k,
+    };
+  }
+
+  /** What the participant themself gave this round (their own rating screen). */
+  givenBy(participantId: string): Record<string, Record<string, number>> {
+    return this.board.givenBy(participantId);
+  }
+
+  /** Control room: who is here, how many colleagues each has rated (never what), activity. */
+  controlPayload(now = Date.now()) {
+    this.trimRatingTimes(now);
+    const participants = [...this.participants.values()].map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      status: p.status,
+      connected: this.isConnected(p.id),
+      ratedCount: p.status === "active" ? this.board.ratedCount(p.id) : 0,
+      joinedAt: p.joinedAt.toISOString(),
+    }));
+    return {
+      version: this.version,
+      participants,
+      active: participants.filter((p) => p.status === "active").length,
+      connected: participants.filter((p) => p.connected && p.status === "active").length,
+      screens: this.screenConnections,
+      ratingsPerMinute: this.ratingTimes.length,
+      totalRatings: this.board.totalRatings,
+    };
+  }
+
+  // ── writing ──────────────────────────────────────────────────────────────
+
+  /** Registers a participant already stored in the database. */
+  addParticipant(p: HubParticipant): void {
+    this.participants.set(p.id, p);
+    this.byToken.set(p.tokenHash, p.id);
+    if (p.status === "active") this.markDirty();
+  }
+
+  /** After a rejoin on another device: the old token stops working. */
+  replaceToken(participantId: string, tokenHash: string): void {
+    const p = this.participants.get(participantId);
+    if (!p) return;
+    this.byToken.delete(p.tokenHash);
+    p.tokenHash = tokenHash;
+    this.byToken.set(tokenHash, p.id);
+  }
+
+  /**
+   * Stores and applies one rater's scores for one colleague. The database write
+   * and the in-memory update run back to back with no await between, so a
+   * round change cannot slip in between them.
+   */
+  rate(rater: HubParticipant, targetId: string, scores: Record<string, number>, now = Date.now()): { version: number } {
+    const allowed = canRate(this.state(now), now);
+    if (!allowed.ok) throw new AppError("forbidden", allowed.message);
+    if (rater.status !== "active") throw new AppError("forbidden", "You are no longer a participant of this session.");
+    if (targetId === rater.id) throw new AppError("forbidden", "You cannot rate yourself.");
+    const target = this.participants.get(targetId);
+    if (!target || target.status !== "active") throw new AppError("not_found", "That colleague is not in this session (any more).");
+    const keys = new Set(this.session.dimensions.map((d) => d.key));
+    const { min, max } = this.session.scale;
+    const entries = Object.entries(scores);
+    if (entries.length === 0) throw new AppError("validation_failed", "Send at least one score.", { field: "scores" });
+    for (const [dimension, score] of entries) {
+      if (!keys.has(dimension)) throw new AppError("validation_failed", `Unknown dimension "${dimension}".`, { field: `scores.${dimension}` });
+      if (!Number.isInteger(score) || score < min || score > max) {
+        throw new AppError("validation_failed", `Scores must be whole numbers from ${min} to ${max}.`, { field: `scores.${dimension}` });
+      }
+    }
+    const round = this.session.state.round;
+    writeRatings({ sessionId: this.session.id, round, raterId: rater.id, targetId, scores, at: new Date(now) });
+    for (const [dimension, score] of entries) this.board.apply({ raterId: rater.id, targetId, dimension, score });
+    this.ratingTimes.push(now);
+    this.markDirty();
+    // The first snapshot that includes this rating carries this version or a later one.
+    return { version: this.version + 1 };
+  }
+
+  /** Applies a facilitator action; serialized so two clicks cannot race. */
+  act(action: SessionAction, now = Date.now()): Promise<SessionState> {
+    return this.serialize(async () => {
+      const current = this.state(now);
+      const result = applyAction(current, action, now);
+      if (!result.ok) throw new AppError("conflict", result.message);
+      await this.commitState(result.state, action.type === "open-round" ? action.durationSeconds : undefined);
+      return result.state;
+    });
+  }
+
+  removeParticipant(participantId: string, status: "kicked" | "banned"): Promise<void> {
+    return this.serialize(async () => {
+      const p = this.participants.get(participantId);
+      if (!p) throw new AppError("not_found", "No such participant in this session.");
+      if (p.status === "banned") return;
+      if (p.status === status) return;
+      await removeParticipant(p.id, status);
+      p.status = status;
+      this.board.removeRater(p.id);
+      publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
+      this.markDirty();
+    });
+  }
+
+  rename(participantId: string, displayName: string, nameKey: string): Promise<HubParticipant> {
+    return this.serialize(async () => {
+      const p = this.participants.get(participantId);
+      if (!p || p.status !== "active") throw new AppError("not_found", "No such active participant in this session.");
+      const result = await renameParticipant(p.id, displayName, nameKey);
+      if (result === "name_taken") throw new AppError("conflict", `The name "${displayName}" is already taken in this session.`, { field: "displayName" });
+      p.displayName = displayName;
+      this.markDirty();
+      return p;
+    });
+  }
+
+  /** Counts a live connection (for "who is connected"); returns the release function. */
+  connect(participantId: string | null): () => void {
+    if (participantId) this.connections.set(participantId, (this.connections.get(participantId) ?? 0) + 1);
+    else this.screenConnections += 1;
+    this.markControlDirty();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (participantId) {
+        const left = (this.connections.get(participantId) ?? 1) - 1;
+        if (left <= 0) this.connections.delete(participantId);
+        else this.connections.set(participantId, left);
+      } else this.screenConnections = Math.max(0, this.screenConnections - 1);
+      this.markControlDirty();
+    };
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    publisher().publish(this.channel, { kind: "closed" });
+  }
+
+  // ── internals ────────────────────────────────────────────────────────────
+
+  private serialize<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async commitState(next: SessionState, durationSeconds?: number): Promise<void> {
+    const previous = this.session.state;
+    await saveSessionState(this.session, next, { durationSeconds });
+    this.session = { ...this.session, state: next };
+    if (next.round !== previous.round) {
+      // A new round starts from no ratings; movement arrows start afresh.
+      this.loadRound();
+      this.previousRanks = new Map();
+      this.stickyMoves = new Map();
+    }
+    this.cache.clear();
+    this.scheduleExpiry();
+    publisher().publish(this.channel, { kind: "phase" });
+    this.markDirty();
+  }
+
+  private checkExpiry(now: number): void {
+    const current = this.session.state;
+    const next = expireIfDue(current, now);
+    if (next === current) return;
+    // Apply in memory at once (ratings are refused from this instant), persist in order.
+    this.session = { ...this.session, state: next };
+    void this.serialize(async () => {
+      await saveSessionState({ ...this.session, state: current }, next);
+      this.cache.clear();
+      publisher().publish(this.channel, { kind: "phase" });
+      this.markDirty();
+    }).catch((error) => console.error("could not persist the round's automatic close:", error));
+  }
+
+  private scheduleExpiry(): void {
+    if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    this.expiryTimer = null;
+    const { endsAt } = this.session.state;
+    if (endsAt === null || this.disposed) return;
+    const delay = Math.max(0, endsAt - Date.now());
+    this.expiryTimer = setTimeout(() => this.checkExpiry(Date.now()), Math.min(delay + 5, 2 ** 31 - 1));
+    this.expiryTimer.unref?.();
+  }
+
+  private loadRound(): void {
+    this.board = new RoundBoard();
+    const { round } = this.session.state;
+    if (round === 0) return;
+    for (const r of loadRoundRatings(this.session.id, round)) {
+      const rater = this.participants.get(r.raterId);
+      if (rater?.status !== "active") continue; // removed participants' ratings do not count
+      this.board.apply(r);
+    }
+  }
+
+  private markDirty(): void {
+    this.dirty = true;
+    this.scheduleFlush();
+  }
+
+  /** Presence changed: the control room needs an update, the leaderboard does not. */
+  private markControlDirty(): void {
+    this.controlDirty = true;
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.disposed) return;
+    const wait = Math.max(0, this.lastFlush + FLUSH_INTERVAL_MS - Date.now());
+    this.flushTimer = setTimeout(() => this.flush(), wait);
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    this.lastFlush = Date.now();
+    if (this.dirty) {
+      this.dirty = false;
+      this.controlDirty = false;
+      this.computeBoard();
+      publisher().publish(this.channel, { kind: "board", version: this.version });
+    } else if (this.controlDirty) {
+      this.controlDirty = false;
+      publisher().publish(this.channel, { kind: "control" });
+    }
+  }
+
+  private computeBoard(): void {
+    const targets = this.activeParticipants().map((p) => this.board.aggregate(p.id, p.displayName));
+    const entries = computeLeaderboard(targets, this.session.k);
+    const moves = movement(this.previousRanks, entries);
+    this.previousRanks = new Map(entries.map((e) => [e.participantId, e.rank]));
+    this.entries = entries.map((e) => {
+      let move = moves.get(e.participantId) ?? "same";
+      // Arrows stay until the next change of that person's rank, so screens can show them.
+      if (move === "same") move = this.stickyMoves.get(e.participantId) ?? "same";
+      else this.stickyMoves.set(e.participantId, move);
+      return { ...e, movement: move };
+    });
+    this.indexById = new Map(this.entries.map((e, i) => [e.participantId, i]));
+    this.version += 1;
+    this.cache.clear();
+  }
+
+  private publicEntries(): PublicEntry[] {
+    return this.entries.map((e) => ({ rank: e.rank, participantId: e.participantId, displayName: e.displayName, score: e.score, movement: e.movement }));
+  }
+
+  private trimRatingTimes(now: number): void {
+    const cutoff = now - 60_000;
+    let i = 0;
+    while (i < this.ratingTimes.length && (this.ratingTimes[i] ?? 0) < cutoff) i++;
+    if (i > 0) this.ratingTimes = this.ratingTimes.slice(i);
+  }
+}
