@@ -29,7 +29,18 @@ const STATUS: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+// Route bundles can each carry their own copy of this module, while live
+// objects (the session hub) are shared across them through globalThis; so
+// errors are recognised by a global brand, not by `instanceof`.
+const BRAND = Symbol.for("stakhanov.AppError");
+
+export function isAppError(error: unknown): error is AppError {
+  return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[BRAND] === true;
+}
+
 export class AppError extends Error {
+  readonly [BRAND] = true;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -40,8 +51,12 @@ export class AppError extends Error {
   }
 
   get status(): number {
-    return STATUS[this.code];
+    return statusOf(this.code);
   }
+}
+
+export function statusOf(code: ErrorCode): number {
+  return STATUS[code];
 }
 
 /** A readable single sentence from a zod error: the first issue, prefixed by its field. */
@@ -64,9 +79,13 @@ export function errorBody(error: AppError) {
   };
 }
 
+function isZodError(error: unknown): error is ZodError {
+  return error instanceof ZodError || (error instanceof Error && error.name === "ZodError" && Array.isArray((error as ZodError).issues));
+}
+
 export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof ZodError) {
+  if (isAppError(error)) return error;
+  if (isZodError(error)) {
     const { message, field } = describeZodError(error);
     return new AppError("validation_failed", message, { field });
   }

@@ -2,7 +2,7 @@
 // every failure mapped once to { error: { code, message } }.
 import { NextResponse } from "next/server";
 import type { z } from "zod";
-import { AppError, errorBody, toAppError } from "./errors";
+import { AppError, errorBody, statusOf, toAppError } from "./errors";
 
 const MAX_JSON_BYTES = 64 * 1024;
 
@@ -16,7 +16,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (appError.code === "internal") console.error(error);
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (appError.details?.retryAfterSeconds) headers["Retry-After"] = String(appError.details.retryAfterSeconds);
-  return NextResponse.json(errorBody(appError), { status: appError.status, headers });
+  return NextResponse.json(errorBody(appError), { status: statusOf(appError.code), headers });
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;

@@ -10,26 +10,42 @@ function format(ms: number): string {
 }
 
 /**
- * Counts down from the server's `remainingMs` (measured when the event
- * arrived, so a phone with a wrong clock still shows the right time).
+ * Counts down to the round's end. With `receivedAt` (when the live event
+ * arrived, by this device's clock) it adds the server's `remainingMs` to it,
+ * so a phone with a wrong clock still shows the right time; otherwise it
+ * falls back to the absolute `endsAt`.
  */
-export function Countdown({ remainingMs, paused, className = "" }: { remainingMs: number | null; paused?: boolean; className?: string }) {
-  const [deadline, setDeadline] = useState<number | null>(null);
+export function Countdown({
+  remainingMs,
+  endsAt,
+  receivedAt,
+  paused,
+  className = "",
+}: {
+  remainingMs: number | null;
+  endsAt?: string | null;
+  receivedAt?: number;
+  paused?: boolean;
+  className?: string;
+}) {
   const [now, setNow] = useState(() => Date.now());
+  const running = remainingMs !== null && !paused;
   useEffect(() => {
-    setDeadline(remainingMs === null ? null : Date.now() + remainingMs);
-  }, [remainingMs]);
-  useEffect(() => {
-    if (deadline === null || paused) return;
+    if (!running) return;
     const id = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(id);
-  }, [deadline, paused]);
+  }, [running]);
   if (remainingMs === null) return null;
-  const left = paused ? remainingMs : deadline === null ? remainingMs : deadline - now;
+  const deadline = receivedAt !== undefined ? receivedAt + remainingMs : endsAt ? Date.parse(endsAt) : now + remainingMs;
+  const left = paused ? remainingMs : deadline - now;
   const urgent = !paused && left <= 10_000;
   return (
-    <span className={`font-mono tabular-nums ${urgent ? "text-party" : ""} ${className}`} role="timer" aria-label={`Time left ${format(left)}${paused ? ", paused" : ""}`}>
-      <span aria-hidden="true">{paused ? "⏸ " : "⏱ "}</span>
+    <span
+      className={`font-mono tabular-nums ${urgent ? "text-party" : ""} ${className}`}
+      role="timer"
+      aria-label={`Time left ${format(left)}${paused ? ", paused" : ""}`}
+    >
+      {paused ? <span className="mr-1 text-[0.6em] uppercase tracking-wide">paused</span> : null}
       {format(left)}
     </span>
   );

@@ -2,6 +2,7 @@
 import type { BoardPayload, PublicEntry, SessionHub } from "@/lib/live/hub";
 
 export type { BoardPayload, PublicEntry };
-export type PublicSession = ReturnType<SessionHub["publicSession"]>;
+/** `receivedAt` is added on the device when a live event arrives. */
+export type PublicSession = ReturnType<SessionHub["publicSession"]> & { receivedAt?: number };
 export type MePayload = NonNullable<ReturnType<SessionHub["mePayload"]>>;
 export type ControlPayload = ReturnType<SessionHub["controlPayload"]>;

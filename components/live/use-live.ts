@@ -47,6 +47,8 @@ function open(url: string, s: Shared) {
       } catch {
         return;
       }
+      // When it arrived, by this device's clock: countdowns add the server's remainingMs to it.
+      if (data && typeof data === "object") (data as { receivedAt?: number }).receivedAt = Date.now();
       s.last.set(name, data);
       for (const l of s.listeners) l(name, data);
       if (name === "removed" || name === "closed") {
@@ -86,16 +88,18 @@ function subscribe(url: string, listener: Listener, onStatus: (s: LiveStatus) =>
 }
 
 /** Latest payload of each named event from a live stream, plus the connection status. */
-export function useLive<T extends Record<string, unknown>>(url: string | null, initial: Partial<T> = {}) {
-  const [data, setData] = useState<Partial<T>>(initial);
+export function useLive<T extends Record<string, unknown>>(url: string | null) {
+  const [state, setState] = useState<{ url: string | null; data: Partial<T> }>({ url, data: {} });
   const [status, setStatusState] = useState<LiveStatus>("connecting");
   useEffect(() => {
     if (!url) return;
     return subscribe(
       url,
-      (event, payload) => setData((prev) => ({ ...prev, [event]: payload })),
+      // Events of an earlier stream (before joining, say) never leak into a new one.
+      (event, payload) => setState((prev) => ({ url, data: { ...(prev.url === url ? prev.data : {}), [event]: payload } as Partial<T> })),
       setStatusState,
     );
   }, [url]);
+  const data = state.url === url ? state.data : ({} as Partial<T>);
   return { ...data, status } as Partial<T> & { status: LiveStatus };
 }

@@ -50,7 +50,7 @@ export async function GET(request: Request, { params }: Ctx) {
         if (view === "control") sse.send("control", JSON.stringify(hub.controlPayload()));
       };
       if (participant && participant.status !== "active") {
-        sse.send("removed", JSON.stringify({ status: participant.status }));
+        sse.send("removed", JSON.stringify({ participantId: participant.id, status: participant.status }));
       }
       sendPhase();
       sendBoard();
@@ -69,7 +69,7 @@ export async function GET(request: Request, { params }: Ctx) {
             break;
           case "removed":
             if (participant && event.participantId === participant.id) {
-              sse.send("removed", JSON.stringify({ status: event.status }));
+              sse.send("removed", JSON.stringify({ participantId: participant.id, status: event.status }));
               sse.close();
             }
             break;

@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { ControlRoom } from "@/components/control/control-room";
+import { loadHub } from "@/lib/api/context";
+import { joinUrl } from "@/lib/api/public-url";
+import { requireFacilitatorPage } from "@/lib/auth/facilitator";
+
+export const metadata: Metadata = { title: "Control room" };
+export const dynamic = "force-dynamic";
+
+export default async function ControlRoomPage({ params }: { params: Promise<{ code: string }> }) {
+  const { code } = await params;
+  const facilitator = await requireFacilitatorPage(`/sessions/${code}`);
+  const hub = await loadHub(code).catch(() => null);
+  // Someone else's session looks exactly like a missing one.
+  if (!hub || hub.record.facilitatorId !== facilitator.id) notFound();
+  return (
+    <ControlRoom
+      code={hub.record.code}
+      joinUrl={joinUrl(await headers(), hub.record.code)}
+      initialSession={hub.publicSession()}
+      initialBoard={hub.boardPayload("facilitator")}
+      initialControl={hub.controlPayload()}
+    />
+  );
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import { useState } from "react";
+import { Countdown } from "@/components/live/countdown";
+import type { BoardPayload, ControlPayload, PublicSession } from "@/components/live/types";
+import { useLive } from "@/components/live/use-live";
+import { api } from "@/components/participant/api";
+import { BoardRows } from "@/components/participant/phone-board";
+import { phaseLabel } from "@/components/live/phase-label";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ParticipantsTable } from "./participants-table";
+
+const DURATIONS = [
+  { value: 0, label: "No timer" },
+  { value: 60, label: "1 minute" },
+  { value: 120, label: "2 minutes" },
+  { value: 180, label: "3 minutes" },
+  { value: 300, label: "5 minutes" },
+  { value: 600, label: "10 minutes" },
+];
+
+export function ControlRoom({
+  code,
+  joinUrl,
+  initialSession,
+  initialBoard,
+  initialControl,
+}: {
+  code: string;
+  joinUrl: string;
+  initialSession: PublicSession;
+  initialBoard: BoardPayload;
+  initialControl: ControlPayload;
+}) {
+  const live = useLive<{ phase: PublicSession; leaderboard: BoardPayload; control: ControlPayload }>(`/api/sessions/${code}/events?view=control`);
+  const session = live.phase ?? initialSession;
+  const board = live.leaderboard ?? initialBoard;
+  const control = live.control ?? initialControl;
+  const [duration, setDuration] = useState(120);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState<string | null>(null);
+
+  async function act(action: string, body: Record<string, unknown> = {}) {
+    if (action === "end" && !window.confirm("End the session for everyone? Ratings stop and the session cannot be reopened.")) return;
+    setPending(action);
+    setError(null);
+    const result = await api(`/api/sessions/${code}/actions`, { method: "POST", body: { action, ...body } });
+    setPending(null);
+    if (!result.ok) setError(result.message);
+  }
+
+  const phase = session.phase;
+  const ended = phase === "ended";
+  const open = phase === "round_open";
+
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm font-semibold uppercase tracking-[0.2em] text-party">Control room · {code}</p>
+          <h1 className="font-[family-name:var(--font-display)] text-4xl font-bold uppercase">{session.title}</h1>
+          <p className="text-lg" data-testid="control-phase">
+            {phaseLabel(session)} <Countdown
+              remainingMs={session.round.remainingMs}
+              endsAt={session.round.endsAt}
+              receivedAt={live.phase?.receivedAt}
+              paused={session.paused}
+              className="ml-2 font-bold"
+            />
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <a href={`/s/${code}/screen`} target="_blank" rel="noreferrer" className="inline-flex min-h-11 items-center rounded-md border-2 border-ink px-4 text-sm font-semibold uppercase">
+            Open projector view ↗
+          </a>
+          <span className="inline-flex min-h-11 items-center text-sm text-steel" aria-live="polite">
+            {live.status === "live" ? "● live" : live.status === "reconnecting" ? "reconnecting…" : "connecting…"}
+          </span>
+        </div>
+      </header>
+
+      {error ? <Alert>{error}</Alert> : null}
+
+      <div className="grid gap-6 lg:grid-cols-[1fr_1.2fr]">
+        <section aria-labelledby="phase-heading" className="flex flex-col gap-4 rounded-lg border-2 border-ink bg-white p-5">
+          <h2 id="phase-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
+            Rounds
+          </h2>
+          <div className="flex flex-wrap items-end gap-3">
+            <label className="flex flex-col gap-1 text-sm font-semibold">
+              Round timer
+              <select
+                value={duration}
+                onChange={(e) => setDuration(Number(e.target.value))}
+                className="min-h-11 rounded-md border-2 border-ink/30 bg-white px-2"
+                disabled={ended}
+              >
+                {DURATIONS.map((d) => (
+                  <option key={d.value} value={d.value}>
+                    {d.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <Button
+              size="lg"
+              disabled={ended || open || pending !== null}
+              onClick={() => void act("open-round", duration ? { durationSeconds: duration } : {})}
+            >
+              {session.round.number === 0 ? "Start round 1" : `Open round ${session.round.number + 1}`}
+            </Button>
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Button variant="secondary" disabled={!open || pending !== null} onClick={() => void act("close-round")}>
+              Close round
+            </Button>
+            {open && !session.paused ? (
+              <Button variant="secondary" disabled={pending !== null} onClick={() => void act("pause")}>
+                Pause
+              </Button>
+            ) : (
+              <Button variant="secondary" disabled={!open || pending !== null} onClick={() => void act("resume")}>
+                Resume
+              </Button>
+            )}
+            <Button
+              variant="secondary"
+              disabled={phase !== "round_closed" || pending !== null}
+              onClick={() => void act("reopen-round", duration ? { durationSeconds: duration } : {})}
+            >
+              Reopen round {session.round.number || ""}
+            </Button>
+          </div>
+          <div className="flex flex-wrap gap-2 border-t-2 border-ink/10 pt-4">
+            <Button variant="secondary" disabled={ended || pending !== null} onClick={() => void act(session.joiningOpen ? "close-joining" : "open-joining")}>
+              {session.joiningOpen ? "Close joining" : "Open joining"}
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={ended || pending !== null}
+              onClick={() => void act(session.leaderboardVisible ? "hide-leaderboard" : "show-leaderboard")}
+            >
+              {session.leaderboardVisible ? "Hide leaderboard" : "Show leaderboard"}
+            </Button>
+            <Button variant="danger" disabled={ended || pending !== null} onClick={() => void act("end")}>
+              End session
+            </Button>
+          </div>
+          <p className="text-sm text-steel">
+            Joining is <strong>{session.joiningOpen ? "open" : "closed"}</strong>; the leaderboard is{" "}
+            <strong>{session.leaderboardVisible ? "visible" : "hidden"}</strong> on the projector and phones.
+          </p>
+        </section>
+
+        <section aria-labelledby="join-heading" className="flex flex-wrap items-center gap-5 rounded-lg border-2 border-ink bg-white p-5">
+          {/* eslint-disable-next-line @next/next/no-img-element -- an SVG rendered by our own route */}
+          <img src={`/api/sessions/${code}/qr`} alt={`QR code for ${joinUrl}`} width={160} height={160} className="h-40 w-40" />
+          <div className="min-w-0 flex-1">
+            <h2 id="join-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
+              Join
+            </h2>
+            <p className="font-mono text-5xl font-bold tracking-[0.2em]" data-testid="control-join-code">
+              {code}
+            </p>
+            <p className="mt-1 break-all text-sm">
+              <a href={joinUrl} className="underline" data-testid="join-url">
+                {joinUrl}
+              </a>
+            </p>
+          </div>
+        </section>
+      </div>
+
+      <section aria-label="Live figures" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {[
+          { label: "Participants", value: control.active, id: "stat-participants" },
+          { label: "Connected now", value: control.connected, id: "stat-connected" },
+          { label: "Ratings per minute", value: control.ratingsPerMinute, id: "stat-rpm" },
+          { label: "Ratings this round", value: control.totalRatings, id: "stat-ratings" },
+        ].map((s) => (
+          <div key={s.label} className="rounded-lg border-2 border-ink bg-white p-4">
+            <p className="text-sm text-steel">{s.label}</p>
+            <p className="font-mono text-3xl font-bold tabular-nums" data-testid={s.id}>
+              {s.value}
+            </p>
+          </div>
+        ))}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ParticipantsTable code={code} control={control} onError={setError} />
+        <section aria-labelledby="cr-board-heading" className="flex flex-col gap-2">
+          <h2 id="cr-board-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
+            Leaderboard {session.leaderboardVisible ? "" : "(hidden from the room)"}
+          </h2>
+          <p className="text-sm text-steel">
+            {board.ranked} of {board.total} have at least {session.k} raters.
+          </p>
+          <div data-testid="control-board">
+            <BoardRows entries={board.entries} />
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextField } from "@/components/ui/field";
+import { generateAlias } from "@/lib/domain/names";
+import { formatRejoinCode } from "@/lib/domain/rejoin-code";
+import type { PublicSession } from "@/components/live/types";
+import { api, rejoinStorageKey } from "./api";
+
+export interface JoinedParticipant {
+  id: string;
+  displayName: string;
+  status: "active" | "kicked" | "banned";
+}
+
+export function JoinScreen({
+  code,
+  session,
+  removed,
+  onJoined,
+}: {
+  code: string;
+  session: PublicSession;
+  removed?: "kicked" | "banned" | null;
+  onJoined: (p: JoinedParticipant) => void;
+}) {
+  const [name, setName] = useState("");
+  const [error, setError] = useState<{ message: string; suggestion?: string } | null>(null);
+  const [pending, setPending] = useState(false);
+  const [rejoinOpen, setRejoinOpen] = useState(false);
+  const [rejoinCode, setRejoinCode] = useState("");
+  const [rejoinError, setRejoinError] = useState<string | null>(null);
+
+  async function join(displayName: string) {
+    setPending(true);
+    setError(null);
+    const result = await api<{ participant: { id: string; displayName: string }; rejoinCode: string }>(`/api/sessions/${code}/participants`, {
+      method: "POST",
+      body: { displayName },
+    });
+    setPending(false);
+    if (!result.ok) {
+      setError({ message: result.message, suggestion: result.suggestion });
+      return;
+    }
+    try {
+      localStorage.setItem(rejoinStorageKey(code), result.data.rejoinCode);
+    } catch {
+      // private mode: the code can be re-issued from the score screen
+    }
+    onJoined({ ...result.data.participant, status: "active" });
+  }
+
+  async function rejoin(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setRejoinError(null);
+    const result = await api<{ participant: { id: string; displayName: string } }>(`/api/sessions/${code}/rejoin`, {
+      method: "POST",
+      body: { rejoinCode },
+    });
+    if (!result.ok) {
+      setRejoinError(result.message);
+      return;
+    }
+    onJoined({ ...result.data.participant, status: "active" });
+  }
+
+  const closed = session.phase === "ended" || !session.joiningOpen || removed === "banned";
+
+  return (
+    <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col gap-5 px-4 py-6">
+      <header>
+        <p className="text-sm font-semibold uppercase tracking-[0.2em] text-party">Session {code}</p>
+        <h1 className="font-[family-name:var(--font-display)] text-3xl font-bold uppercase leading-tight">{session.title}</h1>
+      </header>
+
+      {removed === "kicked" ? <Alert tone="info">The facilitator removed you from the session. You can join again with a name.</Alert> : null}
+      {removed === "banned" ? <Alert>The facilitator has removed you from this session. You cannot rejoin it.</Alert> : null}
+
+      {session.phase === "ended" ? (
+        <Alert tone="info">This session has ended. Thank you for taking part.</Alert>
+      ) : !session.joiningOpen ? (
+        <Alert tone="info">Joining is closed for now. Ask the facilitator to open it.</Alert>
+      ) : null}
+
+      {!closed ? (
+        <Card>
+          <form
+            className="flex flex-col gap-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void join(name);
+            }}
+            noValidate
+          >
+            <h2 className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">Join</h2>
+            <TextField
+              label="Your display name"
+              name="displayName"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={40}
+              autoComplete="nickname"
+              hint="Everyone in the room will see it. Up to 40 characters."
+              error={error?.message}
+            />
+            {error?.suggestion ? (
+              <Button variant="secondary" onClick={() => setName(error.suggestion ?? "")}>
+                Use “{error.suggestion}”
+              </Button>
+            ) : null}
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setName(generateAlias(Math.random));
+                setError(null);
+              }}
+            >
+              Suggest a corporate alias
+            </Button>
+            <Button type="submit" size="xl" disabled={pending}>
+              {pending ? "Joining…" : "Join the session"}
+            </Button>
+          </form>
+        </Card>
+      ) : null}
+
+      {session.phase !== "ended" && removed !== "banned" ? (
+        <section aria-labelledby="rejoin-heading" className="rounded-md border-2 border-dashed border-ink/30 p-4">
+          <h2 id="rejoin-heading" className="font-semibold">
+            Already joined on another device?
+          </h2>
+          {rejoinOpen ? (
+            <form onSubmit={rejoin} className="mt-3 flex flex-col gap-3" noValidate>
+              <TextField
+                label="Your rejoin code"
+                name="rejoinCode"
+                value={rejoinCode}
+                onChange={(e) => setRejoinCode(e.target.value)}
+                placeholder={formatRejoinCode("ABCD2345")}
+                autoCapitalize="characters"
+                autoComplete="off"
+                error={rejoinError ?? undefined}
+                inputClassName="font-mono uppercase tracking-widest"
+              />
+              <Button type="submit" variant="secondary">
+                Continue here
+              </Button>
+            </form>
+          ) : (
+            <Button variant="ghost" className="mt-1 !px-0" onClick={() => setRejoinOpen(true)}>
+              Continue with a rejoin code
+            </Button>
+          )}
+        </section>
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useState } from "react";
+import { Countdown } from "@/components/live/countdown";
+import type { BoardPayload, MePayload, PublicSession } from "@/components/live/types";
+import { phaseLabel } from "@/components/live/phase-label";
+import { useLive } from "@/components/live/use-live";
+import { Alert } from "@/components/ui/alert";
+import { JoinScreen, type JoinedParticipant } from "./join-screen";
+import { MyScore } from "./my-score";
+import { PhoneBoard } from "./phone-board";
+import { RatePanel } from "./rate-panel";
+
+type Tab = "rate" | "score" | "board";
+
+export function ParticipantApp({
+  code,
+  initialSession,
+  initialParticipant,
+}: {
+  code: string;
+  initialSession: PublicSession;
+  initialParticipant: JoinedParticipant | null;
+}) {
+  const [joined, setJoined] = useState<JoinedParticipant | null>(initialParticipant?.status === "active" ? initialParticipant : null);
+  const initiallyRemoved = initialParticipant && initialParticipant.status !== "active" ? initialParticipant.status : null;
+  // The stream is re-opened after joining so the server knows who is listening.
+  const live = useLive<{ phase: PublicSession; leaderboard: BoardPayload; me: MePayload; removed: { participantId: string; status: "kicked" | "banned" } }>(
+    `/api/sessions/${code}/events${joined ? `?as=${joined.id}` : ""}`,
+  );
+  // Removed by the facilitator while on this screen: back to the join screen, with a note.
+  const removedNow = live.removed && joined && live.removed.participantId === joined.id ? live.removed.status : null;
+  const participant = removedNow ? null : joined;
+  const removed = removedNow ?? (joined ? null : initiallyRemoved);
+  const session = live.phase ?? initialSession;
+  const [tab, setTab] = useState<Tab>("rate");
+
+  if (!participant) {
+    return (
+      <JoinScreen
+        code={code}
+        session={session}
+        removed={removed}
+        onJoined={setJoined}
+      />
+    );
+  }
+
+  const me = live.me && live.me.participant.id === participant.id ? live.me : null;
+  const tabs: { id: Tab; label: string }[] = [
+    { id: "rate", label: "Rate" },
+    { id: "score", label: "My score" },
+    { id: "board", label: "Board" },
+  ];
+
+  return (
+    <div className="mx-auto flex min-h-dvh max-w-md flex-col">
+      <header className="sticky top-0 z-10 border-b-4 border-ink bg-paper px-4 pb-2 pt-3">
+        <div className="flex items-start justify-between gap-3">
+          <div className="min-w-0">
+            <p className="truncate text-xs font-semibold uppercase tracking-[0.15em] text-steel">
+              {session.title} · {code}
+            </p>
+            <p className="truncate font-[family-name:var(--font-display)] text-xl font-bold uppercase" data-testid="phase-label">
+              {phaseLabel(session)}
+            </p>
+          </div>
+          <div className="flex flex-col items-end text-right">
+            <Countdown
+              remainingMs={session.round.remainingMs}
+              endsAt={session.round.endsAt}
+              receivedAt={live.phase?.receivedAt}
+              paused={session.paused}
+              className="text-xl font-bold"
+            />
+            <span className="text-xs text-steel" aria-live="polite">
+              {live.status === "live" ? (
+                <>
+                  <span aria-hidden="true" className="text-green-700">●</span> live
+                </>
+              ) : live.status === "reconnecting" ? (
+                "reconnecting…"
+              ) : (
+                "connecting…"
+              )}
+            </span>
+          </div>
+        </div>
+        <p className="mt-1 text-sm">
+          You are <strong data-testid="my-name">{participant.displayName}</strong>
+        </p>
+        <nav aria-label="Sections" className="mt-2 grid grid-cols-3 gap-1" role="tablist">
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              id={`tab-${t.id}`}
+              onClick={() => setTab(t.id)}
+              className={`min-h-11 rounded-md text-sm font-bold uppercase tracking-wide ${tab === t.id ? "bg-ink text-paper" : "bg-paper-dark text-ink"}`}
+            >
+              {t.label}
+            </button>
+          ))}
+        </nav>
+      </header>
+
+      <main id="main" className="flex-1 px-4 py-4">
+        {session.phase === "ended" ? (
+          <div className="mb-4">
+            <Alert tone="info">The session has ended. Thank you for taking part; your final result is under “My score”.</Alert>
+          </div>
+        ) : null}
+        <div role="tabpanel" id="panel-rate" aria-labelledby="tab-rate" hidden={tab !== "rate"}>
+          <RatePanel code={code} session={session} me={participant} ratedCount={me?.ratedCount} />
+        </div>
+        <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
+          <MyScore code={code} me={me} />
+        </div>
+        <div role="tabpanel" id="panel-board" aria-labelledby="tab-board" hidden={tab !== "board"}>
+          <PhoneBoard board={live.leaderboard ?? null} selfId={participant.id} />
+        </div>
+      </main>
+    </div>
+  );
+}

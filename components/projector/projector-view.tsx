@@ -1,0 +1,374 @@
+"use client";
+
+// The room's projector: the session's status, the join code and QR while
+// joining is open, and the whole leaderboard, paged automatically so nobody is
+// ever cut off. Built for 1920×1080 and readable from the back of a room.
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import { Countdown } from "@/components/live/countdown";
+import type { BoardPayload, PublicEntry, PublicSession } from "@/components/live/types";
+import { useLive, type LiveStatus } from "@/components/live/use-live";
+
+/** How long each page of the board stays on screen. */
+export const PAGE_MS = 8_000;
+/** Smallest row height (rem) that keeps a name readable at 10 m (72 px on a 1080p projector). */
+const ROW_MIN_REM = 4.5;
+/** Narrowest column (rem) that still fits rank, arrow, a name and the score. */
+const COL_MIN_REM = 38.75;
+const MAX_COLS = 3;
+/**
+ * The page is laid out in rem for 1920×1080 at 16 px; the root font size
+ * follows the viewport so a 1280×720 or 4K projector shows the same slide.
+ */
+const SCALE_CSS = `html { font-size: clamp(10px, min(1.4815vh, 0.8333vw), 48px); }`;
+
+type LiveEvents = { phase: PublicSession; leaderboard: BoardPayload };
+
+export function phaseStatus(session: PublicSession): string {
+  switch (session.phase) {
+    case "lobby":
+      return "Lobby — waiting to start";
+    case "round_open":
+      return session.paused ? "Paused" : `Round ${session.round.number} — rate your colleagues`;
+    case "round_closed":
+      return `Round ${session.round.number} closed`;
+    case "ended":
+      return "Session ended";
+    default:
+      return "";
+  }
+}
+
+/** Rows and columns that fit the board area (measured in rem), and the pages they make. */
+export function boardLayout(size: { width: number; height: number } | null, count: number) {
+  const rows = size ? Math.max(1, Math.floor(size.height / ROW_MIN_REM)) : 10;
+  const maxCols = size ? Math.min(MAX_COLS, Math.max(1, Math.floor(size.width / COL_MIN_REM))) : 2;
+  const cols = Math.max(1, Math.min(maxCols, Math.ceil(count / rows)));
+  const pageSize = rows * cols;
+  const pageCount = Math.max(1, Math.ceil(count / pageSize));
+  return { rows, cols, pageSize, pageCount };
+}
+
+/** An element's size in rem, kept up to date as the window (and so the root font size) changes. */
+function useElementSizeRem<T extends HTMLElement>() {
+  const ref = useRef<T>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // The observer also reports the first size as soon as it starts observing.
+    const observer = new ResizeObserver(() => {
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+      const width = Math.round((el.clientWidth / rem) * 100) / 100;
+      const height = Math.round((el.clientHeight / rem) * 100) / 100;
+      setSize((prev) => (prev && prev.width === width && prev.height === height ? prev : { width, height }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, size] as const;
+}
+
+export function ProjectorView({
+  code,
+  initialSession,
+  initialBoard,
+  joinUrl,
+}: {
+  code: string;
+  initialSession: PublicSession;
+  initialBoard: BoardPayload;
+  joinUrl: string;
+}) {
+  const live = useLive<LiveEvents>(`/api/sessions/${code}/events?view=screen`);
+  const session = live.phase ?? initialSession;
+  const board = live.leaderboard ?? initialBoard;
+  const showCountdown = session.phase === "round_open" && session.round.remainingMs !== null;
+
+  return (
+    <div className="flex h-dvh flex-col overflow-hidden bg-ink text-paper">
+      <style>{`
+        ${SCALE_CSS}
+        @keyframes stk-page-progress { from { transform: scaleX(0); } to { transform: scaleX(1); } }
+        @keyframes stk-page-in { from { opacity: 0; transform: translateY(0.5rem); } to { opacity: 1; transform: none; } }
+      `}</style>
+
+      <header className="flex items-center justify-between gap-10 border-b-8 border-party px-12 py-5">
+        <div className="min-w-0">
+          <p className="flex items-center gap-3 text-xl font-semibold uppercase tracking-[0.3em] text-gold">
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 shrink-0">
+              <path fill="var(--color-party)" d="M12 1.5l3.1 7 7.4.6-5.6 4.9 1.7 7.4L12 17.5l-6.6 3.9 1.7-7.4L1.5 9.1l7.4-.6z" />
+            </svg>
+            Stakhanov · live ranking
+          </p>
+          <h1 className="truncate font-[family-name:var(--font-display)] text-6xl leading-tight font-bold uppercase" data-testid="session-title">
+            {session.title}
+          </h1>
+          <p className="text-4xl font-semibold text-paper/90" data-testid="phase-status">
+            {phaseStatus(session)}
+          </p>
+        </div>
+        <div className="flex shrink-0 items-stretch gap-6">
+          <div className="flex flex-col items-center justify-center rounded-lg border-4 border-paper/20 px-6 py-2" data-testid="participant-count">
+            <span className="font-[family-name:var(--font-display)] text-6xl font-bold tabular-nums">{session.participantCount}</span>
+            <span className="text-xl uppercase tracking-widest text-paper/80">{session.participantCount === 1 ? "participant" : "participants"}</span>
+          </div>
+          {showCountdown ? (
+            <div className="flex flex-col items-center justify-center rounded-lg bg-paper px-8 py-2 text-ink" data-testid="projector-countdown">
+              <span className="text-xl font-semibold uppercase tracking-widest text-steel">Time left</span>
+              <Countdown remainingMs={session.round.remainingMs} paused={session.paused} className="text-7xl font-bold" />
+            </div>
+          ) : null}
+        </div>
+      </header>
+
+      <main id="main" className="flex min-h-0 flex-1 gap-10 px-12 py-6">
+        {session.joiningOpen ? <JoinPanel code={code} joinUrl={joinUrl} /> : null}
+        <Board board={board} k={session.k} joiningOpen={session.joiningOpen} />
+      </main>
+
+      <footer className="flex items-center justify-between gap-6 border-t-2 border-paper/15 px-12 py-3 text-xl text-paper/80">
+        <ConnectionIndicator status={live.status} />
+        <FullScreenButton />
+      </footer>
+    </div>
+  );
+}
+
+function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) {
+  const shown = joinUrl.replace(/^https?:\/\//, "");
+  return (
+    <aside aria-labelledby="join-heading" className="flex w-[28rem] shrink-0 flex-col items-center gap-3 overflow-hidden rounded-xl bg-paper p-6 text-ink" data-testid="join-panel">
+      <h2 id="join-heading" className="font-[family-name:var(--font-display)] text-4xl font-bold uppercase">
+        Join on your phone
+      </h2>
+      {/* The QR route renders an SVG on this server; next/image would add nothing here. */}
+      {/* eslint-disable-next-line @next/next/no-img-element */}
+      <img
+        src={`/api/sessions/${code}/qr`}
+        alt="QR code to join"
+        width={288}
+        height={288}
+        className="aspect-square h-auto max-h-[34vh] w-auto max-w-full min-h-0 bg-white"
+      />
+      <p className="text-xl font-semibold uppercase tracking-[0.25em] text-steel">Session code</p>
+      <p className="font-mono text-8xl leading-none font-bold tracking-[0.05em] whitespace-nowrap text-party" data-testid="join-code">
+        {code}
+      </p>
+      <p className="text-center text-3xl font-semibold break-all" data-testid="join-url">
+        {shown}
+      </p>
+    </aside>
+  );
+}
+
+function Board({ board, k, joiningOpen }: { board: BoardPayload; k: number; joiningOpen: boolean }) {
+  const [areaRef, size] = useElementSizeRem<HTMLDivElement>();
+  const entries = board.entries;
+  const { rows, cols, pageSize, pageCount } = boardLayout(size, entries.length);
+  const [page, setPage] = useState(0);
+
+  useEffect(() => {
+    if (pageCount <= 1) return;
+    const id = setInterval(() => setPage((p) => (p + 1) % pageCount), PAGE_MS);
+    return () => clearInterval(id);
+  }, [pageCount]);
+
+  const current = Math.min(page, pageCount - 1);
+  const start = current * pageSize;
+  const visible = board.hidden ? [] : entries.slice(start, start + pageSize);
+  const rest = entries.length - visible.length;
+
+  return (
+    <section aria-labelledby="board-heading" className="flex min-w-0 flex-1 flex-col">
+      <h2 id="board-heading" className="sr-only">
+        Leaderboard{board.round > 0 ? `, round ${board.round}` : ""}
+      </h2>
+      <div ref={areaRef} className="relative min-h-0 flex-1">
+        {board.hidden ? (
+          <Panel testId="board-hidden" icon={<HiddenIcon />} title="The leaderboard is hidden by the facilitator">
+            The ranking comes back on screen when the facilitator shows it again.
+          </Panel>
+        ) : entries.length === 0 ? (
+          <Panel testId="board-empty" icon={<StarIcon />} title="No one on the board yet">
+            {joiningOpen ? "Scan the QR code or type the session code on the left. Everyone who joins appears here." : "Joining is closed at the moment."}
+          </Panel>
+        ) : (
+          <ol
+            key={current}
+            data-testid="projector-board"
+            data-page={current + 1}
+            data-pages={pageCount}
+            data-total={entries.length}
+            data-page-size={pageSize}
+            aria-label={pageCount > 1 ? `Leaderboard, page ${current + 1} of ${pageCount}` : "Leaderboard"}
+            className="grid h-full grid-flow-col gap-x-8 motion-safe:animate-[stk-page-in_400ms_ease-out]"
+            style={{ gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`, gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}
+          >
+            {visible.map((entry) => (
+              <BoardRow key={entry.participantId} entry={entry} />
+            ))}
+          </ol>
+        )}
+      </div>
+      {!board.hidden && entries.length > 0 ? (
+        <div className="flex items-center justify-between gap-6 pt-3 text-2xl text-paper/80">
+          <p data-testid="board-ranked">
+            {board.ranked} of {board.total} ranked
+            {board.ranked < board.total ? ` · a score needs ratings from ${k} different people` : ""}
+          </p>
+          {pageCount > 1 ? (
+            <div className="flex shrink-0 flex-col items-end gap-1">
+              <p className="font-semibold text-paper" data-testid="board-pager">
+                Page {current + 1} of {pageCount} · {start + 1}–{start + visible.length} of {entries.length} · +{rest} more
+              </p>
+              <div className="h-1.5 w-full overflow-hidden rounded bg-paper/15" aria-hidden="true">
+                <div
+                  key={`${current}/${pageCount}`}
+                  className="h-full origin-left bg-party motion-safe:animate-[stk-page-progress_8s_linear_forwards]"
+                />
+              </div>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function BoardRow({ entry }: { entry: PublicEntry }) {
+  const top = entry.rank !== null && entry.rank <= 3;
+  return (
+    <li
+      data-testid="board-row"
+      data-participant-id={entry.participantId}
+      data-rank={entry.rank ?? ""}
+      className="flex min-w-0 items-center gap-4 border-b-2 border-paper/10 px-2"
+    >
+      <span className={`w-[3ch] shrink-0 text-right font-[family-name:var(--font-display)] text-5xl font-bold tabular-nums ${entry.rank === 1 ? "text-gold" : top ? "text-paper" : "text-paper/75"}`}>
+        {entry.rank === null ? (
+          <>
+            <span aria-hidden="true">–</span>
+            <span className="sr-only">unranked</span>
+          </>
+        ) : (
+          <>
+            <span className="sr-only">Rank </span>
+            {entry.rank}
+          </>
+        )}
+      </span>
+      <Movement movement={entry.movement} />
+      <span className={`min-w-0 flex-1 truncate text-4xl ${top ? "font-bold" : "font-semibold"}`}>{entry.displayName}</span>
+      {entry.score === null ? (
+        <span className="shrink-0 text-2xl text-paper/60 italic">not yet rated</span>
+      ) : (
+        <span className="shrink-0 font-mono text-4xl font-bold tabular-nums">
+          <span className="sr-only">score </span>
+          {entry.score.toFixed(2)}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function Movement({ movement }: { movement: PublicEntry["movement"] }) {
+  const slot = "flex w-20 shrink-0 items-center justify-center";
+  switch (movement) {
+    case "up":
+      return (
+        <span className={`${slot} text-4xl text-emerald-400`}>
+          <span aria-hidden="true">▲</span>
+          <span className="sr-only">moved up</span>
+        </span>
+      );
+    case "down":
+      return (
+        <span className={`${slot} text-4xl text-red-400`}>
+          <span aria-hidden="true">▼</span>
+          <span className="sr-only">moved down</span>
+        </span>
+      );
+    case "new":
+      return (
+        <span className={slot}>
+          <span className="rounded bg-gold px-2 py-0.5 text-lg font-bold tracking-wider text-ink">
+            NEW<span className="sr-only"> on the board</span>
+          </span>
+        </span>
+      );
+    default:
+      return (
+        <span className={`${slot} text-3xl text-paper/30`}>
+          <span aria-hidden="true">·</span>
+          <span className="sr-only">unchanged</span>
+        </span>
+      );
+  }
+}
+
+function Panel({ testId, icon, title, children }: { testId: string; icon: ReactNode; title: string; children: ReactNode }) {
+  return (
+    <div data-testid={testId} className="flex h-full flex-col items-center justify-center gap-6 rounded-xl border-4 border-dashed border-paper/25 p-12 text-center">
+      {icon}
+      <p className="max-w-4xl font-[family-name:var(--font-display)] text-6xl leading-tight font-bold uppercase">{title}</p>
+      <p className="max-w-3xl text-3xl text-paper/80">{children}</p>
+    </div>
+  );
+}
+
+function ConnectionIndicator({ status }: { status: LiveStatus }) {
+  const view: Record<LiveStatus, { dot: string; text: string }> = {
+    live: { dot: "bg-emerald-400", text: "Live" },
+    connecting: { dot: "bg-gold", text: "Connecting…" },
+    reconnecting: { dot: "bg-gold motion-safe:animate-pulse", text: "Reconnecting…" },
+    closed: { dot: "bg-red-400", text: "Session closed" },
+  };
+  const { dot, text } = view[status];
+  return (
+    <p role="status" className="flex items-center gap-3" data-testid="connection-status" data-status={status}>
+      <span aria-hidden="true" className={`inline-block h-4 w-4 rounded-full ${dot}`} />
+      <span>{text}</span>
+    </p>
+  );
+}
+
+function FullScreenButton() {
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    const onChange = () => setFull(document.fullscreenElement !== null);
+    document.addEventListener("fullscreenchange", onChange);
+    return () => document.removeEventListener("fullscreenchange", onChange);
+  }, []);
+  function toggle() {
+    if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+    else void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  }
+  return (
+    <button
+      type="button"
+      onClick={toggle}
+      className="rounded-md border-2 border-paper/30 px-4 py-1 text-lg font-semibold uppercase tracking-wide text-paper/80 hover:border-paper hover:text-paper"
+    >
+      <span aria-hidden="true">{full ? "⤡ " : "⤢ "}</span>
+      {full ? "Exit full screen" : "Full screen"}
+    </button>
+  );
+}
+
+function HiddenIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-28 w-28 text-gold" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M2 12s3.6-7 10-7c2.1 0 3.9.7 5.4 1.8M22 12s-3.6 7-10 7c-2.1 0-3.9-.7-5.4-1.8" />
+      <path d="M9.9 9.9a3 3 0 0 0 4.2 4.2" />
+      <path d="M3 3l18 18" />
+    </svg>
+  );
+}
+
+function StarIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-28 w-28">
+      <path fill="var(--color-party)" d="M12 1.5l3.1 7 7.4.6-5.6 4.9 1.7 7.4L12 17.5l-6.6 3.9 1.7-7.4L1.5 9.1l7.4-.6z" />
+    </svg>
+  );
+}
