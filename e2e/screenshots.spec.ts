@@ -1,5 +1,6 @@
 // Renders the main screens at phone and projector size into screenshots/ so a
 // person can look at them (the suite asserts only that each page rendered).
+import { FacilitatorApi, joinViaApi, rateViaApi } from "./support/api";
 import { expect, signInViaApi, test } from "./support/fixtures";
 
 const sizes = [
@@ -27,3 +28,63 @@ for (const size of sizes) {
     await context.close();
   });
 }
+
+test("live screens: phone join, rate and score; projector with 60 participants; control room", async ({ browser, facilitator }) => {
+  test.setTimeout(120_000);
+  const fac = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  await signInViaApi(fac, facilitator);
+  const api = FacilitatorApi.of(fac);
+  const { code } = await api.createSession({ title: "Annual performance calibration" });
+
+  const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phone = await phoneContext.newPage();
+  await phone.goto(`/s/${code}`);
+  await phone.getByLabel("Your display name").fill("Alexei S.");
+  await phone.screenshot({ path: "screenshots/phone-join.png" });
+  await phone.getByRole("button", { name: "Join the session" }).click();
+  await expect(phone.getByTestId("my-name")).toHaveText("Alexei S.");
+
+  const names = Array.from({ length: 59 }, (_, i) => `${["Synergy", "Agile", "Proactive", "Scalable", "Lean", "Holistic"][i % 6]} ${["Falcon", "Otter", "Heron", "Badger", "Lynx", "Walrus", "Beaver", "Mole", "Crane", "Yak"][i % 10]} ${i + 1}`);
+  const people = [];
+  for (const name of names) people.push(await joinViaApi(code, name));
+  await api.mustAct(code, "open-round", 300);
+  const dims = ["potential", "talent", "creativity", "innovation", "passion-commitment", "continuous-learning", "personal-growth"];
+  // Each person rates the next three, so about two thirds pass k = 3; some stay "not yet rated".
+  for (const [i, rater] of people.entries()) {
+    for (const step of [1, 2, 3]) {
+      const target = people[(i + step) % 40];
+      if (!target || target.id === rater.id) continue;
+      const scores = Object.fromEntries(dims.map((d, j) => [d, 1 + ((i * 7 + j * 3 + step) % 5)]));
+      expect((await rateViaApi(code, rater, target.id, scores)).status).toBe(200);
+    }
+  }
+  const phonePeople = people.slice(0, 3);
+  const alexeiId = (await (await phone.request.get(`/api/sessions/${code}/me`)).json()).participant.id as string;
+  for (const p of phonePeople) await rateViaApi(code, p, alexeiId, { potential: 5, talent: 4, creativity: 4 });
+
+  const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const projector = await projectorContext.newPage();
+  await projector.goto(`/s/${code}/screen`);
+  const board = projector.getByTestId("projector-board");
+  await expect(board).toHaveAttribute("data-total", "60");
+  await expect(projector.getByTestId("board-pager")).toContainText("+40 more");
+  await projector.screenshot({ path: "screenshots/projector-live-60.png" });
+
+  await phone.getByRole("button", { name: /^Synergy Falcon 1/ }).click();
+  await phone.getByRole("group", { name: "Potential for Synergy Falcon 1" }).getByRole("radio", { name: "4 of 5" }).check({ force: true });
+  await expect(phone.getByTestId("rate-progress")).toHaveText("You have rated 1 of 59 colleagues");
+  await phone.screenshot({ path: "screenshots/phone-rate.png" });
+  await phone.getByRole("tab", { name: "My score" }).click();
+  await expect(phone.getByTestId("my-score")).toHaveText(/4\.33/);
+  await phone.screenshot({ path: "screenshots/phone-score.png", fullPage: true });
+  await phone.getByRole("tab", { name: "Board" }).click();
+  await phone.screenshot({ path: "screenshots/phone-board.png", fullPage: true });
+
+  const control = await fac.newPage();
+  await control.goto(`/sessions/${code}`);
+  await expect(control.getByTestId("stat-participants")).toHaveText("60");
+  await control.screenshot({ path: "screenshots/projector-control-room.png" });
+  await fac.close();
+  await phoneContext.close();
+  await projectorContext.close();
+});

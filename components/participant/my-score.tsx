@@ -32,7 +32,7 @@ export function MyScore({ code, me }: { code: string; me: MePayload | null }) {
           <p className="mt-1 text-sm text-steel">A score appears once at least {me.k} different colleagues have rated you.</p>
         ) : me.leaderboardVisible && me.rank !== null ? (
           <p className="mt-2 text-lg" data-testid="my-rank">
-            Rank <strong>#{me.rank}</strong> of {me.ranked} · better than or equal to <strong>{me.percentile}%</strong>
+            Rank <strong>#{me.rank}</strong> of {me.ranked} · at or above <strong>{me.percentile}%</strong> of ranked colleagues
           </p>
         ) : (
           <p className="mt-2 text-sm text-steel">The leaderboard is hidden, so ranks are hidden too.</p>
@@ -59,7 +59,7 @@ export function MyScore({ code, me }: { code: string; me: MePayload | null }) {
           {me.dimensions.map((d) => (
             <li key={d.key} className="flex items-center justify-between rounded-md bg-white px-3 py-2">
               <span className="font-semibold">{d.label}</span>
-              <span className="font-mono tabular-nums">{d.score === null ? <span className="text-sm text-steel">not enough ratings</span> : d.score.toFixed(2)}</span>
+              {d.score === null ? <span className="text-sm text-steel">not enough ratings</span> : <span className="font-mono tabular-nums">{d.score.toFixed(2)}</span>}
             </li>
           ))}
         </ul>

@@ -25,9 +25,9 @@ export function StarInput({
   const name = useId();
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return (
-    <fieldset className="flex items-center justify-between gap-2" disabled={disabled}>
+    <fieldset className="flex min-w-0 items-center justify-between gap-2" disabled={disabled}>
       <legend className="sr-only">{label}</legend>
-      <span aria-hidden="true" className="min-w-0 flex-1 truncate text-sm font-semibold">
+      <span aria-hidden="true" className="min-w-0 flex-1 text-sm leading-tight font-semibold">
         {label.split(" for ")[0]}
       </span>
       <span className="flex shrink-0 items-center">

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireOwnedHub } from "@/lib/api/context";
-import { SESSION_ACTIONS, sessionActionSchema } from "@/lib/domain/phases";
+import { ROUND_MAX_SECONDS, ROUND_MIN_SECONDS, SESSION_ACTIONS, sessionActionSchema } from "@/lib/domain/phases";
 import { json, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -10,7 +10,12 @@ type Ctx = { params: Promise<{ code: string }> };
 const bodySchema = z
   .object({
     action: z.enum(SESSION_ACTIONS as [string, ...string[]], { error: `action must be one of: ${SESSION_ACTIONS.join(", ")}.` }),
-    durationSeconds: z.number({ error: "durationSeconds must be a number of seconds." }).optional(),
+    durationSeconds: z
+      .number({ error: "durationSeconds must be a number of seconds." })
+      .int("durationSeconds must be a whole number of seconds.")
+      .min(ROUND_MIN_SECONDS, `A round timer must be at least ${ROUND_MIN_SECONDS} seconds.`)
+      .max(ROUND_MAX_SECONDS, `A round timer must be at most ${ROUND_MAX_SECONDS / 60} minutes.`)
+      .optional(),
   })
   .transform(({ action, durationSeconds }) => sessionActionSchema.parse({ type: action, ...(durationSeconds !== undefined ? { durationSeconds } : {}) }));
 
