@@ -1,0 +1,105 @@
+// Integration test of the session hub against a real temporary SQLite file:
+// the publish cadence, removed raters, and recovery from the database.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-hub-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "hub.db")}`;
+process.env.DATA_DIR = dir;
+
+type HubModule = typeof import("./hub");
+let hubModule: HubModule;
+let code: string;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  hubModule = await import("./hub");
+  const { getDb } = await import("../db/client");
+  const { createSession } = await import("../db/sessions");
+  const { hashToken } = await import("../auth/secrets");
+  const facilitator = await getDb().facilitator.create({ data: { email: "hub@test", name: "Hub", passwordHash: "x" } });
+  const session = await createSession({
+    facilitatorId: facilitator.id,
+    title: "Hub test",
+    dimensions: [
+      { key: "a", label: "A" },
+      { key: "b", label: "B" },
+    ],
+    k: 2,
+  });
+  code = session.code;
+  for (const name of ["P1", "P2", "P3", "P4"]) {
+    const p = await getDb().participant.create({
+      data: { sessionId: session.id, displayName: name, nameKey: name.toLowerCase(), tokenHash: hashToken(name), rejoinHash: hashToken(`r${name}`) },
+    });
+    ids[name] = p.id;
+  }
+});
+
+afterAll(async () => {
+  const { disconnectDb } = await import("../db/client");
+  await disconnectDb();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("SessionHub", () => {
+  it("publishes coalesced leaderboard snapshots at most every 250 ms, never one per rating", async () => {
+    const hub = (await hubModule.getHub(code))!;
+    await hub.act({ type: "open-round" });
+    const boards: number[] = [];
+    const off = hubModule.publisher().subscribe(hub.channel, (e) => {
+      if (e.kind === "board") boards.push(Date.now());
+    });
+    const p = (name: string) => hub.participants.get(ids[name]!)!;
+    const started = Date.now();
+    let last = 0;
+    for (let i = 0; i < 200; i++) {
+      const rater = p(["P1", "P2", "P3"][i % 3]!);
+      const target = rater.id === ids.P4 ? ids.P1! : ids.P4!;
+      last = hub.rate(rater, target, { a: 1 + (i % 5) }).version;
+      if (i % 20 === 0) await sleep(20);
+    }
+    await sleep(600);
+    off();
+    const elapsed = Date.now() - started;
+    expect(boards.length).toBeGreaterThan(0);
+    expect(boards.length).toBeLessThanOrEqual(Math.ceil(elapsed / 250) + 1);
+    for (let i = 1; i < boards.length; i++) expect(boards[i]! - boards[i - 1]!).toBeGreaterThanOrEqual(240);
+    // The version promised to the last rater has been published.
+    expect(hub.boardPayload("full").version).toBeGreaterThanOrEqual(last);
+  });
+
+  it("scores P4 from three raters; removing a rater takes their ratings out", async () => {
+    const hub = (await hubModule.getHub(code))!;
+    const entry = () => hub.boardPayload("full").entries.find((e) => e.participantId === ids.P4);
+    await sleep(300);
+    // Last scores: P1, P2, P3 each rated P4 on "a"; the loop ended with i=199 → P2 gave 5, i=198 → P1 gave 4, i=197 → P3 gave 3.
+    expect(entry()?.score).toBe(4);
+    await hub.removeParticipant(ids.P3!, "kicked");
+    await sleep(300);
+    expect(entry()?.score).toBe(4.5);
+    expect(hub.boardPayload("full").entries.find((e) => e.participantId === ids.P3)).toBeUndefined();
+  });
+
+  it("rebuilds the same state from the database after a restart", async () => {
+    const before = (await hubModule.getHub(code))!.boardPayload("full").entries.map((e) => [e.participantId, e.score]);
+    await hubModule.dropHub(code);
+    const reloaded = (await hubModule.getHub(code))!;
+    expect(reloaded.state().phase).toBe("round_open");
+    expect(reloaded.boardPayload("full").entries.map((e) => [e.participantId, e.score])).toEqual(before);
+  });
+
+  it("refuses ratings outside an open round and for unknown targets", async () => {
+    const hub = (await hubModule.getHub(code))!;
+    const p1 = hub.participants.get(ids.P1!)!;
+    expect(() => hub.rate(p1, "nobody", { a: 3 })).toThrow(/not in this session/);
+    expect(() => hub.rate(p1, ids.P2!, { zz: 3 })).toThrow(/Unknown dimension/);
+    await hub.act({ type: "close-round" });
+    expect(() => hub.rate(p1, ids.P2!, { a: 3 })).toThrow(/closed/);
+    await expect(hub.act({ type: "close-round" })).rejects.toThrow(/already closed/);
+  });
+});
