@@ -59,13 +59,22 @@ export function computeScore(target: TargetAggregate, k: number): number | null 
  * competition rank computed on the rounded score; then unrated people by name.
  */
 export function computeLeaderboard(targets: TargetAggregate[], k: number): LeaderboardEntry[] {
+  return rankEntries(
+    targets.map((t) => ({ participantId: t.participantId, displayName: t.displayName, raters: t.distinctRaters, score: computeScore(t, k) })),
+  );
+}
+
+/**
+ * The same ranking for scores computed by any rule (plain means, Nosedive
+ * weighting, …): full-precision scores in, rounded scores and ranks out.
+ */
+export function rankEntries(items: { participantId: string; displayName: string; raters: number; score: number | null }[]): LeaderboardEntry[] {
   const ranked: LeaderboardEntry[] = [];
   const unrated: LeaderboardEntry[] = [];
-  for (const t of targets) {
-    const full = computeScore(t, k);
-    const entry = { rank: null, participantId: t.participantId, displayName: t.displayName, raters: t.distinctRaters };
-    if (full === null) unrated.push({ ...entry, score: null });
-    else ranked.push({ ...entry, score: round2(full) });
+  for (const t of items) {
+    const entry = { rank: null, participantId: t.participantId, displayName: t.displayName, raters: t.raters };
+    if (t.score === null) unrated.push({ ...entry, score: null });
+    else ranked.push({ ...entry, score: round2(t.score) });
   }
   const scoreOf = (e: LeaderboardEntry) => e.score ?? 0;
   ranked.sort((a, b) => scoreOf(b) - scoreOf(a) || byName(a, b));
