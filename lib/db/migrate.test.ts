@@ -54,4 +54,33 @@ describe("migrateSqlite", () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'C'").get()).toBeUndefined();
     db.close();
   });
+
+  it("rebuilds a parent table (Prisma's RedefineTables) without cascading deletes into its children", () => {
+    const dir = tempDir();
+    const migrations = path.join(dir, "migrations");
+    const write = (name: string, sql: string) => {
+      fs.mkdirSync(path.join(migrations, name), { recursive: true });
+      fs.writeFileSync(path.join(migrations, name, "migration.sql"), sql);
+    };
+    write(
+      "001",
+      `CREATE TABLE "P" (id TEXT PRIMARY KEY);
+       CREATE TABLE "C" (id TEXT PRIMARY KEY, p TEXT NOT NULL REFERENCES "P"(id) ON DELETE CASCADE);
+       INSERT INTO "P" VALUES ('p1'); INSERT INTO "C" VALUES ('c1', 'p1');`,
+    );
+    write(
+      "002",
+      `PRAGMA defer_foreign_keys=ON; PRAGMA foreign_keys=OFF;
+       CREATE TABLE "new_P" (id TEXT PRIMARY KEY, extra TEXT NOT NULL DEFAULT 'x');
+       INSERT INTO "new_P" (id) SELECT id FROM "P";
+       DROP TABLE "P"; ALTER TABLE "new_P" RENAME TO "P";
+       PRAGMA foreign_keys=ON; PRAGMA defer_foreign_keys=OFF;`,
+    );
+    const file = path.join(dir, "app.db");
+    expect(migrateSqlite(file, migrations).applied).toEqual(["001", "002"]);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT id, p FROM "C"').all()).toEqual([{ id: "c1", p: "p1" }]);
+    expect(db.prepare('SELECT id, extra FROM "P"').all()).toEqual([{ id: "p1", extra: "x" }]);
+    db.close();
+  });
 });

@@ -50,6 +50,10 @@ export function migrateSqlite(databasePath: string, migrationsDir: string): Migr
       ).map((r) => r.migration_name),
     );
     const applied: string[] = [];
+    // Table rebuilds (Prisma's "RedefineTables") must not cascade deletes into
+    // child tables: foreign keys are off while migrating (the pragma only works
+    // outside a transaction) and checked afterwards.
+    db.pragma("foreign_keys = OFF");
     for (const migration of migrations) {
       if (done.has(migration.name)) continue;
       const checksum = crypto.createHash("sha256").update(migration.sql).digest("hex");
@@ -69,6 +73,9 @@ export function migrateSqlite(databasePath: string, migrationsDir: string): Migr
       });
       if (apply.immediate()) applied.push(migration.name);
     }
+    db.pragma("foreign_keys = ON");
+    const violations = db.pragma("foreign_key_check") as unknown[];
+    if (violations.length > 0) throw new Error(`Migrations left ${violations.length} foreign-key violations; the database needs attention.`);
     return { applied, total: migrations.length };
   } finally {
     db.close();
