@@ -9,9 +9,11 @@ import { BoardRows } from "@/components/participant/phone-board";
 import { phaseLabel } from "@/components/live/phase-label";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { AgendaPanel } from "./agenda-panel";
 import { ParticipantsTable } from "./participants-table";
 
 const DURATIONS = [
+  { value: -1, label: "Agenda's timer" },
   { value: 0, label: "No timer" },
   { value: 60, label: "1 minute" },
   { value: 120, label: "2 minutes" },
@@ -37,7 +39,7 @@ export function ControlRoom({
   const session = live.phase ?? initialSession;
   const board = live.leaderboard ?? initialBoard;
   const control = live.control ?? initialControl;
-  const [duration, setDuration] = useState(120);
+  const [duration, setDuration] = useState(-1);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
 
@@ -106,7 +108,7 @@ export function ControlRoom({
             <Button
               size="lg"
               disabled={ended || open || pending !== null}
-              onClick={() => void act("open-round", duration ? { durationSeconds: duration } : {})}
+              onClick={() => void act("open-round", duration >= 0 ? { durationSeconds: duration } : {})}
             >
               {session.round.number === 0 ? "Start round 1" : `Open round ${session.round.number + 1}`}
             </Button>
@@ -127,7 +129,7 @@ export function ControlRoom({
             <Button
               variant="secondary"
               disabled={phase !== "round_closed" || pending !== null}
-              onClick={() => void act("reopen-round", duration ? { durationSeconds: duration } : {})}
+              onClick={() => void act("reopen-round", duration > 0 ? { durationSeconds: duration } : {})}
             >
               Reopen round {session.round.number || ""}
             </Button>
@@ -172,6 +174,14 @@ export function ControlRoom({
         </section>
       </div>
 
+      <AgendaPanel code={code} round={session.round.number} phase={session.phase} />
+
+      {board.rules.distribution ? (
+        <p className="text-sm text-steel" data-testid="tie-rule">
+          Forced distribution ties: {board.rules.distribution.tieRule}
+        </p>
+      ) : null}
+
       <section aria-label="Live figures" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
           { label: "Participants", value: control.active, id: "stat-participants" },
@@ -198,7 +208,8 @@ export function ControlRoom({
             {board.ranked} of {board.total} have at least {session.k} raters.
           </p>
           <div data-testid="control-board">
-            <BoardRows entries={board.entries} />
+            {board.rules.labels.length ? <p className="text-xs font-semibold uppercase tracking-wide text-party">{board.rules.labels.join(" · ")}</p> : null}
+            <BoardRows entries={board.entries} bandCount={board.rules.distribution?.bands.length} />
           </div>
         </section>
       </div>

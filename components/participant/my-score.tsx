@@ -42,6 +42,8 @@ export function MyScore({ code, me }: { code: string; me: MePayload | null }) {
         </p>
       </div>
 
+      <RuleStatus me={me} />
+
       {window.length > 0 ? (
         <section aria-labelledby="near-heading">
           <h3 id="near-heading" className="mb-2 font-[family-name:var(--font-display)] text-xl font-bold uppercase">
@@ -127,4 +129,54 @@ function RejoinCode({ code }: { code: string }) {
       </Button>
     </section>
   );
+}
+
+/** What the round's rules make of this person: band, tier and privileges, result against the norm. */
+function RuleStatus({ me }: { me: MePayload }) {
+  const items: React.ReactNode[] = [];
+  if (me.band) {
+    const bottom = me.bandCount !== null && me.band.index === me.bandCount - 1;
+    const top = me.band.index === 0;
+    items.push(
+      <div key="band" data-testid="my-band" className={`rounded-lg border-2 p-4 ${bottom ? "border-party bg-party/10" : top ? "border-gold bg-gold/20" : "border-ink/30 bg-white"}`}>
+        <p className="text-sm font-semibold uppercase tracking-wide text-steel">Forced distribution</p>
+        <p className="text-2xl font-bold">You are in the {me.band.name}</p>
+        {bottom && me.score !== null && me.score >= 3.5 ? (
+          <p className="mt-1 text-sm">
+            With a score of {me.score.toFixed(2)}. The curve does not care how good the group is: someone has to be at the bottom.
+          </p>
+        ) : null}
+      </div>,
+    );
+  }
+  if (me.tier) {
+    items.push(
+      <div key="tier" data-testid="my-tier" className="rounded-lg border-2 border-ink bg-white p-4">
+        <p className="text-sm font-semibold uppercase tracking-wide text-steel">Your status</p>
+        <p className="text-2xl font-bold">
+          {me.tier.name} <span className="font-mono text-lg">×{me.tier.weight}</span>
+        </p>
+        <p className="mt-1 text-sm">{me.tier.privilege}</p>
+      </div>,
+    );
+  }
+  if (me.norm !== null || me.percentOfNorm !== null) {
+    items.push(
+      <div key="norm" data-testid="my-norm" className={`rounded-lg border-2 p-4 ${me.stakhanovite ? "border-party bg-party text-white" : "border-ink bg-white"}`}>
+        <p className={`text-sm font-semibold uppercase tracking-wide ${me.stakhanovite ? "text-white/80" : "text-steel"}`}>The norm</p>
+        {me.norm === null ? (
+          <p className="text-lg">No norm yet: it is set from the previous round&apos;s results.</p>
+        ) : me.percentOfNorm === null ? (
+          <p className="text-lg">The norm is {me.norm.toFixed(2)}. You have no score yet.</p>
+        ) : (
+          <p className="text-2xl font-bold">
+            {me.percentOfNorm.toLocaleString("en")}% of the norm ({me.norm.toFixed(2)})
+          </p>
+        )}
+        {me.stakhanovite ? <p className="mt-1 font-bold uppercase">★ Stakhanovite: hero of appraisal labour</p> : null}
+      </div>,
+    );
+  }
+  if (items.length === 0) return null;
+  return <section aria-label="Under this round's rules" className="flex flex-col gap-3">{items}</section>;
 }

@@ -114,7 +114,14 @@ export function ParticipantApp({
           </div>
         ) : null}
         <div role="tabpanel" id="panel-rate" aria-labelledby="tab-rate" hidden={tab !== "rate"}>
-          <RatePanel code={code} session={session} me={participant} ratedCount={me?.ratedCount} />
+          <RatePanel
+            code={code}
+            session={session}
+            me={participant}
+            quota={me?.quota ?? null}
+            rules={me?.rules ?? session.round.rules}
+            ratedCount={me?.ratedCount ?? 0}
+          />
         </div>
         <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
           <MyScore code={code} me={me} />

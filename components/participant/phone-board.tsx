@@ -1,5 +1,6 @@
 "use client";
 
+import { EntryBadges } from "@/components/live/rule-badges";
 import type { BoardPayload, PublicEntry } from "@/components/live/types";
 import { Alert } from "@/components/ui/alert";
 
@@ -22,7 +23,7 @@ export function MovementMark({ movement }: { movement: PublicEntry["movement"] }
   return null;
 }
 
-export function BoardRows({ entries, selfId }: { entries: PublicEntry[]; selfId?: string }) {
+export function BoardRows({ entries, selfId, bandCount }: { entries: PublicEntry[]; selfId?: string; bandCount?: number }) {
   return (
     <ol className="flex flex-col gap-1">
       {entries.map((e) => {
@@ -34,9 +35,12 @@ export function BoardRows({ entries, selfId }: { entries: PublicEntry[]; selfId?
             className={`flex items-center gap-3 rounded-md px-3 py-2 ${self ? "bg-ink text-paper" : "bg-white"}`}
           >
             <span className="w-10 font-mono text-lg font-bold tabular-nums">{e.rank === null ? "–" : `#${e.rank}`}</span>
-            <span className="min-w-0 flex-1 truncate font-semibold">
-              {e.displayName}
-              {self ? <span className="ml-1 text-xs font-normal">(you)</span> : null}
+            <span className="min-w-0 flex-1">
+              <span className="block truncate font-semibold">
+                {e.displayName}
+                {self ? <span className="ml-1 text-xs font-normal">(you)</span> : null}
+              </span>
+              <EntryBadges entry={e} bandCount={bandCount} />
             </span>
             <MovementMark movement={e.movement} />
             <span className="w-16 text-right font-mono tabular-nums">{e.score === null ? <span className="text-xs">not yet rated</span> : e.score.toFixed(2)}</span>
@@ -58,7 +62,8 @@ export function PhoneBoard({ board, selfId }: { board: BoardPayload | null; self
       <p className="text-sm text-steel">
         {board.ranked} of {board.total} have a score this round.
       </p>
-      <BoardRows entries={board.entries} selfId={selfId} />
+      {board.rules.labels.length ? <p className="text-xs font-semibold uppercase tracking-wide text-party">{board.rules.labels.join(" · ")}</p> : null}
+      <BoardRows entries={board.entries} selfId={selfId} bandCount={board.rules.distribution?.bands.length} />
       {board.truncated ? <p className="text-sm font-semibold">+{board.total - board.entries.length} more on the projector</p> : null}
     </section>
   );

@@ -13,7 +13,22 @@ interface Colleague {
 
 type Given = Record<string, Record<string, number>>;
 
-export function RatePanel({ code, session, me }: { code: string; session: PublicSession; me: { id: string }; ratedCount?: number }) {
+export function RatePanel({
+  code,
+  session,
+  me,
+  quota,
+  rules,
+  ratedCount: serverRatedCount,
+}: {
+  code: string;
+  session: PublicSession;
+  me: { id: string };
+  quota: { limit: number; remaining: Record<string, number> } | null;
+  rules: string[];
+  /** From the live `me` event: when it changes (e.g. ratings sent from another device), reload what I gave. */
+  ratedCount: number;
+}) {
   const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
   const [given, setGiven] = useState<Given>({});
   const [open, setOpen] = useState<string | null>(null);
@@ -36,13 +51,13 @@ export function RatePanel({ code, session, me }: { code: string; session: Public
 
   useEffect(() => {
     let cancelled = false;
-    void api<{ round: number; given: Given }>(`/api/sessions/${code}/ratings`).then((result) => {
+    void api<{ round: number; given: Given }>(`/api/sessions/${code}/ratings?n=${serverRatedCount}`).then((result) => {
       if (!cancelled && result.ok) setGiven(result.data.given);
     });
     return () => {
       cancelled = true;
     };
-  }, [code, round]);
+  }, [code, round, serverRatedCount]);
 
   async function rate(targetId: string, dimension: string, score: number) {
     const before = given[targetId]?.[dimension];
@@ -86,6 +101,16 @@ export function RatePanel({ code, session, me }: { code: string; session: Public
         </Alert>
       ) : null}
       {error ? <Alert>{error}</Alert> : null}
+      {canRate && rules.length && rules[0] !== "Plain 360°" ? (
+        <p className="text-xs font-semibold uppercase tracking-wide text-party" data-testid="round-rules">
+          This round: {rules.join(" · ")}
+        </p>
+      ) : null}
+      {quota ? (
+        <Alert tone="info">
+          Quota ballot: on each dimension you may give {session.scale.max} stars to at most {quota.limit} colleague{quota.limit === 1 ? "" : "s"}.
+        </Alert>
+      ) : null}
 
       <div>
         <p className="text-sm font-semibold" data-testid="rate-progress">
@@ -141,8 +166,8 @@ export function RatePanel({ code, session, me }: { code: string; session: Public
               {expanded ? (
                 <div id={`rate-${c.id}`} className="flex flex-col gap-1 border-t-2 border-ink/10 px-3 py-2">
                   {dims.map((d) => (
+                    <div key={d.key}>
                     <StarInput
-                      key={d.key}
                       label={`${d.label} for ${c.displayName}`}
                       value={mine[d.key]}
                       disabled={!canRate}
@@ -150,6 +175,12 @@ export function RatePanel({ code, session, me }: { code: string; session: Public
                       max={session.scale.max}
                       onChange={(v) => void rate(c.id, d.key, v)}
                     />
+                    {quota ? (
+                      <p className="-mt-1 text-right text-xs text-steel" data-testid="quota-left">
+                        {session.scale.max}★ left on {d.label}: {quota.remaining[d.key] ?? 0} of {quota.limit}
+                      </p>
+                    ) : null}
+                    </div>
                   ))}
                 </div>
               ) : null}

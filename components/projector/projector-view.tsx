@@ -4,6 +4,7 @@
 // joining is open, and the whole leaderboard, paged automatically so nobody is
 // ever cut off. Built for 1920×1080 and readable from the back of a room.
 import { useEffect, useRef, useState, type ReactNode } from "react";
+import { EntryBadges } from "@/components/live/rule-badges";
 import { Countdown } from "@/components/live/countdown";
 import type { BoardPayload, PublicEntry, PublicSession } from "@/components/live/types";
 import { useLive, type LiveStatus } from "@/components/live/use-live";
@@ -105,6 +106,7 @@ export function ProjectorView({
           </h1>
           <p className="text-4xl font-semibold text-paper/90" data-testid="phase-status">
             {phaseStatus(session)}
+            {session.round.title ? <span className="text-gold"> · {session.round.title}</span> : null}
           </p>
         </div>
         <div className="flex shrink-0 items-stretch gap-6">
@@ -115,7 +117,7 @@ export function ProjectorView({
           {showCountdown ? (
             <div className="flex flex-col items-center justify-center rounded-lg bg-paper px-8 py-2 text-ink" data-testid="projector-countdown">
               <span className="text-xl font-semibold uppercase tracking-widest text-steel">Time left</span>
-              <Countdown remainingMs={session.round.remainingMs} paused={session.paused} className="text-7xl font-bold" />
+              <Countdown remainingMs={session.round.remainingMs} endsAt={session.round.endsAt} receivedAt={live.phase?.receivedAt} paused={session.paused} className="text-7xl font-bold" />
             </div>
           ) : null}
         </div>
@@ -174,6 +176,9 @@ function Board({ board, k, joiningOpen }: { board: BoardPayload; k: number; join
   }, [pageCount]);
 
   const current = Math.min(page, pageCount - 1);
+  const rankedScores = entries.filter((e) => e.score !== null).map((e) => e.score as number);
+  const meanScore = rankedScores.length ? rankedScores.reduce((a, b) => a + b, 0) / rankedScores.length : null;
+  const bandCount = board.rules.distribution?.bands.length;
   const start = current * pageSize;
   const visible = board.hidden ? [] : entries.slice(start, start + pageSize);
   const rest = entries.length - visible.length;
@@ -183,6 +188,7 @@ function Board({ board, k, joiningOpen }: { board: BoardPayload; k: number; join
       <h2 id="board-heading" className="sr-only">
         Leaderboard{board.round > 0 ? `, round ${board.round}` : ""}
       </h2>
+      <RulesStrip board={board} />
       <div ref={areaRef} className="relative min-h-0 flex-1">
         {board.hidden ? (
           <Panel testId="board-hidden" icon={<HiddenIcon />} title="The leaderboard is hidden by the facilitator">
@@ -205,7 +211,7 @@ function Board({ board, k, joiningOpen }: { board: BoardPayload; k: number; join
             style={{ gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`, gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}
           >
             {visible.map((entry) => (
-              <BoardRow key={entry.participantId} entry={entry} />
+              <BoardRow key={entry.participantId} entry={entry} bandCount={bandCount} meanScore={meanScore} />
             ))}
           </ol>
         )}
@@ -235,14 +241,71 @@ function Board({ board, k, joiningOpen }: { board: BoardPayload; k: number; join
   );
 }
 
-function BoardRow({ entry }: { entry: PublicEntry }) {
+const BAND_BAR = ["border-l-gold", "border-l-paper/40", "border-l-steel", "border-l-party/60", "border-l-party"];
+
+function bandBar(index: number, count: number): string {
+  if (index === 0) return BAND_BAR[0]!;
+  if (index === count - 1) return BAND_BAR[4]!;
+  return BAND_BAR[Math.min(3, index)]!;
+}
+
+/** What this round's rules are: the bands and their sizes, the norm and how it moved, the tiers. */
+function RulesStrip({ board }: { board: BoardPayload }) {
+  const r = board.rules;
+  if (!r.distribution && !r.norm && !r.nosedive && !r.quotaBallots) return null;
+  const norm = r.norm;
+  const moved = norm && norm.value !== null && norm.previous !== null && norm.previous > 0 ? Math.round(((norm.value - norm.previous) / norm.previous) * 100) : null;
+  return (
+    <div className="mb-3 flex flex-wrap items-center gap-x-8 gap-y-2 text-2xl" data-testid="rules-strip">
+      <span className="font-bold uppercase tracking-wide text-gold">{r.labels.join(" · ")}</span>
+      {r.distribution ? (
+        <span data-testid="band-legend">
+          {r.distribution.bands.map((b, i) => (
+            <span key={b.name} className={`mr-4 border-l-8 pl-2 ${bandBar(i, r.distribution!.bands.length)}`}>
+              {b.name}: {b.size}
+            </span>
+          ))}
+        </span>
+      ) : null}
+      {norm ? (
+        <span data-testid="norm-line" className="font-semibold">
+          {norm.value === null ? (
+            "Norm: set after this round"
+          ) : (
+            <>
+              Norm <span className="font-mono">{norm.value.toFixed(2)}</span>
+              {norm.previous !== null ? (
+                <span className="text-paper/70">
+                  {" "}
+                  (was <span className="font-mono">{norm.previous.toFixed(2)}</span>
+                  {moved !== null ? `, ${moved >= 0 ? "+" : ""}${moved}%` : ""})
+                </span>
+              ) : null}
+              <span className="text-paper/70"> · record {norm.recordPercent}%{norm.ratchet ? " · ratchet on" : ""}</span>
+            </>
+          )}
+        </span>
+      ) : null}
+      {r.nosedive ? (
+        <span className="text-paper/80" data-testid="tier-legend">
+          {r.nosedive.tiers.map((t) => `${t.name} ×${t.weight}`).join(" · ")}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function BoardRow({ entry, bandCount, meanScore }: { entry: PublicEntry; bandCount?: number; meanScore: number | null }) {
   const top = entry.rank !== null && entry.rank <= 3;
+  // The uncomfortable case: an above-average score in the bottom band.
+  const unfair = !!entry.band && bandCount !== undefined && entry.band.index === bandCount - 1 && entry.score !== null && meanScore !== null && entry.score >= meanScore;
   return (
     <li
       data-testid="board-row"
       data-participant-id={entry.participantId}
       data-rank={entry.rank ?? ""}
-      className="flex min-w-0 items-center gap-4 border-b-2 border-paper/10 px-2"
+      data-band={entry.band?.index ?? ""}
+      className={`flex min-w-0 items-center gap-4 border-b-2 border-paper/10 px-2 ${entry.band && bandCount ? `border-l-8 ${bandBar(entry.band.index, bandCount)}` : ""} ${unfair ? "bg-party/25" : ""}`}
     >
       <span className={`w-[3ch] shrink-0 text-right font-[family-name:var(--font-display)] text-5xl font-bold tabular-nums ${entry.rank === 1 ? "text-gold" : top ? "text-paper" : "text-paper/75"}`}>
         {entry.rank === null ? (
@@ -258,7 +321,15 @@ function BoardRow({ entry }: { entry: PublicEntry }) {
         )}
       </span>
       <Movement movement={entry.movement} />
-      <span className={`min-w-0 flex-1 truncate text-4xl ${top ? "font-bold" : "font-semibold"}`}>{entry.displayName}</span>
+      <span className="flex min-w-0 flex-1 flex-col">
+        <span className={`truncate text-4xl ${top ? "font-bold" : "font-semibold"}`}>{entry.displayName}</span>
+        {entry.band || entry.tier || entry.percentOfNorm != null || entry.stakhanovite ? (
+          <span className="text-2xl leading-tight">
+            <EntryBadges entry={entry} bandCount={bandCount} size="lg" />
+            {unfair ? <span className="ml-2 font-bold text-gold">above average, bottom band</span> : null}
+          </span>
+        ) : null}
+      </span>
       {entry.score === null ? (
         <span className="shrink-0 text-2xl text-paper/60 italic">not yet rated</span>
       ) : (

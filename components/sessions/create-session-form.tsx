@@ -37,6 +37,7 @@ export function CreateSessionForm() {
   const [title, setTitle] = useState("");
   const [rows, setRows] = useState<DimensionRow[]>(defaultRows);
   const [k, setK] = useState(String(DEFAULT_K));
+  const [arc, setArc] = useState(true);
   const [error, setError] = useState<FormError | null>(null);
   const [pending, setPending] = useState(false);
   const [announcement, setAnnouncement] = useState("");
@@ -141,7 +142,7 @@ export function CreateSessionForm() {
       const response = await fetch("/api/sessions", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ title, dimensions: rows.map((r) => r.label), k: kValue }),
+        body: JSON.stringify({ title, dimensions: rows.map((r) => r.label), k: kValue, ...(arc ? { preset: "nosedive-arc" } : {}) }),
       });
       if (response.status !== 201) {
         const data = (await response.json().catch(() => ({}))) as ApiError;
@@ -298,6 +299,17 @@ export function CreateSessionForm() {
         hint={`A score is shown only once at least k different people have rated someone. Between ${MIN_K} and ${MAX_K}; ${DEFAULT_K} by default.`}
         error={error?.field === "k" ? error.message : undefined}
       />
+
+      <label className="flex items-start gap-3 text-sm">
+        <input type="checkbox" className="mt-1 h-5 w-5" checked={arc} onChange={(e) => setArc(e.target.checked)} />
+        <span>
+          <span className="font-semibold">Start from the agenda “The Nosedive arc”</span>
+          <span className="block text-steel">
+            Six rounds in about 45 minutes, from a friendly first round to Nosedive weighting, the Stakhanovite norm and forced distribution, with a prompt for
+            each round. You can edit it in the control room; without it every round is plain 360°.
+          </span>
+        </span>
+      </label>
 
       <Button type="submit" size="lg" disabled={pending} className="self-start">
         {pending ? "Creating…" : "Create session"}

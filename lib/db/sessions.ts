@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { generateJoinCode } from "../domain/join-code";
 import type { Phase, SessionState } from "../domain/phases";
 import { parseDimensions, type Dimension } from "../domain/session-config";
+import { parseAgenda, parseRuleSet, type AgendaItem, type RuleSet } from "../domain/rules/ruleset";
 import { AppError } from "../errors";
 import { getDb } from "./client";
 import { Prisma } from "@prisma/client";
@@ -16,6 +17,7 @@ export interface SessionRecord {
   scale: { min: number; max: number };
   k: number;
   state: SessionState;
+  agenda: AgendaItem[];
   createdAt: Date;
 }
 
@@ -30,6 +32,7 @@ function toRecord(row: SessionRow): SessionRecord {
     dimensions: parseDimensions(row.dimensions),
     scale: { min: row.scaleMin, max: row.scaleMax },
     k: row.k,
+    agenda: parseAgenda(row.agenda),
     createdAt: row.createdAt,
     state: {
       phase: row.phase as Phase,
@@ -43,7 +46,13 @@ function toRecord(row: SessionRow): SessionRecord {
   };
 }
 
-export async function createSession(input: { facilitatorId: string; title: string; dimensions: Dimension[]; k: number }): Promise<SessionRecord> {
+export async function createSession(input: {
+  facilitatorId: string;
+  title: string;
+  dimensions: Dimension[];
+  k: number;
+  agenda?: AgendaItem[];
+}): Promise<SessionRecord> {
   // 32^6 ≈ 10^9 codes: a clash is rare, but retry rather than fail.
   for (let attempt = 0; attempt < 8; attempt++) {
     try {
@@ -54,6 +63,7 @@ export async function createSession(input: { facilitatorId: string; title: strin
           facilitatorId: input.facilitatorId,
           dimensions: JSON.stringify(input.dimensions),
           k: input.k,
+          agenda: JSON.stringify(input.agenda ?? []),
         },
       });
       return toRecord(row);
@@ -80,7 +90,14 @@ export async function listSessionsForFacilitator(facilitatorId: string) {
 }
 
 /** Persists a state transition; opening a round records it, closing stamps its end. */
-export async function saveSessionState(session: SessionRecord, next: SessionState, opts: { durationSeconds?: number } = {}): Promise<void> {
+export interface RoundSetup {
+  durationSeconds?: number;
+  title?: string | null;
+  rules?: RuleSet;
+  norm?: number | null;
+}
+
+export async function saveSessionState(session: SessionRecord, next: SessionState, opts: RoundSetup = {}): Promise<void> {
   const db = getDb();
   await db.session.update({
     where: { id: session.id },
@@ -98,7 +115,14 @@ export async function saveSessionState(session: SessionRecord, next: SessionStat
   if (next.phase === "round_open" && (prev.phase !== "round_open" || prev.round !== next.round)) {
     await db.round.upsert({
       where: { sessionId_number: { sessionId: session.id, number: next.round } },
-      create: { sessionId: session.id, number: next.round, durationSeconds: opts.durationSeconds ?? null },
+      create: {
+        sessionId: session.id,
+        number: next.round,
+        durationSeconds: opts.durationSeconds ?? null,
+        title: opts.title ?? null,
+        rules: JSON.stringify(opts.rules ?? {}),
+        norm: opts.norm ?? null,
+      },
       update: { closedAt: null },
     });
   }
@@ -183,3 +207,14 @@ export async function setRejoinHash(id: string, rejoinHash: string): Promise<voi
 export async function setTokenHash(id: string, tokenHash: string): Promise<void> {
   await getDb().participant.update({ where: { id }, data: { tokenHash } });
 }
+
+export async function saveAgenda(sessionId: string, agenda: AgendaItem[]): Promise<void> {
+  await getDb().session.update({ where: { id: sessionId }, data: { agenda: JSON.stringify(agenda) } });
+}
+
+/** The stored setup of a round (rules frozen when it opened, its norm and title). */
+export async function findRound(sessionId: string, number: number): Promise<{ title: string | null; rules: RuleSet; norm: number | null } | null> {
+  const row = await getDb().round.findUnique({ where: { sessionId_number: { sessionId, number } }, select: { title: true, rules: true, norm: true } });
+  return row ? { title: row.title, rules: parseRuleSet(row.rules), norm: row.norm } : null;
+}
+

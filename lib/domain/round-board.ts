@@ -88,6 +88,28 @@ export class RoundBoard {
     return targets.size;
   }
 
+  /** Every current rating (for rules that need individual ratings, like Nosedive weighting). */
+  allRatings(): RatingChange[] {
+    const out: RatingChange[] = [];
+    for (const [raterId, mine] of this.given) {
+      for (const [key, score] of mine) {
+        const sep = key.indexOf(SEP);
+        out.push({ raterId, targetId: key.slice(0, sep), dimension: key.slice(sep + 1), score });
+      }
+    }
+    return out;
+  }
+
+  /** target → score a rater gave on one dimension (for quota ballots). */
+  givenOnDimension(raterId: string, dimension: string): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [key, score] of this.given.get(raterId) ?? []) {
+      const sep = key.indexOf(SEP);
+      if (key.slice(sep + 1) === dimension) out.set(key.slice(0, sep), score);
+    }
+    return out;
+  }
+
   aggregate(participantId: string, displayName: string): TargetAggregate {
     const target = this.targets.get(participantId);
     const dimensions: Record<string, DimensionAggregate> = {};

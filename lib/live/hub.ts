@@ -12,15 +12,23 @@ import {
   type SessionAction,
   type SessionState,
 } from "../domain/phases";
-import { computeLeaderboard, dimensionScores, movement, percentile, relativeWindow, type LeaderboardEntry } from "../domain/scoring";
+import { computeLeaderboard, dimensionScores, movement, percentile, rankEntries, relativeWindow, type LeaderboardEntry } from "../domain/scoring";
+import { assignBands, bandSizes, TIE_RULE } from "../domain/rules/forced-distribution";
+import { isStakhanovite, normForRound, percentOfNorm } from "../domain/rules/norm";
+import { nosediveScores } from "../domain/rules/nosedive";
+import { checkQuota, topScoreLimit, topScoresUsed } from "../domain/rules/quota";
+import { agendaItemFor, describeRules, PLAIN_RULES, type AgendaItem, type RuleSet } from "../domain/rules/ruleset";
 import { RoundBoard } from "../domain/round-board";
 import { AppError } from "../errors";
 import { loadRoundRatings, writeRatings } from "../db/ratings";
 import {
+  findRound,
   findSessionByCode,
   removeParticipant,
+  saveAgenda,
   renameParticipant,
   saveSessionState,
+  type RoundSetup,
   type SessionRecord,
 } from "../db/sessions";
 import { getDb } from "../db/client";
@@ -54,6 +62,21 @@ export interface PublicEntry {
   displayName: string;
   score: number | null;
   movement: Movement;
+  /** Forced distribution: the person's band (0 = top). */
+  band?: { index: number; name: string } | null;
+  /** Nosedive weighting: the tier the person's own ratings count with. */
+  tier?: { index: number; name: string; weight: number; privilege: string };
+  /** Stakhanovite norm: the score as a percentage of the round's norm. */
+  percentOfNorm?: number | null;
+  stakhanovite?: boolean;
+}
+
+export interface RulesSummary {
+  labels: string[];
+  distribution: { bands: { name: string; percent: number; size: number }[]; tieRule: string } | null;
+  nosedive: { tiers: { name: string; min: number; weight: number; privilege: string }[] } | null;
+  norm: { value: number | null; previous: number | null; recordPercent: number; ratchet: boolean } | null;
+  quotaBallots: { share: number } | null;
 }
 
 export interface BoardPayload {
@@ -63,6 +86,7 @@ export interface BoardPayload {
   total: number;
   ranked: number;
   truncated: boolean;
+  rules: RulesSummary;
   entries: PublicEntry[];
 }
 
@@ -112,7 +136,11 @@ export class SessionHub {
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private lastFlush = 0;
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
-  private entries: (LeaderboardEntry & { movement: Movement })[] = [];
+  private entries: (LeaderboardEntry & Omit<PublicEntry, keyof LeaderboardEntry>)[] = [];
+  private roundRules: RuleSet = PLAIN_RULES;
+  private roundTitle: string | null = null;
+  private roundNorm: number | null = null;
+  private previousNorm: number | null = null;
   private indexById = new Map<string, number>();
   private previousRanks = new Map<string, number | null>();
   private stickyMoves = new Map<string, Movement>();
@@ -137,6 +165,14 @@ export class SessionHub {
       orderBy: { joinedAt: "asc" },
     });
     for (const row of rows) hub.addParticipant({ ...row, status: row.status as ParticipantStatus });
+    const round = session.state.round;
+    if (round > 0) {
+      const setup = await findRound(session.id, round);
+      hub.roundRules = setup?.rules ?? PLAIN_RULES;
+      hub.roundTitle = setup?.title ?? null;
+      hub.roundNorm = setup?.norm ?? null;
+      hub.previousNorm = round > 1 ? ((await findRound(session.id, round - 1))?.norm ?? null) : null;
+    }
     hub.loadRound();
     hub.computeBoard();
     hub.scheduleExpiry();
@@ -185,6 +221,8 @@ export class SessionHub {
         status: state.phase === "round_open" ? (state.paused ? "paused" : "open") : state.round > 0 ? "closed" : "not_started",
         endsAt: state.endsAt === null ? null : new Date(state.endsAt).toISOString(),
         remainingMs: remainingMs(state, now),
+        title: this.roundTitle,
+        rules: describeRules(this.roundRules),
       },
       joiningOpen: state.joiningOpen,
       leaderboardVisible: state.leaderboardVisible,
@@ -209,6 +247,7 @@ export class SessionHub {
       total: all.length,
       ranked: all.filter((e) => e.rank !== null).length,
       truncated: entries.length < all.length && !hidden,
+      rules: this.rulesSummary(),
       entries,
     };
     return payload;
@@ -258,7 +297,66 @@ export class SessionHub {
       ratedCount: p.status === "active" ? this.board.ratedCount(p.id) : 0,
       colleagues: Math.max(0, this.activeParticipants().length - (p.status === "active" ? 1 : 0)),
       k,
+      band: visible ? (self?.band ?? null) : null,
+      bandCount: this.roundRules.distribution?.bands.length ?? null,
+      tier: self?.tier ?? null,
+      norm: this.roundRules.norm ? this.roundNorm : null,
+      percentOfNorm: self?.percentOfNorm ?? null,
+      stakhanovite: self?.stakhanovite ?? false,
+      rules: describeRules(this.roundRules),
+      quota: this.quotaFor(p.id),
     };
+  }
+
+  /** Quota ballots: how many top scores this rater may still give on each dimension. */
+  private quotaFor(raterId: string): { limit: number; remaining: Record<string, number> } | null {
+    const q = this.roundRules.quotaBallots;
+    if (!q) return null;
+    const colleagues = Math.max(0, this.activeParticipants().length - 1);
+    const limit = topScoreLimit(colleagues, q.share);
+    const remaining: Record<string, number> = {};
+    for (const d of this.session.dimensions) {
+      remaining[d.key] = Math.max(0, limit - topScoresUsed(this.board.givenOnDimension(raterId, d.key), this.session.scale.max));
+    }
+    return { limit, remaining };
+  }
+
+  private rulesSummary(): RulesSummary {
+    const r = this.roundRules;
+    const ranked = this.entries.filter((e) => e.rank !== null).length;
+    return {
+      labels: describeRules(r),
+      distribution: r.distribution
+        ? {
+            bands: (() => {
+              const sizes = bandSizes(ranked, r.distribution.bands);
+              return r.distribution.bands.map((b, i) => ({ name: b.name, percent: b.percent, size: sizes[i] ?? 0 }));
+            })(),
+            tieRule: TIE_RULE,
+          }
+        : null,
+      nosedive: r.nosedive ? { tiers: r.nosedive.tiers.map((t) => ({ name: t.name, min: t.min, weight: t.weight, privilege: t.privilege })) } : null,
+      norm: r.norm ? { value: this.roundNorm, previous: this.previousNorm, recordPercent: r.norm.recordPercent, ratchet: r.norm.ratchet } : null,
+      quotaBallots: r.quotaBallots,
+    };
+  }
+
+  /** The agenda with the facilitator's prompts (facilitator only). */
+  agendaPayload() {
+    return { agenda: this.session.agenda, currentRound: this.session.state.round, phase: this.session.state.phase };
+  }
+
+  /** Replaces the rounds that have not been opened yet; opened rounds are history. */
+  setUpcomingAgenda(upcoming: AgendaItem[]): Promise<AgendaItem[]> {
+    return this.serialize(async () => {
+      const opened = this.session.state.round;
+      const agenda = [...this.session.agenda.slice(0, opened), ...upcoming];
+      if (agenda.length > 20) throw new AppError("validation_failed", "An agenda has at most 20 rounds.");
+      await saveAgenda(this.session.id, agenda);
+      this.session = { ...this.session, agenda };
+      publisher().publish(this.channel, { kind: "control" });
+      return agenda;
+    });
   }
 
   /** What the participant themself gave this round (their own rating screen). */
@@ -328,6 +426,22 @@ export class SessionHub {
         throw new AppError("validation_failed", `Scores must be whole numbers from ${min} to ${max}.`, { field: `scores.${dimension}` });
       }
     }
+    const quota = this.roundRules.quotaBallots;
+    if (quota) {
+      const colleagues = Math.max(0, this.activeParticipants().length - 1);
+      const limit = topScoreLimit(colleagues, quota.share);
+      for (const [dimension, score] of entries) {
+        const check = checkQuota(this.board.givenOnDimension(rater.id, dimension), targetId, score, max, limit);
+        if (!check.ok) {
+          const label = this.session.dimensions.find((d) => d.key === dimension)?.label ?? dimension;
+          throw new AppError(
+            "conflict",
+            `Quota reached: the curve allows ${max} stars on “${label}” for at most ${limit} of your ${colleagues} colleagues, and you have given ${check.used}. Lower someone else's first.`,
+            { field: `scores.${dimension}` },
+          );
+        }
+      }
+    }
     const round = this.session.state.round;
     writeRatings({ sessionId: this.session.id, round, raterId: rater.id, targetId, scores, at: new Date(now) });
     for (const [dimension, score] of entries) this.board.apply({ raterId: rater.id, targetId, dimension, score });
@@ -341,9 +455,30 @@ export class SessionHub {
   act(action: SessionAction, now = Date.now()): Promise<SessionState> {
     return this.serialize(async () => {
       const current = this.state(now);
-      const result = applyAction(current, action, now);
+      let effective = action;
+      let setup: { title: string | null; rules: RuleSet; norm: number | null } | null = null;
+      if (action.type === "open-round") {
+        // The next round follows the agenda: its rules, its title, its timer unless the facilitator chose one (0 = none).
+        const item = agendaItemFor(this.session.agenda, current.round + 1);
+        const duration = action.durationSeconds === 0 ? undefined : (action.durationSeconds ?? item?.durationSeconds ?? undefined);
+        effective = { type: "open-round", ...(duration ? { durationSeconds: duration } : {}) };
+        const rules = item?.rules ?? PLAIN_RULES;
+        const previousScores = this.entries.filter((e) => e.score !== null).map((e) => e.score as number);
+        const norm = rules.norm ? normForRound(rules.norm, current.round > 0 ? previousScores : [], this.roundNorm) : null;
+        setup = { title: item?.title ?? null, rules, norm };
+      } else if (action.type === "reopen-round" && action.durationSeconds === 0) {
+        effective = { type: "reopen-round" };
+      }
+      const result = applyAction(current, effective, now);
       if (!result.ok) throw new AppError("conflict", result.message);
-      await this.commitState(result.state, action.type === "open-round" ? action.durationSeconds : undefined);
+      const duration = effective.type === "open-round" ? effective.durationSeconds : undefined;
+      if (setup) {
+        this.previousNorm = this.roundRules.norm || setup.rules.norm ? this.roundNorm : null;
+        this.roundRules = setup.rules;
+        this.roundTitle = setup.title;
+        this.roundNorm = setup.norm;
+      }
+      await this.commitState(result.state, { durationSeconds: duration, ...(setup ?? {}) });
       return result.state;
     });
   }
@@ -407,9 +542,9 @@ export class SessionHub {
     return run;
   }
 
-  private async commitState(next: SessionState, durationSeconds?: number): Promise<void> {
+  private async commitState(next: SessionState, setup: RoundSetup = {}): Promise<void> {
     const previous = this.session.state;
-    await saveSessionState(this.session, next, { durationSeconds });
+    await saveSessionState(this.session, next, setup);
     this.session = { ...this.session, state: next };
     if (next.round !== previous.round) {
       // A new round starts from no ratings; movement arrows start afresh.
@@ -490,8 +625,22 @@ export class SessionHub {
   }
 
   private computeBoard(): void {
-    const targets = this.activeParticipants().map((p) => this.board.aggregate(p.id, p.displayName));
-    const entries = computeLeaderboard(targets, this.session.k);
+    const active = this.activeParticipants();
+    const targets = active.map((p) => this.board.aggregate(p.id, p.displayName));
+    const rules = this.roundRules;
+    let entries: LeaderboardEntry[];
+    let tiers: Map<string, number> | null = null;
+    if (rules.nosedive) {
+      // Recomputed on the cadence from all current ratings; a pure function of them (see nosedive.ts).
+      const result = nosediveScores(this.board.allRatings(), active.map((p) => p.id), this.session.k, rules.nosedive.tiers);
+      tiers = result.tiers;
+      entries = rankEntries(targets.map((t) => ({ participantId: t.participantId, displayName: t.displayName, raters: t.distinctRaters, score: result.scores.get(t.participantId) ?? null })));
+    } else {
+      entries = computeLeaderboard(targets, this.session.k);
+    }
+    const ranked = entries.filter((e) => e.rank !== null);
+    const bands = rules.distribution ? assignBands(ranked.map((e) => e.rank as number), rules.distribution.bands) : null;
+    const bandOf = new Map(bands ? ranked.map((e, i) => [e.participantId, { index: bands[i]!.band, name: bands[i]!.name }]) : []);
     const moves = movement(this.previousRanks, entries);
     this.previousRanks = new Map(entries.map((e) => [e.participantId, e.rank]));
     this.entries = entries.map((e) => {
@@ -499,7 +648,19 @@ export class SessionHub {
       // Arrows stay until the next change of that person's rank, so screens can show them.
       if (move === "same") move = this.stickyMoves.get(e.participantId) ?? "same";
       else this.stickyMoves.set(e.participantId, move);
-      return { ...e, movement: move };
+      const extra: Omit<PublicEntry, keyof LeaderboardEntry | "movement"> = {};
+      if (rules.distribution) extra.band = bandOf.get(e.participantId) ?? null;
+      if (rules.nosedive && tiers) {
+        const index = tiers.get(e.participantId) ?? 0;
+        const tier = rules.nosedive.tiers[index]!;
+        extra.tier = { index, name: tier.name, weight: tier.weight, privilege: tier.privilege };
+      }
+      if (rules.norm) {
+        const percent = e.score !== null && this.roundNorm ? percentOfNorm(e.score, this.roundNorm) : null;
+        extra.percentOfNorm = percent;
+        extra.stakhanovite = percent !== null && isStakhanovite(percent, rules.norm.recordPercent);
+      }
+      return { ...e, movement: move, ...extra };
     });
     this.indexById = new Map(this.entries.map((e, i) => [e.participantId, i]));
     this.version += 1;
@@ -507,7 +668,8 @@ export class SessionHub {
   }
 
   private publicEntries(): PublicEntry[] {
-    return this.entries.map((e) => ({ rank: e.rank, participantId: e.participantId, displayName: e.displayName, score: e.score, movement: e.movement }));
+    // `raters` (how many people rated someone) stays server-side.
+    return this.entries.map(({ raters: _raters, ...entry }) => entry);
   }
 
   private trimRatingTimes(now: number): void {

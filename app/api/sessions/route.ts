@@ -2,19 +2,28 @@ import { requireFacilitatorApi } from "@/lib/auth/facilitator";
 import { joinUrl } from "@/lib/api/public-url";
 import { createSession, listSessionsForFacilitator } from "@/lib/db/sessions";
 import { createSessionSchema, DEFAULT_DIMENSIONS, DEFAULT_K, dimensionsFromLabels } from "@/lib/domain/session-config";
+import { AGENDA_PRESETS, agendaSchema } from "@/lib/domain/rules/ruleset";
+import { z } from "zod";
 import { json, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
+const bodySchema = createSessionSchema.extend({
+  agenda: agendaSchema.optional(),
+  preset: z.enum(AGENDA_PRESETS.map((p) => p.id) as [string, ...string[]], { error: "Unknown agenda preset." }).optional(),
+});
+
 /** Creates a session for the signed-in facilitator (cookie or API token). */
 export const POST = route(async (request) => {
   const { facilitator } = await requireFacilitatorApi(request, { mutating: true });
-  const input = await readJson(request, createSessionSchema);
+  const input = await readJson(request, bodySchema);
+  const preset = input.preset ? AGENDA_PRESETS.find((p) => p.id === input.preset) : undefined;
   const session = await createSession({
     facilitatorId: facilitator.id,
     title: input.title,
     dimensions: dimensionsFromLabels(input.dimensions ?? DEFAULT_DIMENSIONS),
     k: input.k ?? DEFAULT_K,
+    agenda: input.agenda ?? (preset ? [...preset.agenda] : []),
   });
   return json(
     {
@@ -25,6 +34,7 @@ export const POST = route(async (request) => {
         scale: session.scale,
         k: session.k,
         phase: session.state.phase,
+        agenda: session.agenda,
         joinUrl: joinUrl(request.headers, session.code),
         createdAt: session.createdAt.toISOString(),
       },

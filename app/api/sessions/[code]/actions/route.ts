@@ -13,8 +13,9 @@ const bodySchema = z
     durationSeconds: z
       .number({ error: "durationSeconds must be a number of seconds." })
       .int("durationSeconds must be a whole number of seconds.")
-      .min(ROUND_MIN_SECONDS, `A round timer must be at least ${ROUND_MIN_SECONDS} seconds.`)
+      .min(0)
       .max(ROUND_MAX_SECONDS, `A round timer must be at most ${ROUND_MAX_SECONDS / 60} minutes.`)
+      .refine((s) => s === 0 || s >= ROUND_MIN_SECONDS, `A round timer must be at least ${ROUND_MIN_SECONDS} seconds (0 for no timer).`)
       .optional(),
   })
   .transform(({ action, durationSeconds }) => sessionActionSchema.parse({ type: action, ...(durationSeconds !== undefined ? { durationSeconds } : {}) }));

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { requireOwnedHub } from "@/lib/api/context";
+import { agendaSchema } from "@/lib/domain/rules/ruleset";
+import { json, readJson, route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ code: string }> };
+
+/** Facilitator: the agenda with prompts, and how far the session has got. */
+export const GET = route<Ctx>(async (request, { params }) => {
+  const { hub } = await requireOwnedHub(request, (await params).code);
+  return json(hub.agendaPayload());
+});
+
+const bodySchema = z.object({ upcoming: agendaSchema });
+
+/** Facilitator: replace the rounds not opened yet (opened rounds stay as they were). */
+export const PUT = route<Ctx>(async (request, { params }) => {
+  const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
+  const { upcoming } = await readJson(request, bodySchema);
+  await hub.setUpcomingAgenda(upcoming);
+  return json(hub.agendaPayload());
+});

@@ -1,0 +1,36 @@
+import type { PublicEntry } from "./types";
+
+/** Compact marks for an entry under the round's rules; every mark has text, not only colour. */
+export function EntryBadges({ entry, bandCount, size = "sm" }: { entry: PublicEntry; bandCount?: number; size?: "sm" | "lg" }) {
+  const text = size === "lg" ? "text-[0.8em]" : "text-[11px]";
+  const lastBand = bandCount ? bandCount - 1 : -1;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-1 align-middle">
+      {entry.band ? (
+        <span
+          data-testid="band-badge"
+          className={`rounded px-1.5 py-0.5 font-bold uppercase ${text} ${
+            entry.band.index === 0 ? "bg-gold text-ink" : entry.band.index === lastBand ? "bg-party text-white" : "bg-steel/20 text-current"
+          }`}
+        >
+          {entry.band.name}
+        </span>
+      ) : null}
+      {entry.tier ? (
+        <span data-testid="tier-badge" className={`rounded border border-current px-1.5 py-0.5 font-semibold ${text}`} title={entry.tier.privilege}>
+          {entry.tier.name} ×{entry.tier.weight}
+        </span>
+      ) : null}
+      {entry.percentOfNorm !== undefined && entry.percentOfNorm !== null ? (
+        <span data-testid="norm-badge" className={`font-mono ${text}`}>
+          {entry.percentOfNorm.toLocaleString("en")}%
+        </span>
+      ) : null}
+      {entry.stakhanovite ? (
+        <span data-testid="stakhanovite-badge" className={`rounded bg-party px-1.5 py-0.5 font-bold uppercase text-white ${text}`}>
+          ★ Stakhanovite
+        </span>
+      ) : null}
+    </span>
+  );
+}
