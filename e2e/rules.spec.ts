@@ -129,6 +129,7 @@ test("forced distribution, Nosedive weighting, the norm and quota ballots, live"
   await boss.getByRole("group", { name: "Talent for P" }).getByRole("radio", { name: "5 of 5" }).check({ force: true });
   await expect(boss.getByRole("main").getByRole("alert")).toContainText("Quota reached");
   await expect(boss.getByRole("group", { name: "Talent for P" }).getByRole("radio", { name: "3 of 5" })).toBeChecked();
+  await boss.screenshot({ path: "screenshots/phone-rules-quota.png" });
 
   const z = phones.Z!;
   await z.getByRole("tab", { name: "My score" }).click();
