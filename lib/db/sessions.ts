@@ -18,6 +18,9 @@ export interface SessionRecord {
   k: number;
   state: SessionState;
   agenda: AgendaItem[];
+  reflectionOpen: boolean;
+  spotlightReflectionId: string | null;
+  archivedAt: Date | null;
   createdAt: Date;
 }
 
@@ -33,6 +36,9 @@ function toRecord(row: SessionRow): SessionRecord {
     scale: { min: row.scaleMin, max: row.scaleMax },
     k: row.k,
     agenda: parseAgenda(row.agenda),
+    reflectionOpen: row.reflectionOpen,
+    spotlightReflectionId: row.spotlightReflectionId,
+    archivedAt: row.archivedAt,
     createdAt: row.createdAt,
     state: {
       phase: row.phase as Phase,
@@ -218,3 +224,44 @@ export async function findRound(sessionId: string, number: number): Promise<{ ti
   return row ? { title: row.title, rules: parseRuleSet(row.rules), norm: row.norm } : null;
 }
 
+
+export async function updateSessionFlags(
+  sessionId: string,
+  data: { reflectionOpen?: boolean; spotlightReflectionId?: string | null; archivedAt?: Date | null },
+): Promise<void> {
+  await getDb().session.update({ where: { id: sessionId }, data });
+}
+
+export async function deleteSession(sessionId: string): Promise<void> {
+  // Foreign keys cascade to rounds, participants, ratings, history, self-ratings and reflections.
+  await getDb().session.delete({ where: { id: sessionId } });
+}
+
+export async function saveReflection(sessionId: string, participantId: string, answers: Record<string, number>, text: string): Promise<void> {
+  await getDb().reflection.upsert({
+    where: { participantId },
+    create: { sessionId, participantId, answers: JSON.stringify(answers), text },
+    update: { answers: JSON.stringify(answers), text },
+  });
+}
+
+export async function findReflection(sessionId: string, id: string) {
+  return getDb().reflection.findFirst({ where: { sessionId, id }, select: { id: true, text: true } });
+}
+
+export async function saveSelfRatings(sessionId: string, participantId: string, scores: Record<string, number>): Promise<void> {
+  const db = getDb();
+  const now = new Date();
+  for (const [dimension, score] of Object.entries(scores)) {
+    await db.selfRating.upsert({
+      where: { participantId_dimension: { participantId, dimension } },
+      create: { sessionId, participantId, dimension, score, updatedAt: now },
+      update: { score, updatedAt: now },
+    });
+  }
+}
+
+export async function findSelfRatings(participantId: string): Promise<Record<string, number>> {
+  const rows = await getDb().selfRating.findMany({ where: { participantId }, select: { dimension: true, score: true } });
+  return Object.fromEntries(rows.map((r) => [r.dimension, r.score]));
+}

@@ -34,12 +34,22 @@ describe("computeScore", () => {
     ["no dimensions at all", {}, null],
     ["three dimensions", { a: [1], b: [2, 2], c: [3, 3, 3] }, 2],
   ])("%s", (_label, ratings, expected) => {
+    // k = 1 here: these cases are about the arithmetic, not the threshold.
+    expect(computeScore(target("Ada", 3, ratings), 1)).toBe(expected);
+  });
+
+  it.each([
+    ["a dimension with fewer than k raters is left out of the mean", { a: [5, 5, 2], b: [1] }, 4],
+    ["only dimensions reaching k count", { a: [4, 4, 4], b: [1, 1], c: [2, 2, 2] }, 3],
+    ["no dimension reaches k: no score, even with k raters overall", { a: [5, 5], b: [1, 1] }, null],
+  ])("with k = 3: %s", (_label, ratings, expected) => {
+    // Otherwise B's single potential rating could be recovered as 2 × score − talent.
     expect(computeScore(target("Ada", 3, ratings), 3)).toBe(expected);
   });
 
   it("keeps full precision", () => {
     // (10/3 + 4) / 2 = 11/3
-    expect(computeScore(target("Ada", 3, { a: [3, 3, 4], b: [4] }), 3)).toBeCloseTo(11 / 3, 12);
+    expect(computeScore(target("Ada", 3, { a: [3, 3, 4], b: [4] }), 1)).toBeCloseTo(11 / 3, 12);
   });
 
   it.each([
@@ -62,7 +72,7 @@ describe("computeLeaderboard", () => {
 
   it("uses standard competition ranking with ties ordered by name", () => {
     const board = computeLeaderboard(
-      [target("Dan", 3, { a: [3] }), target("Cy", 3, { a: [4] }), target("Bo", 3, { a: [4] }), target("Al", 3, { a: [5] })],
+      [target("Dan", 3, { a: [3, 3, 3] }), target("Cy", 3, { a: [4, 4, 4] }), target("Bo", 3, { a: [4, 4, 4] }), target("Al", 3, { a: [5, 5, 5] })],
       3,
     );
     expect(board.map(row)).toEqual([
@@ -80,7 +90,7 @@ describe("computeLeaderboard", () => {
     [[2, 3, 4], [1, 2, 3]], // input order does not matter
   ])("scores %j rank as %j", (scores, ranks) => {
     const names = ["A", "B", "C", "D", "E"];
-    const targets = scores.map((s, i) => target(names[i] ?? "?", 3, { a: [s] }));
+    const targets = scores.map((s, i) => target(names[i] ?? "?", 3, { a: [s, s, s] }));
     expect(computeLeaderboard(targets, 3).map((e) => e.rank)).toEqual(ranks);
   });
 
@@ -102,16 +112,16 @@ describe("computeLeaderboard", () => {
     [2, 3, 0.67],
     [9, 2, 4.5],
   ])("score %i/%i is shown as %d", (sum, count, shown) => {
-    expect(computeLeaderboard([withMean("Ada", sum, count)], 3)[0]?.score).toBe(shown);
+    expect(computeLeaderboard([withMean("Ada", sum, count)], Math.min(3, count))[0]?.score).toBe(shown);
   });
 
   it("puts unrated people after everyone ranked, by name, with no number", () => {
     const board = computeLeaderboard(
       [
         target("Zoe", 2, { a: [5, 5] }), // below k: a high score must not leak
-        target("Mia", 3, { a: [1] }),
+        target("Mia", 3, { a: [1, 1, 1] }),
         target("Bea", 0, {}),
-        target("Eve", 5, { a: [3] }),
+        target("Eve", 5, { a: [3, 3, 3, 3, 3] }),
         target("Ann", 3, { a: [] }), // raters but no ratings
       ],
       3,

@@ -41,14 +41,18 @@ function byName(a: { displayName: string; participantId: string }, b: { displayN
 
 /**
  * Mean over dimensions of the mean rating on that dimension, at full precision.
- * Each dimension weighs the same however many ratings it got; dimensions with
- * no ratings are left out. Null below k distinct raters or with no ratings.
+ * Each dimension weighs the same however many ratings it got. Only dimensions
+ * rated by at least k people count: a dimension with fewer raters is hidden on
+ * its own, and letting it into the overall mean would let anyone recover it
+ * (score × n − the visible dimensions). Null below k distinct raters overall
+ * or when no dimension reaches k.
  */
 export function computeScore(target: TargetAggregate, k: number): number | null {
   if (target.distinctRaters < k) return null;
   const means: number[] = [];
   for (const { sum, count } of Object.values(target.dimensions)) {
-    if (count > 0) means.push(sum / count);
+    // One rating per rater and dimension, so `count` is that dimension's number of raters.
+    if (count > 0 && count >= k) means.push(sum / count);
   }
   if (means.length === 0) return null;
   return means.reduce((a, b) => a + b, 0) / means.length;

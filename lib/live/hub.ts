@@ -12,18 +12,20 @@ import {
   type SessionAction,
   type SessionState,
 } from "../domain/phases";
-import { computeLeaderboard, dimensionScores, movement, percentile, rankEntries, relativeWindow, type LeaderboardEntry } from "../domain/scoring";
-import { assignBands, bandSizes, TIE_RULE } from "../domain/rules/forced-distribution";
-import { isStakhanovite, normForRound, percentOfNorm } from "../domain/rules/norm";
-import { nosediveScores } from "../domain/rules/nosedive";
+import { dimensionScores, movement, percentile, relativeWindow, type LeaderboardEntry } from "../domain/scoring";
+import { applyRules } from "../domain/rules/apply";
+import { bandSizes, TIE_RULE } from "../domain/rules/forced-distribution";
+import { normForRound } from "../domain/rules/norm";
 import { checkQuota, topScoreLimit, topScoresUsed } from "../domain/rules/quota";
 import { agendaItemFor, describeRules, PLAIN_RULES, type AgendaItem, type RuleSet } from "../domain/rules/ruleset";
 import { RoundBoard } from "../domain/round-board";
 import { AppError } from "../errors";
 import { loadRoundRatings, writeRatings } from "../db/ratings";
 import {
+  findReflection,
   findRound,
   findSessionByCode,
+  updateSessionFlags,
   removeParticipant,
   saveAgenda,
   renameParticipant,
@@ -35,6 +37,13 @@ import { getDb } from "../db/client";
 import { InProcessPublisher, type Publisher } from "./bus";
 
 export const FLUSH_INTERVAL_MS = 250;
+/**
+ * The control room's per-person counts go out on their own slow, jittered
+ * schedule, never in the same update as a leaderboard change: otherwise "E's
+ * count rose as C's score moved" would tell the facilitator whom E rated.
+ */
+export const CONTROL_INTERVAL_MS = 5_000;
+export const CONTROL_JITTER_MS = 2_000;
 export const PHONE_BOARD_SIZE = 10;
 
 export type ParticipantStatus = "active" | "kicked" | "banned";
@@ -133,6 +142,7 @@ export class SessionHub {
   private version = 0;
   private dirty = false;
   private controlDirty = false;
+  private controlTimer: ReturnType<typeof setTimeout> | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private lastFlush = 0;
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -150,6 +160,7 @@ export class SessionHub {
   private queue: Promise<unknown> = Promise.resolve();
   private cache = new Map<string, string>();
   private disposed = false;
+  private spotlightText: string | null = null;
 
   private constructor(session: SessionRecord) {
     this.session = session;
@@ -173,6 +184,7 @@ export class SessionHub {
       hub.roundNorm = setup?.norm ?? null;
       hub.previousNorm = round > 1 ? ((await findRound(session.id, round - 1))?.norm ?? null) : null;
     }
+    if (session.spotlightReflectionId) hub.spotlightText = (await findReflection(session.id, session.spotlightReflectionId))?.text ?? null;
     hub.loadRound();
     hub.computeBoard();
     hub.scheduleExpiry();
@@ -231,6 +243,10 @@ export class SessionHub {
       scale: s.scale,
       k: s.k,
       participantCount: this.activeParticipants().length,
+      reflectionOpen: s.reflectionOpen,
+      /** An anonymous reflection the facilitator puts on the projector (no author). */
+      spotlight: this.spotlightText,
+      archived: s.archivedAt !== null,
       serverTime: new Date(now).toISOString(),
     };
   }
@@ -341,6 +357,40 @@ export class SessionHub {
     };
   }
 
+  /** Opens or closes the reflection questions on the phones. */
+  setReflectionOpen(open: boolean): Promise<void> {
+    return this.serialize(async () => {
+      await updateSessionFlags(this.session.id, { reflectionOpen: open });
+      this.session = { ...this.session, reflectionOpen: open };
+      publisher().publish(this.channel, { kind: "phase" });
+    });
+  }
+
+  /** Shows one anonymous reflection text on the projector, or none. */
+  setSpotlight(reflectionId: string | null): Promise<void> {
+    return this.serialize(async () => {
+      let text: string | null = null;
+      if (reflectionId) {
+        const found = await findReflection(this.session.id, reflectionId);
+        if (!found) throw new AppError("not_found", "No such reflection in this session.");
+        text = found.text;
+      }
+      await updateSessionFlags(this.session.id, { spotlightReflectionId: reflectionId });
+      this.session = { ...this.session, spotlightReflectionId: reflectionId };
+      this.spotlightText = text;
+      publisher().publish(this.channel, { kind: "phase" });
+    });
+  }
+
+  setArchived(archived: boolean): Promise<void> {
+    return this.serialize(async () => {
+      const archivedAt = archived ? new Date() : null;
+      await updateSessionFlags(this.session.id, { archivedAt });
+      this.session = { ...this.session, archivedAt };
+      publisher().publish(this.channel, { kind: "phase" });
+    });
+  }
+
   /** The agenda with the facilitator's prompts (facilitator only). */
   agendaPayload() {
     return { agenda: this.session.agenda, currentRound: this.session.state.round, phase: this.session.state.phase };
@@ -410,6 +460,7 @@ export class SessionHub {
    * round change cannot slip in between them.
    */
   rate(rater: HubParticipant, targetId: string, scores: Record<string, number>, now = Date.now()): { version: number } {
+    if (this.session.archivedAt) throw new AppError("forbidden", "This session is archived: it is read-only.");
     const allowed = canRate(this.state(now), now);
     if (!allowed.ok) throw new AppError("forbidden", allowed.message);
     if (rater.status !== "active") throw new AppError("forbidden", "You are no longer a participant of this session.");
@@ -491,7 +542,8 @@ export class SessionHub {
       if (p.status === status) return;
       await removeParticipant(p.id, status);
       p.status = status;
-      this.board.removeRater(p.id);
+      // Their ratings keep counting until the round ends: taking them out now would
+      // move exactly the scores they gave, telling the room whom they rated.
       publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
       this.markDirty();
     });
@@ -531,6 +583,7 @@ export class SessionHub {
     this.disposed = true;
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
+    if (this.controlTimer) clearTimeout(this.controlTimer);
     publisher().publish(this.channel, { kind: "closed" });
   }
 
@@ -586,22 +639,27 @@ export class SessionHub {
     this.board = new RoundBoard();
     const { round } = this.session.state;
     if (round === 0) return;
-    for (const r of loadRoundRatings(this.session.id, round)) {
-      const rater = this.participants.get(r.raterId);
-      if (rater?.status !== "active") continue; // removed participants' ratings do not count
-      this.board.apply(r);
-    }
+    // Ratings of people removed during this round still count until it ends (see removeParticipant).
+    for (const r of loadRoundRatings(this.session.id, round)) this.board.apply(r);
   }
 
   private markDirty(): void {
     this.dirty = true;
     this.scheduleFlush();
+    this.markControlDirty();
   }
 
-  /** Presence changed: the control room needs an update, the leaderboard does not. */
+  /** The control room needs an update; it goes out on the slow schedule. */
   private markControlDirty(): void {
     this.controlDirty = true;
-    this.scheduleFlush();
+    if (this.controlTimer || this.disposed) return;
+    this.controlTimer = setTimeout(() => {
+      this.controlTimer = null;
+      if (!this.controlDirty) return;
+      this.controlDirty = false;
+      publisher().publish(this.channel, { kind: "control" });
+    }, CONTROL_INTERVAL_MS + Math.random() * CONTROL_JITTER_MS);
+    this.controlTimer.unref?.();
   }
 
   private scheduleFlush(): void {
@@ -615,32 +673,15 @@ export class SessionHub {
     this.lastFlush = Date.now();
     if (this.dirty) {
       this.dirty = false;
-      this.controlDirty = false;
       this.computeBoard();
       publisher().publish(this.channel, { kind: "board", version: this.version });
-    } else if (this.controlDirty) {
-      this.controlDirty = false;
-      publisher().publish(this.channel, { kind: "control" });
     }
   }
 
   private computeBoard(): void {
     const active = this.activeParticipants();
     const targets = active.map((p) => this.board.aggregate(p.id, p.displayName));
-    const rules = this.roundRules;
-    let entries: LeaderboardEntry[];
-    let tiers: Map<string, number> | null = null;
-    if (rules.nosedive) {
-      // Recomputed on the cadence from all current ratings; a pure function of them (see nosedive.ts).
-      const result = nosediveScores(this.board.allRatings(), active.map((p) => p.id), this.session.k, rules.nosedive.tiers);
-      tiers = result.tiers;
-      entries = rankEntries(targets.map((t) => ({ participantId: t.participantId, displayName: t.displayName, raters: t.distinctRaters, score: result.scores.get(t.participantId) ?? null })));
-    } else {
-      entries = computeLeaderboard(targets, this.session.k);
-    }
-    const ranked = entries.filter((e) => e.rank !== null);
-    const bands = rules.distribution ? assignBands(ranked.map((e) => e.rank as number), rules.distribution.bands) : null;
-    const bandOf = new Map(bands ? ranked.map((e, i) => [e.participantId, { index: bands[i]!.band, name: bands[i]!.name }]) : []);
+    const entries = applyRules(targets, () => this.board.allRatings(), this.session.k, this.roundRules, this.roundNorm);
     const moves = movement(this.previousRanks, entries);
     this.previousRanks = new Map(entries.map((e) => [e.participantId, e.rank]));
     this.entries = entries.map((e) => {
@@ -648,19 +689,7 @@ export class SessionHub {
       // Arrows stay until the next change of that person's rank, so screens can show them.
       if (move === "same") move = this.stickyMoves.get(e.participantId) ?? "same";
       else this.stickyMoves.set(e.participantId, move);
-      const extra: Omit<PublicEntry, keyof LeaderboardEntry | "movement"> = {};
-      if (rules.distribution) extra.band = bandOf.get(e.participantId) ?? null;
-      if (rules.nosedive && tiers) {
-        const index = tiers.get(e.participantId) ?? 0;
-        const tier = rules.nosedive.tiers[index]!;
-        extra.tier = { index, name: tier.name, weight: tier.weight, privilege: tier.privilege };
-      }
-      if (rules.norm) {
-        const percent = e.score !== null && this.roundNorm ? percentOfNorm(e.score, this.roundNorm) : null;
-        extra.percentOfNorm = percent;
-        extra.stakhanovite = percent !== null && isStakhanovite(percent, rules.norm.recordPercent);
-      }
-      return { ...e, movement: move, ...extra };
+      return { ...e, movement: move };
     });
     this.indexById = new Map(this.entries.map((e, i) => [e.participantId, i]));
     this.version += 1;

@@ -55,8 +55,8 @@ export function validateTiers(tiers: Tier[]): string | null {
 }
 
 interface Accumulator {
-  /** target → dimension → [weighted sum, weight total] */
-  sums: Map<string, Map<string, [number, number]>>;
+  /** target → dimension → [weighted sum, weight total, raters] */
+  sums: Map<string, Map<string, [number, number, number]>>;
   raters: Map<string, Set<string>>;
 }
 
@@ -66,9 +66,10 @@ function scoresWith(ratings: WeightedRating[], weightOf: (raterId: string) => nu
     const w = weightOf(r.raterId);
     let dims = acc.sums.get(r.targetId);
     if (!dims) acc.sums.set(r.targetId, (dims = new Map()));
-    const cell = dims.get(r.dimension) ?? [0, 0];
+    const cell = dims.get(r.dimension) ?? [0, 0, 0];
     cell[0] += w * r.score;
     cell[1] += w;
+    cell[2] += 1;
     dims.set(r.dimension, cell);
     let set = acc.raters.get(r.targetId);
     if (!set) acc.raters.set(r.targetId, (set = new Set()));
@@ -82,9 +83,15 @@ function scoresWith(ratings: WeightedRating[], weightOf: (raterId: string) => nu
       out.set(t, null);
       continue;
     }
+    // As in plain scoring, only dimensions with at least k raters count (see scoring.ts).
     let total = 0;
-    for (const [sum, weight] of dims.values()) total += sum / weight;
-    out.set(t, total / dims.size);
+    let counted = 0;
+    for (const [sum, weight, n] of dims.values()) {
+      if (n < k) continue;
+      total += sum / weight;
+      counted += 1;
+    }
+    out.set(t, counted ? total / counted : null);
   }
   return out;
 }

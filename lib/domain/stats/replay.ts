@@ -37,7 +37,8 @@ export function targetAggregate(rows: readonly RatingRow[], targetId: string, di
 
 /**
  * The live rule: mean over dimensions of the mean received per dimension,
- * null below k distinct raters. Delegates to scoring.computeScore so the
+ * null below k distinct raters; a dimension with fewer than k raters is left
+ * out (it is hidden on its own). Delegates to scoring.computeScore so the
  * replay cannot drift from the real leaderboard. Throws RangeError unless k ≥ 1 is whole.
  */
 export function plainMeanRule(k: number, name = `plain mean, k = ${k}`): ReplayRule {

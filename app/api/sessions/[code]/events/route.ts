@@ -47,13 +47,14 @@ export async function GET(request: Request, { params }: Ctx) {
             sse.send("me", me);
           }
         }
-        if (view === "control") sse.send("control", JSON.stringify(hub.controlPayload()));
       };
+      const sendControl = () => sse.send("control", JSON.stringify(hub.controlPayload()));
       if (participant && participant.status !== "active") {
         sse.send("removed", JSON.stringify({ participantId: participant.id, status: participant.status }));
       }
       sendPhase();
       sendBoard();
+      if (view === "control") sendControl();
       const release = participant?.status === "active" || view === "screen" ? hub.connect(participant?.id ?? null) : () => {};
       const unsubscribe = publisher().subscribe(hub.channel, (event: HubSignal) => {
         switch (event.kind) {
@@ -65,7 +66,7 @@ export async function GET(request: Request, { params }: Ctx) {
             sendBoard();
             break;
           case "control":
-            if (view === "control") sse.send("control", JSON.stringify(hub.controlPayload()));
+            if (view === "control") sendControl();
             break;
           case "removed":
             if (participant && event.participantId === participant.id) {

@@ -1,0 +1,73 @@
+// Loads everything the debrief, reports and exports need about one session.
+import { getDb } from "../db/client";
+import { getSqlite } from "../db/sqlite";
+import { parseRuleSet, type RuleSet } from "../domain/rules/ruleset";
+import type { RatingEventRow, RatingRow } from "../domain/stats";
+
+export interface DebriefParticipant {
+  id: string;
+  displayName: string;
+  /** Stable pseudonym by join order: P01, P02, … */
+  pseudonym: string;
+  status: string;
+}
+
+export interface DebriefRound {
+  number: number;
+  title: string | null;
+  rules: RuleSet;
+  norm: number | null;
+  openedAt: Date;
+  closedAt: Date | null;
+}
+
+export interface SessionData {
+  session: { id: string; code: string; title: string; k: number; scale: { min: number; max: number }; dimensions: { key: string; label: string }[]; archivedAt: Date | null; reflectionOpen: boolean; spotlightReflectionId: string | null; facilitatorId: string; phase: string; round: number };
+  participants: DebriefParticipant[];
+  rounds: DebriefRound[];
+  ratings: RatingRow[];
+  events: RatingEventRow[];
+  selfRatings: { participantId: string; dimension: string; score: number }[];
+  reflections: { id: string; participantId: string; answers: Record<string, number>; text: string; hidden: boolean; createdAt: Date }[];
+}
+
+export async function loadSessionData(code: string): Promise<SessionData | null> {
+  const db = getDb();
+  const row = await db.session.findUnique({ where: { code } });
+  if (!row) return null;
+  const [participants, rounds, selfRatings, reflections] = await Promise.all([
+    db.participant.findMany({ where: { sessionId: row.id }, orderBy: { joinedAt: "asc" }, select: { id: true, displayName: true, status: true } }),
+    db.round.findMany({ where: { sessionId: row.id }, orderBy: { number: "asc" } }),
+    db.selfRating.findMany({ where: { sessionId: row.id }, select: { participantId: true, dimension: true, score: true } }),
+    db.reflection.findMany({ where: { sessionId: row.id }, orderBy: { createdAt: "asc" } }),
+  ]);
+  const sqlite = getSqlite();
+  const ratings = sqlite
+    .prepare(`SELECT "round","raterId","targetId","dimension","score" FROM "Rating" WHERE "sessionId" = ? ORDER BY "round","raterId","targetId","dimension"`)
+    .all(row.id) as RatingRow[];
+  const events = (
+    sqlite.prepare(`SELECT "round","raterId","targetId","dimension","score","createdAt" FROM "RatingEvent" WHERE "sessionId" = ? ORDER BY "id"`).all(row.id) as (RatingRow & { createdAt: string })[]
+  ).map(({ createdAt, ...r }) => ({ ...r, at: Date.parse(createdAt) }));
+  return {
+    session: {
+      id: row.id,
+      code: row.code,
+      title: row.title,
+      k: row.k,
+      scale: { min: row.scaleMin, max: row.scaleMax },
+      dimensions: JSON.parse(row.dimensions) as { key: string; label: string }[],
+      archivedAt: row.archivedAt,
+      reflectionOpen: row.reflectionOpen,
+      spotlightReflectionId: row.spotlightReflectionId,
+      facilitatorId: row.facilitatorId,
+      phase: row.phase,
+      round: row.round,
+    },
+    participants: participants.map((p, i) => ({ ...p, pseudonym: `P${String(i + 1).padStart(2, "0")}` })),
+    rounds: rounds.map((r) => ({ number: r.number, title: r.title, rules: parseRuleSet(r.rules), norm: r.norm, openedAt: r.openedAt, closedAt: r.closedAt })),
+    ratings,
+    events,
+    selfRatings,
+    reflections: reflections.map((r) => ({ id: r.id, participantId: r.participantId, answers: JSON.parse(r.answers) as Record<string, number>, text: r.text, hidden: r.hidden, createdAt: r.createdAt })),
+  };
+}

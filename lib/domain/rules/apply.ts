@@ -1,0 +1,49 @@
+// Applies a round's rule set to its ratings: scores (plain or Nosedive
+// weighted), ranks, bands, tiers and the norm. Used live by the session hub
+// and afterwards by the debrief, so both always agree.
+import { computeLeaderboard, rankEntries, type LeaderboardEntry, type TargetAggregate } from "../scoring";
+import { assignBands } from "./forced-distribution";
+import { isStakhanovite, percentOfNorm } from "./norm";
+import { nosediveScores, type WeightedRating } from "./nosedive";
+import type { RuleSet } from "./ruleset";
+
+export interface RuledEntry extends LeaderboardEntry {
+  band?: { index: number; name: string } | null;
+  tier?: { index: number; name: string; weight: number; privilege: string };
+  percentOfNorm?: number | null;
+  stakhanovite?: boolean;
+}
+
+/**
+ * `targets` are the active participants' aggregates; `ratings` is only read
+ * for rules that need individual ratings (Nosedive weighting).
+ */
+export function applyRules(targets: TargetAggregate[], ratings: () => WeightedRating[], k: number, rules: RuleSet, norm: number | null): RuledEntry[] {
+  let entries: LeaderboardEntry[];
+  let tiers: Map<string, number> | null = null;
+  if (rules.nosedive) {
+    const result = nosediveScores(ratings(), targets.map((t) => t.participantId), k, rules.nosedive.tiers);
+    tiers = result.tiers;
+    entries = rankEntries(targets.map((t) => ({ participantId: t.participantId, displayName: t.displayName, raters: t.distinctRaters, score: result.scores.get(t.participantId) ?? null })));
+  } else {
+    entries = computeLeaderboard(targets, k);
+  }
+  const ranked = entries.filter((e) => e.rank !== null);
+  const bands = rules.distribution ? assignBands(ranked.map((e) => e.rank as number), rules.distribution.bands) : null;
+  const bandOf = new Map(bands ? ranked.map((e, i) => [e.participantId, { index: bands[i]!.band, name: bands[i]!.name }]) : []);
+  return entries.map((e) => {
+    const out: RuledEntry = { ...e };
+    if (rules.distribution) out.band = bandOf.get(e.participantId) ?? null;
+    if (rules.nosedive && tiers) {
+      const index = tiers.get(e.participantId) ?? 0;
+      const tier = rules.nosedive.tiers[index]!;
+      out.tier = { index, name: tier.name, weight: tier.weight, privilege: tier.privilege };
+    }
+    if (rules.norm) {
+      const percent = e.score !== null && norm ? percentOfNorm(e.score, norm) : null;
+      out.percentOfNorm = percent;
+      out.stakhanovite = percent !== null && isStakhanovite(percent, rules.norm.recordPercent);
+    }
+    return out;
+  });
+}
