@@ -139,7 +139,8 @@ export class SessionHub {
   readonly participants = new Map<string, HubParticipant>();
   private readonly byToken = new Map<string, string>();
   private board = new RoundBoard();
-  private version = 0;
+  // Starts from the clock so versions keep increasing across restarts ("this version or a later one").
+  private version = Date.now();
   private dirty = false;
   private controlDirty = false;
   private controlTimer: ReturnType<typeof setTimeout> | null = null;
