@@ -76,6 +76,9 @@ export function ControlRoom({
           <a href={`/s/${code}/screen`} target="_blank" rel="noreferrer" className="inline-flex min-h-11 items-center rounded-md border-2 border-ink px-4 text-sm font-semibold uppercase">
             Open projector view ↗
           </a>
+          <a href={`/sessions/${code}/debrief`} className="inline-flex min-h-11 items-center rounded-md border-2 border-ink px-4 text-sm font-semibold uppercase">
+            Debrief
+          </a>
           <span className="inline-flex min-h-11 items-center text-sm text-steel" aria-live="polite">
             {live.status === "live" ? "● live" : live.status === "reconnecting" ? "reconnecting…" : "connecting…"}
           </span>
@@ -148,6 +151,17 @@ export function ControlRoom({
             <Button variant="danger" disabled={ended || pending !== null} onClick={() => void act("end")}>
               End session
             </Button>
+            <Button
+              variant="secondary"
+              disabled={pending !== null}
+              onClick={async () => {
+                setError(null);
+                const r = await api(`/api/sessions/${code}/reflection`, { method: "POST", body: { open: !session.reflectionOpen } });
+                if (!r.ok) setError(r.message);
+              }}
+            >
+              {session.reflectionOpen ? "Close reflection" : "Open reflection"}
+            </Button>
           </div>
           <p className="text-sm text-steel">
             Joining is <strong>{session.joiningOpen ? "open" : "closed"}</strong>; the leaderboard is{" "}
@@ -213,6 +227,36 @@ export function ControlRoom({
           </div>
         </section>
       </div>
+      <section aria-labelledby="data-heading" className="flex flex-wrap items-center gap-3 border-t-2 border-ink/20 pt-4">
+        <h2 id="data-heading" className="mr-2 font-[family-name:var(--font-display)] text-xl font-bold uppercase">
+          After the session
+        </h2>
+        <a href={`/sessions/${code}/debrief`} className="inline-flex min-h-11 items-center rounded-md bg-ink px-4 text-sm font-semibold uppercase text-paper">
+          Open the debrief
+        </a>
+        <Button
+          variant="secondary"
+          onClick={async () => {
+            const archiving = !session.archived;
+            if (archiving && !window.confirm("Archive this session? It becomes read-only and participants can no longer open their reports.")) return;
+            const r = await api(`/api/sessions/${code}/archive`, { method: "POST", body: { archived: archiving } });
+            if (!r.ok) setError(r.message);
+          }}
+        >
+          {session.archived ? "Unarchive" : "Archive session"}
+        </Button>
+        <Button
+          variant="danger"
+          onClick={async () => {
+            if (!window.confirm("Delete this session and all its data: participants, ratings, reflections? This cannot be undone.")) return;
+            const r = await api(`/api/sessions/${code}`, { method: "DELETE" });
+            if (!r.ok) setError(r.message);
+            else window.location.assign("/dashboard");
+          }}
+        >
+          Delete session
+        </Button>
+      </section>
     </div>
   );
 }

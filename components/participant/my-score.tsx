@@ -68,6 +68,10 @@ export function MyScore({ code, me }: { code: string; me: MePayload | null }) {
         <p className="mt-1 text-xs text-steel">A dimension shows a number only once {me.k} or more colleagues have rated it. Nobody sees who rated what.</p>
       </section>
 
+      <a href={`/s/${code}/report`} className="flex min-h-12 items-center justify-center rounded-md border-2 border-ink bg-white px-4 font-semibold uppercase" data-testid="report-link">
+        Open my private report
+      </a>
+
       <RejoinCode code={code} />
     </section>
   );

@@ -10,8 +10,9 @@ import { JoinScreen, type JoinedParticipant } from "./join-screen";
 import { MyScore } from "./my-score";
 import { PhoneBoard } from "./phone-board";
 import { RatePanel } from "./rate-panel";
+import { ReflectionForm } from "./reflection-form";
 
-type Tab = "rate" | "score" | "board";
+type Tab = "rate" | "score" | "board" | "reflect";
 
 export function ParticipantApp({
   code,
@@ -51,7 +52,9 @@ export function ParticipantApp({
     { id: "rate", label: "Rate" },
     { id: "score", label: "My score" },
     { id: "board", label: "Board" },
+    ...(session.reflectionOpen ? [{ id: "reflect" as const, label: "Reflect" }] : []),
   ];
+  const activeTab = tab === "reflect" && !session.reflectionOpen ? "rate" : tab;
 
   return (
     <div className="mx-auto flex min-h-dvh max-w-md flex-col">
@@ -89,17 +92,17 @@ export function ParticipantApp({
         <p className="mt-1 text-sm">
           You are <strong data-testid="my-name">{participant.displayName}</strong>
         </p>
-        <nav aria-label="Sections" className="mt-2 grid grid-cols-3 gap-1" role="tablist">
+        <nav aria-label="Sections" className={`mt-2 grid gap-1 ${tabs.length === 4 ? "grid-cols-4" : "grid-cols-3"}`} role="tablist">
           {tabs.map((t) => (
             <button
               key={t.id}
               type="button"
               role="tab"
-              aria-selected={tab === t.id}
+              aria-selected={activeTab === t.id}
               aria-controls={`panel-${t.id}`}
               id={`tab-${t.id}`}
               onClick={() => setTab(t.id)}
-              className={`min-h-11 rounded-md text-sm font-bold uppercase tracking-wide ${tab === t.id ? "bg-ink text-paper" : "bg-paper-dark text-ink"}`}
+              className={`min-h-11 rounded-md text-sm font-bold uppercase tracking-wide ${activeTab === t.id ? "bg-ink text-paper" : t.id === "reflect" ? "bg-gold text-ink" : "bg-paper-dark text-ink"}`}
             >
               {t.label}
             </button>
@@ -113,7 +116,12 @@ export function ParticipantApp({
             <Alert tone="info">The session has ended. Thank you for taking part; your final result is under “My score”.</Alert>
           </div>
         ) : null}
-        <div role="tabpanel" id="panel-rate" aria-labelledby="tab-rate" hidden={tab !== "rate"}>
+        {session.reflectionOpen && activeTab !== "reflect" ? (
+          <button type="button" onClick={() => setTab("reflect")} className="mb-4 w-full rounded-lg border-2 border-ink bg-gold px-4 py-3 text-left font-bold">
+            The reflection is open: how did being rated feel? →
+          </button>
+        ) : null}
+        <div role="tabpanel" id="panel-rate" aria-labelledby="tab-rate" hidden={activeTab !== "rate"}>
           <RatePanel
             code={code}
             session={session}
@@ -123,12 +131,17 @@ export function ParticipantApp({
             ratedCount={me?.ratedCount ?? 0}
           />
         </div>
-        <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={tab !== "score"}>
+        <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={activeTab !== "score"}>
           <MyScore code={code} me={me} />
         </div>
-        <div role="tabpanel" id="panel-board" aria-labelledby="tab-board" hidden={tab !== "board"}>
+        <div role="tabpanel" id="panel-board" aria-labelledby="tab-board" hidden={activeTab !== "board"}>
           <PhoneBoard board={live.leaderboard ?? null} selfId={participant.id} />
         </div>
+        {session.reflectionOpen ? (
+          <div role="tabpanel" id="panel-reflect" aria-labelledby="tab-reflect" hidden={activeTab !== "reflect"}>
+            <ReflectionForm code={code} />
+          </div>
+        ) : null}
       </main>
     </div>
   );

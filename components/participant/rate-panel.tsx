@@ -5,6 +5,7 @@ import type { PublicSession } from "@/components/live/types";
 import { StarInput } from "@/components/rating/star-input";
 import { Alert } from "@/components/ui/alert";
 import { api } from "./api";
+import { SelfRating } from "./self-rating";
 
 interface Colleague {
   id: string;
@@ -139,6 +140,8 @@ export function RatePanel({
           />
         </label>
       ) : null}
+
+      {session.round.number <= 1 && session.phase !== "ended" ? <SelfRating code={code} session={session} /> : null}
 
       {colleagues === null ? <p className="text-steel">Loading colleagues…</p> : null}
       {colleagues !== null && total === 0 ? <p className="text-steel">Nobody else has joined yet. Colleagues appear here as they join.</p> : null}

@@ -125,7 +125,14 @@ export function ProjectorView({
 
       <main id="main" className="flex min-h-0 flex-1 gap-10 px-12 py-6">
         {session.joiningOpen ? <JoinPanel code={code} joinUrl={joinUrl} /> : null}
-        <Board board={board} k={session.k} joiningOpen={session.joiningOpen} />
+        {session.spotlight ? (
+          <section aria-label="A reflection from the room" className="flex min-w-0 flex-1 flex-col items-center justify-center gap-8 rounded-xl bg-paper p-16 text-ink" data-testid="spotlight">
+            <p className="text-2xl font-semibold uppercase tracking-[0.3em] text-party">Anonymous, from the room</p>
+            <blockquote className="max-w-5xl text-center font-[family-name:var(--font-display)] text-6xl leading-tight">“{session.spotlight}”</blockquote>
+          </section>
+        ) : (
+          <Board board={board} k={session.k} joiningOpen={session.joiningOpen} />
+        )}
       </main>
 
       <footer className="flex items-center justify-between gap-6 border-t-2 border-paper/15 px-12 py-3 text-xl text-paper/80">

@@ -90,7 +90,7 @@ describe("replay", () => {
 
   it("ignores ratings by or of non-participants, on unknown dimensions, and self-ratings", () => {
     const noise = [
-      ...received("D", { X: 5, Y: 5 }), // X and Y were removed: their ratings stop counting
+      ...received("D", { X: 5, Y: 5 }), // X and Y are not among the participants passed in: their ratings do not count
       ...received("X", { A: 1, B: 1, C: 1 }), // X is not ranked at all
       ...received("D", { A: 5, B: 5, C: 5 }, "retired"), // not a session dimension
       ...received("D", { D: 5 }), // rating oneself

@@ -57,8 +57,8 @@ const collator = new Intl.Collator("en", { numeric: true });
 /**
  * Ranks every participant under each rule (rankByScore: competition ranks on
  * the 2-decimal score). Rows whose rater or target is not among
- * `participants`, or whose dimension is not in `dimensions`, are ignored — a
- * removed person's ratings stop counting, as live. Pass one round's rows.
+ * `participants`, or whose dimension is not in `dimensions`, are ignored:
+ * pass everyone whose ratings should count. Pass one round's rows.
  * Each `ranks` map iterates in leaderboard order: by rank, ties by name,
  * then unranked people by name.
  */

@@ -1,4 +1,6 @@
-import { loadHub } from "@/lib/api/context";
+import { loadHub, requireOwnedHub } from "@/lib/api/context";
+import { deleteSession } from "@/lib/db/sessions";
+import { dropHub } from "@/lib/live/hub";
 import { json, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -9,4 +11,13 @@ type Ctx = { params: Promise<{ code: string }> };
 export const GET = route<Ctx>(async (_request, { params }) => {
   const hub = await loadHub((await params).code);
   return json(hub.publicSession());
+});
+
+/** Facilitator: delete the session and every participant's data with it. */
+export const DELETE = route<Ctx>(async (request, { params }) => {
+  const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
+  const code = hub.record.code;
+  await deleteSession(hub.record.id);
+  await dropHub(code);
+  return json({ deleted: code });
 });

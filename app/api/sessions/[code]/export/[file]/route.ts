@@ -1,0 +1,27 @@
+import { requireOwnedSessionData } from "@/lib/debrief/access";
+import { exportTable, toCsv, toJson } from "@/lib/debrief/exports";
+import { AppError } from "@/lib/errors";
+import { route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ code: string; file: string }> };
+
+/** Facilitator: ratings.csv|json (every rating change), scores.csv|json (per round), reflections.csv|json. */
+export const GET = route<Ctx>(async (request, { params }) => {
+  const { code, file } = await params;
+  const match = /^(ratings|scores|reflections)\.(csv|json)$/.exec(file);
+  if (!match) throw new AppError("not_found", "Exports are ratings, scores or reflections, as .csv or .json.");
+  const data = await requireOwnedSessionData(request, code);
+  const [, kind, format] = match as unknown as [string, "ratings" | "scores" | "reflections", "csv" | "json"];
+  const table = exportTable(data, kind);
+  const filename = `stakhanov-${data.session.code}-${kind}.${format}`;
+  const body = format === "csv" ? toCsv(table) : JSON.stringify(toJson(table), null, 2);
+  return new Response(body, {
+    headers: {
+      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

@@ -1,0 +1,21 @@
+import { loadHub } from "@/lib/api/context";
+import { requireParticipant } from "@/lib/auth/participant";
+import { loadSessionData } from "@/lib/debrief/data";
+import { buildReport } from "@/lib/debrief/report";
+import { AppError } from "@/lib/errors";
+import { json, route } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ code: string }> };
+
+/** Participant: my private report (own data only; every figure behind k). Closed once the session is archived. */
+export const GET = route<Ctx>(async (request, { params }) => {
+  const hub = await loadHub((await params).code);
+  const me = requireParticipant(request, hub);
+  if (hub.record.archivedAt) throw new AppError("forbidden", "This session has been archived; reports are closed.");
+  const data = await loadSessionData(hub.record.code);
+  const report = data ? buildReport(data, me.id) : null;
+  if (!report) throw new AppError("not_found", "No report for you in this session.");
+  return json(report);
+});

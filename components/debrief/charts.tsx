@@ -1,0 +1,223 @@
+"use client";
+
+// The recharts charts of the debrief. Every chart is drawn at a fixed size and
+// scaled with CSS (see PRINT_AND_CHART_CSS in debrief-view) so it fills the
+// screen on a projector and the page width in print without re-measuring.
+// Fonts are large for the back of the room; bars carry their numbers as text
+// so colour is never the only signal. No animation: print must not catch a
+// chart mid-way.
+import type { ReactNode } from "react";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, XAxis, YAxis } from "recharts";
+import { COLORS } from "./colors";
+import { edge, fmt, short } from "./format";
+
+
+const AXIS_FONT = 18;
+const LABEL_FONT = 20;
+
+/** A fixed-size chart that the stylesheet scales to its container's width; role="img" with a text summary. */
+function ChartBox({ label, width, height, children }: { label: string; width: number; height: number; children: ReactNode }) {
+  return (
+    <div className="debrief-chart w-full" role="img" aria-label={label} style={{ aspectRatio: `${width} / ${height}` }}>
+      {children}
+    </div>
+  );
+}
+
+const numberLabel = (v: unknown) => (typeof v === "number" ? fmt(v) : "n/a");
+
+/** One round's score histogram: people per score band, the count written on each bar. */
+export function DistributionChart({ round, bins }: { round: number; bins: { from: number; to: number; count: number }[] }) {
+  const data = bins.map((b) => ({ bin: `${edge(b.from)}–${edge(b.to)}`, count: b.count }));
+  const width = 640;
+  const height = 340;
+  const summary = `Round ${round} scores: ${data.map((d) => `${d.bin}: ${d.count}`).join(", ")}.`;
+  return (
+    <ChartBox label={summary} width={width} height={height}>
+      <BarChart width={width} height={height} data={data} margin={{ top: 34, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} stroke={COLORS.grid} />
+        <XAxis dataKey="bin" interval={0} tick={{ fontSize: 15, fill: COLORS.ink }} tickLine={false} />
+        <YAxis allowDecimals={false} width={40} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} />
+        <Bar dataKey="count" fill={COLORS.ink} isAnimationActive={false}>
+          <LabelList dataKey="count" position="top" style={{ fontSize: LABEL_FONT, fontWeight: 700, fill: COLORS.ink }} formatter={(v) => (v ? String(v) : "")} />
+        </Bar>
+      </BarChart>
+    </ChartBox>
+  );
+}
+
+/** Spearman's ρ per round transition, −1…1, the value written on each bar. */
+export function ChurnChart({ transitions }: { transitions: { from: number; to: number; spearman: number | null }[] }) {
+  const data = transitions.map((t) => ({ label: `Round ${t.from} → ${t.to}`, rho: t.spearman }));
+  const width = 1000;
+  const height = 320;
+  const summary = `Rank correlation between rounds: ${data.map((d) => `${d.label}: ${fmt(d.rho)}`).join(", ")}.`;
+  return (
+    <ChartBox label={summary} width={width} height={height}>
+      <BarChart width={width} height={height} data={data} margin={{ top: 34, right: 16, bottom: 4, left: 8 }} accessibilityLayer={false}>
+        <CartesianGrid vertical={false} stroke={COLORS.grid} />
+        <XAxis dataKey="label" interval={0} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} tickLine={false} />
+        <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} width={56} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} tickFormatter={(v: number) => fmt(v, 1)} />
+        <ReferenceLine y={0} stroke={COLORS.ink} strokeWidth={2} />
+        <Bar dataKey="rho" fill={COLORS.party} maxBarSize={160} isAnimationActive={false}>
+          <LabelList dataKey="rho" position="top" style={{ fontSize: LABEL_FONT + 4, fontWeight: 700, fill: COLORS.ink }} formatter={numberLabel} />
+        </Bar>
+      </BarChart>
+    </ChartBox>
+  );
+}
+
+/** Horizontal bars with the category names on the left and a text label at the end of each bar. */
+function HorizontalBars({
+  rows,
+  max,
+  summary,
+  nameWidth,
+  rowHeight = 52,
+  reference,
+}: {
+  rows: { name: string; value: number; label: string; fill: string }[];
+  max: number;
+  summary: string;
+  nameWidth: number;
+  rowHeight?: number;
+  reference?: { x: number; label: string };
+}) {
+  const width = 1000;
+  const height = 40 + rows.length * rowHeight + (reference ? 30 : 0);
+  return (
+    <ChartBox label={summary} width={width} height={height}>
+      <BarChart
+        width={width}
+        height={height}
+        data={rows}
+        layout="vertical"
+        margin={{ top: reference ? 34 : 4, right: 190, bottom: 4, left: 8 }}
+        barCategoryGap="22%"
+        accessibilityLayer={false}
+      >
+        <CartesianGrid horizontal={false} stroke={COLORS.grid} />
+        <XAxis type="number" domain={[0, max]} allowDecimals tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} />
+        <YAxis type="category" dataKey="name" width={nameWidth} interval={0} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} tickLine={false} />
+        {reference ? (
+          <ReferenceLine
+            x={reference.x}
+            stroke={COLORS.ink}
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            label={{ value: reference.label, position: "top", fontSize: AXIS_FONT, fill: COLORS.ink, fontWeight: 700 }}
+          />
+        ) : null}
+        <Bar dataKey="value" isAnimationActive={false}>
+          {rows.map((r, i) => (
+            <Cell key={i} fill={r.fill} />
+          ))}
+          <LabelList dataKey="label" position="right" style={{ fontSize: LABEL_FONT, fontWeight: 700, fill: COLORS.ink }} />
+        </Bar>
+      </BarChart>
+    </ChartBox>
+  );
+}
+
+const nameAxisWidth = (names: string[], min = 90, max = 330) => Math.min(max, Math.max(min, 24 + Math.max(0, ...names.map((n) => n.length)) * 10.5));
+
+/** Score drops that followed a low score from the person now being marked down, against all drops. */
+export function RevengeChart({ drops, revengeDrops }: { drops: number; revengeDrops: number }) {
+  const rows = [
+    { name: "All score drops", value: drops, label: String(drops), fill: COLORS.steel },
+    { name: "Right after a low score back", value: revengeDrops, label: String(revengeDrops), fill: COLORS.party },
+  ];
+  return (
+    <HorizontalBars
+      rows={rows}
+      max={Math.max(1, drops)}
+      nameWidth={320}
+      rowHeight={60}
+      summary={`${drops} score drops, of which ${revengeDrops} came within two minutes of a low score from the person marked down.`}
+    />
+  );
+}
+
+export type RaterKind = "lenient" | "severe" | "typical";
+const KIND_FILL: Record<RaterKind, string> = { lenient: COLORS.gold, severe: COLORS.party, typical: COLORS.steel };
+
+/** Each rater's mean given score, most lenient first, with the group mean as a dashed line. */
+export function LeniencyChart({
+  raters,
+  groupMean,
+  max,
+}: {
+  raters: { who: string; meanGiven: number; count: number; kind: RaterKind }[];
+  groupMean: number | null;
+  max: number;
+}) {
+  const rows = raters.map((r) => ({
+    name: short(r.who),
+    value: r.meanGiven,
+    label: r.kind === "typical" ? fmt(r.meanGiven) : `${fmt(r.meanGiven)} · ${r.kind === "lenient" ? "▲ lenient" : "▼ severe"}`,
+    fill: KIND_FILL[r.kind],
+  }));
+  return (
+    <HorizontalBars
+      rows={rows}
+      max={max}
+      nameWidth={nameAxisWidth(rows.map((r) => r.name))}
+      rowHeight={raters.length > 24 ? 34 : 48}
+      reference={groupMean === null ? undefined : { x: groupMean, label: `group mean ${fmt(groupMean)}` }}
+      summary={`Mean score given per rater: ${rows.map((r) => `${r.name} ${r.label}`).join(", ")}.`}
+    />
+  );
+}
+
+/** How many people would change rank if the last round had been scored under each other rule. */
+export function ReplayChart({ rules, people }: { rules: { rule: string; rankChanges: number }[]; people: number }) {
+  const rows = rules.map((r) => ({ name: short(r.rule, 26), value: r.rankChanges, label: `${r.rankChanges} of ${people}`, fill: COLORS.ink }));
+  return (
+    <HorizontalBars
+      rows={rows}
+      max={Math.max(1, people)}
+      nameWidth={nameAxisWidth(rows.map((r) => r.name), 120, 300)}
+      summary={`People changing rank per rule: ${rows.map((r) => `${r.name}: ${r.label}`).join(", ")}.`}
+    />
+  );
+}
+
+export const LIKERT_STYLE = [
+  { label: "Strongly disagree", short: "SD", fill: COLORS.partyDark, text: "#ffffff" },
+  { label: "Disagree", short: "D", fill: "#d77a82", text: COLORS.ink },
+  { label: "Neither", short: "N", fill: "#d6d0c4", text: COLORS.ink },
+  { label: "Agree", short: "A", fill: "#8e939b", text: COLORS.ink },
+  { label: "Strongly agree", short: "SA", fill: COLORS.ink, text: "#ffffff" },
+] as const;
+
+/** One statement's answers as a 100% stacked bar, disagree on the left; each segment shows its count. */
+export function LikertBar({ label, counts }: { label: string; counts: number[] }) {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const row: Record<string, number | string> = { name: label };
+  LIKERT_STYLE.forEach((_, i) => (row[`c${i}`] = counts[i] ?? 0));
+  const width = 1000;
+  const height = 64;
+  const summary = `${label}: ${LIKERT_STYLE.map((s, i) => `${s.label} ${counts[i] ?? 0}`).join(", ")}.`;
+  return (
+    <ChartBox label={summary} width={width} height={height}>
+      <BarChart width={width} height={height} data={[row]} layout="vertical" margin={{ top: 0, right: 0, bottom: 0, left: 0 }} barCategoryGap={0} accessibilityLayer={false}>
+        <XAxis type="number" hide domain={[0, Math.max(1, total)]} />
+        <YAxis type="category" dataKey="name" hide />
+        {LIKERT_STYLE.map((s, i) => (
+          <Bar key={s.short} dataKey={`c${i}`} stackId="likert" fill={s.fill} stroke="#ffffff" strokeWidth={2} isAnimationActive={false}>
+            <LabelList
+              dataKey={`c${i}`}
+              position="center"
+              style={{ fontSize: 26, fontWeight: 700, fill: s.text }}
+              formatter={(v) => {
+                if (typeof v !== "number" || v <= 0) return "";
+                const px = (v / Math.max(1, total)) * width;
+                return px >= 90 ? `${s.short} ${v}` : px >= 30 ? String(v) : "";
+              }}
+            />
+          </Bar>
+        ))}
+      </BarChart>
+    </ChartBox>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useEffect, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { LIKERT, REFLECTION_ITEMS, REFLECTION_TEXT_MAX } from "@/lib/domain/reflection";
+import { api } from "./api";
+
+/** How being rated felt: five statements on a 1–5 scale and one free answer (anonymous in the debrief). */
+export function ReflectionForm({ code }: { code: string }) {
+  const [answers, setAnswers] = useState<Record<string, number>>({});
+  const [text, setText] = useState("");
+  const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    void api<{ reflection: { answers: Record<string, number>; text: string } | null }>(`/api/sessions/${code}/reflection/mine`).then((r) => {
+      if (cancelled || !r.ok || !r.data.reflection) return;
+      setAnswers(r.data.reflection.answers);
+      setText(r.data.reflection.text);
+      setStatus("saved");
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [code]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus("saving");
+    setError(null);
+    const result = await api(`/api/sessions/${code}/reflection/mine`, { method: "PUT", body: { answers, text } });
+    if (!result.ok) {
+      setError(result.message);
+      setStatus("idle");
+      return;
+    }
+    setStatus("saved");
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-4" aria-labelledby="reflect-heading" noValidate>
+      <div>
+        <h2 id="reflect-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
+          How did being rated feel?
+        </h2>
+        <p className="text-sm text-steel">Anonymous: the group sees only totals, and free answers without names.</p>
+      </div>
+      {REFLECTION_ITEMS.map((item) => (
+        <fieldset key={item.key} className="rounded-lg border-2 border-ink/20 bg-white p-3" data-testid="reflection-item">
+          <legend className="px-1 font-semibold">{item.label}</legend>
+          <div className="mt-1 grid grid-cols-5 gap-1">
+            {LIKERT.map((label, i) => (
+              <label key={label} className="flex min-h-14 cursor-pointer flex-col items-center justify-center rounded-md border-2 border-ink/20 p-1 text-center text-[11px] leading-tight has-[:checked]:border-ink has-[:checked]:bg-ink has-[:checked]:text-paper has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-gold">
+                <input
+                  type="radio"
+                  className="sr-only"
+                  name={item.key}
+                  value={i + 1}
+                  checked={answers[item.key] === i + 1}
+                  onChange={() => {
+                    setAnswers((a) => ({ ...a, [item.key]: i + 1 }));
+                    setStatus("idle");
+                  }}
+                />
+                <span className="font-mono text-base font-bold">{i + 1}</span>
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      <label className="flex flex-col gap-1 font-semibold">
+        Anything else? (optional, shown without your name)
+        <textarea
+          value={text}
+          maxLength={REFLECTION_TEXT_MAX}
+          onChange={(e) => {
+            setText(e.target.value);
+            setStatus("idle");
+          }}
+          className="min-h-28 rounded-md border-2 border-ink/30 bg-white p-3 font-normal"
+        />
+        <span className="text-right text-xs font-normal text-steel">
+          {text.length}/{REFLECTION_TEXT_MAX}
+        </span>
+      </label>
+      {error ? <Alert>{error}</Alert> : null}
+      {status === "saved" ? <Alert tone="success">Thank you. Your answers are saved; you can still change them.</Alert> : null}
+      <Button type="submit" size="lg" disabled={status === "saving"}>
+        {status === "saving" ? "Saving…" : "Send my answers"}
+      </Button>
+    </form>
+  );
+}
