@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Countdown } from "@/components/live/countdown";
 import type { BoardPayload, ControlPayload, PublicSession } from "@/components/live/types";
@@ -40,6 +41,7 @@ export function ControlRoom({
   const board = live.leaderboard ?? initialBoard;
   const control = live.control ?? initialControl;
   const [duration, setDuration] = useState(-1);
+  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
 
@@ -251,7 +253,7 @@ export function ControlRoom({
             if (!window.confirm("Delete this session and all its data: participants, ratings, reflections? This cannot be undone.")) return;
             const r = await api(`/api/sessions/${code}`, { method: "DELETE" });
             if (!r.ok) setError(r.message);
-            else window.location.assign("/dashboard");
+            else router.push("/dashboard");
           }}
         >
           Delete session
