@@ -8,7 +8,7 @@
 // chart mid-way.
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, XAxis, YAxis } from "recharts";
-import { COLORS } from "./colors";
+import { COLORS, LIKERT_STYLE } from "./colors";
 import { edge, fmt, short } from "./format";
 
 
@@ -26,20 +26,33 @@ function ChartBox({ label, width, height, children }: { label: string; width: nu
 
 const numberLabel = (v: unknown) => (typeof v === "number" ? fmt(v) : "n/a");
 
-/** One round's score histogram: people per score band, the count written on each bar. */
-export function DistributionChart({ round, bins }: { round: number; bins: { from: number; to: number; count: number }[] }) {
+/** A white outline behind label text, so a grid or reference line running through it never hides it. */
+const HALO = { paintOrder: "stroke", stroke: "#ffffff", strokeWidth: 8, strokeLinejoin: "round" } as const;
+
+/** Whole-number ticks from 0 up to max or just past it, at most about 10 of them; the last one is the axis end. */
+function integerTicks(max: number): number[] {
+  const step = Math.max(1, Math.ceil(Math.ceil(max) / 10));
+  const top = Math.max(step, Math.ceil(max / step) * step);
+  const ticks: number[] = [];
+  for (let t = 0; t <= top; t += step) ticks.push(t);
+  return ticks;
+}
+
+/** One round's score histogram: people per score range, the count written on each bar; yMax is shared by all rounds so they compare. */
+export function DistributionChart({ round, bins, yMax }: { round: number; bins: { from: number; to: number; count: number }[]; yMax: number }) {
   const data = bins.map((b) => ({ bin: `${edge(b.from)}–${edge(b.to)}`, count: b.count }));
-  const width = 640;
-  const height = 340;
+  const width = 500;
+  const height = 290;
+  const yTicks = integerTicks(Math.max(1, yMax));
   const summary = `Round ${round} scores: ${data.map((d) => `${d.bin}: ${d.count}`).join(", ")}.`;
   return (
     <ChartBox label={summary} width={width} height={height}>
-      <BarChart width={width} height={height} data={data} margin={{ top: 34, right: 8, bottom: 4, left: 0 }} accessibilityLayer={false}>
+      <BarChart width={width} height={height} data={data} margin={{ top: 32, right: 6, bottom: 2, left: 0 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={COLORS.grid} />
-        <XAxis dataKey="bin" interval={0} tick={{ fontSize: 15, fill: COLORS.ink }} tickLine={false} />
-        <YAxis allowDecimals={false} width={40} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} />
+        <XAxis dataKey="bin" interval={0} tick={{ fontSize: 16, fill: COLORS.ink }} tickLine={false} />
+        <YAxis allowDecimals={false} domain={[0, yTicks.at(-1) ?? yMax]} ticks={yTicks} width={36} tick={{ fontSize: AXIS_FONT + 2, fill: COLORS.ink }} />
         <Bar dataKey="count" fill={COLORS.ink} isAnimationActive={false}>
-          <LabelList dataKey="count" position="top" style={{ fontSize: LABEL_FONT, fontWeight: 700, fill: COLORS.ink }} formatter={(v) => (v ? String(v) : "")} />
+          <LabelList dataKey="count" position="top" style={{ fontSize: LABEL_FONT + 2, fontWeight: 700, fill: COLORS.ink, ...HALO }} formatter={(v) => (v ? String(v) : "")} />
         </Bar>
       </BarChart>
     </ChartBox>
@@ -50,7 +63,7 @@ export function DistributionChart({ round, bins }: { round: number; bins: { from
 export function ChurnChart({ transitions }: { transitions: { from: number; to: number; spearman: number | null }[] }) {
   const data = transitions.map((t) => ({ label: `Round ${t.from} → ${t.to}`, rho: t.spearman }));
   const width = 1000;
-  const height = 320;
+  const height = 280;
   const summary = `Rank correlation between rounds: ${data.map((d) => `${d.label}: ${fmt(d.rho)}`).join(", ")}.`;
   return (
     <ChartBox label={summary} width={width} height={height}>
@@ -60,7 +73,7 @@ export function ChurnChart({ transitions }: { transitions: { from: number; to: n
         <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} width={56} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} tickFormatter={(v: number) => fmt(v, 1)} />
         <ReferenceLine y={0} stroke={COLORS.ink} strokeWidth={2} />
         <Bar dataKey="rho" fill={COLORS.party} maxBarSize={160} isAnimationActive={false}>
-          <LabelList dataKey="rho" position="top" style={{ fontSize: LABEL_FONT + 4, fontWeight: 700, fill: COLORS.ink }} formatter={numberLabel} />
+          <LabelList dataKey="rho" position="top" style={{ fontSize: LABEL_FONT + 4, fontWeight: 700, fill: COLORS.ink, ...HALO }} formatter={numberLabel} />
         </Bar>
       </BarChart>
     </ChartBox>
@@ -85,6 +98,7 @@ function HorizontalBars({
 }) {
   const width = 1000;
   const height = 40 + rows.length * rowHeight + (reference ? 30 : 0);
+  const ticks = integerTicks(max);
   return (
     <ChartBox label={summary} width={width} height={height}>
       <BarChart
@@ -97,22 +111,23 @@ function HorizontalBars({
         accessibilityLayer={false}
       >
         <CartesianGrid horizontal={false} stroke={COLORS.grid} />
-        <XAxis type="number" domain={[0, max]} allowDecimals tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} />
+        <XAxis type="number" domain={[0, ticks.at(-1) ?? max]} ticks={ticks} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} />
         <YAxis type="category" dataKey="name" width={nameWidth} interval={0} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} tickLine={false} />
         {reference ? (
           <ReferenceLine
             x={reference.x}
+            zIndex={250}
             stroke={COLORS.ink}
             strokeWidth={2}
             strokeDasharray="6 4"
-            label={{ value: reference.label, position: "top", fontSize: AXIS_FONT, fill: COLORS.ink, fontWeight: 700 }}
+            label={{ value: reference.label, position: "top", fontSize: AXIS_FONT, fill: COLORS.ink, fontWeight: 700, style: HALO }}
           />
         ) : null}
-        <Bar dataKey="value" isAnimationActive={false}>
+        <Bar dataKey="value" minPointSize={3} isAnimationActive={false}>
           {rows.map((r, i) => (
             <Cell key={i} fill={r.fill} />
           ))}
-          <LabelList dataKey="label" position="right" style={{ fontSize: LABEL_FONT, fontWeight: 700, fill: COLORS.ink }} />
+          <LabelList dataKey="label" position="right" style={{ fontSize: LABEL_FONT, fontWeight: 700, fill: COLORS.ink, ...HALO }} />
         </Bar>
       </BarChart>
     </ChartBox>
@@ -182,13 +197,6 @@ export function ReplayChart({ rules, people }: { rules: { rule: string; rankChan
   );
 }
 
-export const LIKERT_STYLE = [
-  { label: "Strongly disagree", short: "SD", fill: COLORS.partyDark, text: "#ffffff" },
-  { label: "Disagree", short: "D", fill: "#d77a82", text: COLORS.ink },
-  { label: "Neither", short: "N", fill: "#d6d0c4", text: COLORS.ink },
-  { label: "Agree", short: "A", fill: "#8e939b", text: COLORS.ink },
-  { label: "Strongly agree", short: "SA", fill: COLORS.ink, text: "#ffffff" },
-] as const;
 
 /** One statement's answers as a 100% stacked bar, disagree on the left; each segment shows its count. */
 export function LikertBar({ label, counts }: { label: string; counts: number[] }) {

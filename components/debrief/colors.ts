@@ -8,3 +8,12 @@ export const COLORS = {
   paper: "#f5f0e6",
   grid: "#d9d2c3",
 };
+
+/** The five answers, disagree to agree: a diverging scale whose order and short labels carry the meaning too. */
+export const LIKERT_STYLE = [
+  { label: "Strongly disagree", short: "SD", fill: COLORS.partyDark, text: "#ffffff" },
+  { label: "Disagree", short: "D", fill: "#d77a82", text: COLORS.ink },
+  { label: "Neither", short: "N", fill: "#d6d0c4", text: COLORS.ink },
+  { label: "Agree", short: "A", fill: "#8e939b", text: COLORS.ink },
+  { label: "Strongly agree", short: "SA", fill: COLORS.ink, text: "#ffffff" },
+] as const;

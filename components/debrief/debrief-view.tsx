@@ -2,7 +2,8 @@
 // data, readable on a projector and printable as an A4 report. Only
 // aggregates and pseudonyms, except on the charts the facilitator reveals.
 import type { Debrief } from "@/lib/debrief/build";
-import { ChurnChart, DistributionChart, LeniencyChart, LikertBar, LIKERT_STYLE, ReplayChart, RevengeChart } from "./charts";
+import { ChurnChart, DistributionChart, LeniencyChart, LikertBar, ReplayChart, RevengeChart } from "./charts";
+import { LIKERT_STYLE } from "./colors";
 import { fmt, pct, plural, signed, strength } from "./format";
 import { HaloTable } from "./halo-table";
 import { AdmirationNetwork } from "./network";
@@ -104,6 +105,7 @@ export function DebriefView({
 
 function DistributionSection({ debrief }: { debrief: Debrief }) {
   const rounds = debrief.distribution;
+  const yMax = Math.max(1, ...rounds.flatMap((r) => r.histogram.map((b) => b.count)));
   const withGini = rounds.filter((r) => r.gini !== null);
   const last = withGini.at(-1);
   const first = withGini[0];
@@ -138,7 +140,7 @@ function DistributionSection({ debrief }: { debrief: Debrief }) {
                   {r.norm !== null ? ` · norm ${fmt(r.norm)}` : ""}
                 </span>
               </figcaption>
-              {r.scored ? <DistributionChart round={r.round} bins={r.histogram} /> : <p className="py-8 text-center text-lg text-steel">Nobody scored in this round.</p>}
+              {r.scored ? <DistributionChart round={r.round} bins={r.histogram} yMax={yMax} /> : <p className="py-8 text-center text-lg text-steel">Nobody scored in this round.</p>}
             </figure>
           ))}
         </div>
@@ -304,11 +306,17 @@ function AdmirationSection({ debrief }: { debrief: Debrief }) {
             {edges.length ? (
               <div>
                 <h3 className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase print:text-base">Pairs</h3>
-                <p className="font-mono leading-relaxed">{edges.map((e) => `${e.a}–${e.b} ${signed(e.weight, 1)}`).join(" · ")}</p>
+                <ul className="flex flex-wrap gap-x-4 gap-y-1 font-mono" data-testid="pair-list">
+                  {edges.map((e) => (
+                    <li key={`${e.a}-${e.b}`} className="whitespace-nowrap">
+                      {e.a}–{e.b} <strong>{signed(e.weight, 1)}</strong>
+                    </li>
+                  ))}
+                </ul>
               </div>
             ) : null}
             <div className="text-base text-steel print:text-[8pt]">
-              <p>Line: the two rate each other above habit; thicker = further above (the number: mean points above habit).</p>
+              <p>Line: the two rate each other above their own habit; thicker = further above (the pair&apos;s number: mean points above habit).</p>
               <p>Double ring and gold disc: in a clique. Dashed circle: no mutual pair.</p>
               <p>Never shows names: pseudonyms only (P01 = first to join).</p>
             </div>
@@ -337,8 +345,12 @@ function HaloSection({ debrief }: { debrief: Debrief }) {
       stats={<Stat name="halo" value={fmt(m)} label="mean correlation between two dimensions" />}
       reading={reading}
     >
-      <HaloTable dimensions={dimensions} matrix={matrix} />
-      <Note>Each cell is Pearson&apos;s r (−1 to 1); darker red = stronger positive, grey = negative; n/a = not enough data.</Note>
+      {matrix.some((row) => row.some((r) => r !== null)) ? (
+        <>
+          <HaloTable dimensions={dimensions} matrix={matrix} />
+          <Note>Each cell is Pearson&apos;s r (−1 to 1); darker red = stronger positive, grey = negative; n/a = not enough data.</Note>
+        </>
+      ) : null}
     </DebriefSection>
   );
 }
@@ -381,7 +393,12 @@ function LeniencySection({ debrief, scale }: { debrief: Debrief; scale: { min: n
 }
 
 function ReplaySection({ debrief }: { debrief: Debrief }) {
-  const replay = debrief.replay;
+  const k = debrief.session.k;
+  // "Plain mean, k = 2" repeats "Plain mean (k = 2)" when the session's own k is 2 (or 5): show it once.
+  const replay = debrief.replay && {
+    ...debrief.replay,
+    rules: debrief.replay.rules.filter((r) => !(r.rule === `Plain mean, k = ${k}` && debrief.replay!.rules.some((o) => o.rule === `Plain mean (k = ${k})`))),
+  };
   const people = debrief.session.participants;
   const best = replay?.rules.reduce<(typeof replay.rules)[number] | null>((a, r) => (!a || r.rankChanges > a.rankChanges ? r : a), null) ?? null;
   const maxBand = replay ? Math.max(0, ...replay.rules.map((r) => r.bandChanges)) : 0;

@@ -14,8 +14,14 @@ function cellStyle(r: number | null, diagonal: boolean): { background: string; c
 export function HaloTable({ dimensions, matrix }: { dimensions: string[]; matrix: (number | null)[][] }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-center text-lg print:text-[9pt]" data-testid="halo-matrix">
+      <table className="w-full table-fixed border-collapse text-center text-lg print:text-[9pt]" data-testid="halo-matrix">
         <caption className="sr-only">Correlation between the scores given on each two dimensions, −1 to 1; n/a where there were too few rating sheets.</caption>
+        <colgroup>
+          <col className="w-[22%]" />
+          {dimensions.map((d) => (
+            <col key={d} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th scope="col" className="p-2 text-left align-bottom text-base font-semibold text-steel print:p-1 print:text-[8pt]">

@@ -18,10 +18,12 @@ export function AdmirationNetwork({ nodes, edges, cliques }: { nodes: string[]; 
   const size = 1000;
   const cx = size / 2;
   const cy = size / 2;
-  const ring = n > 1 ? 360 : 0;
-  const nodeR = Math.max(9, Math.min(40, ((Math.PI * ring) / Math.max(1, n)) * 0.62));
-  const inside = nodeR >= 24; // label inside the disc, else outside the circle
-  const font = inside ? Math.min(26, nodeR * 0.72) : Math.max(14, Math.min(22, nodeR * 1.3));
+  // Big discs with the label inside while they fit; past ~20 people, small discs with the label outside.
+  const roomy = n > 1 ? ((Math.PI * 400) / n) * 0.62 : 56;
+  const inside = roomy >= 26;
+  const ring = n > 1 ? (inside ? 400 : 350) : 0;
+  const nodeR = inside ? Math.min(56, roomy) : Math.max(8, ((Math.PI * ring) / n) * 0.55);
+  const font = inside ? Math.min(32, nodeR * 0.7) : Math.max(14, Math.min(24, nodeR * 1.4));
   const pos = new Map(
     sorted.map((id, i) => {
       const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, n);

@@ -46,7 +46,7 @@ export function DebriefSection({
 /** The highlighted headline number. The number itself carries data-testid="stat-<name>"; "—" when there is none. */
 export function Stat({ name, value, label }: { name: StatName; value: string; label: string }) {
   return (
-    <div className="flex min-w-[11rem] max-w-[18rem] flex-col rounded-md border-l-8 border-party bg-paper px-4 py-3 print:min-w-[8rem] print:px-3 print:py-2">
+    <div className="flex min-w-[11rem] max-w-[18rem] flex-col rounded-md border-l-8 border-party bg-paper px-4 py-3 print:min-w-[8rem] print:max-w-[12rem] print:px-3 print:py-2">
       <span data-testid={`stat-${name}`} className="font-mono text-6xl font-bold leading-none tabular-nums text-party print:text-4xl">
         {value}
       </span>

@@ -146,7 +146,11 @@ export function buildDebrief(data: SessionData, reveal: ReadonlySet<RevealableCh
     const actual = rounds.at(-1)!;
     const participants = active.map((p) => ({ id: p.id, displayName: p.displayName }));
     const dimensionKeys = dims.map((d) => d.key);
-    const alternatives: ReplayRule[] = [plainMeanRule(k, `Plain mean (k = ${k})`), nosediveRule(k), plainMeanRule(2, "Plain mean, k = 2"), plainMeanRule(5, "Plain mean, k = 5")];
+    const alternatives: ReplayRule[] = [
+      plainMeanRule(k, `Plain mean (k = ${k})`),
+      nosediveRule(k),
+      ...[2, 5].filter((other) => other !== k).map((other) => plainMeanRule(other, `Plain mean, k = ${other}`)),
+    ];
     const vitality = DISTRIBUTION_PRESETS[0]!.bands;
     const bandsOf = (ranks: Map<string, number | null>) => {
       const ranked = [...ranks].filter(([, r]) => r !== null).sort((a, b) => (a[1] as number) - (b[1] as number));
