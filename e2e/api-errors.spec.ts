@@ -174,6 +174,16 @@ test.describe("participant and facilitator API errors", () => {
     expect(banned.status).toBe(403);
     expect((await send("DELETE", `/api/sessions/${code}/participants/nobody`, undefined, bearer)).status).toBe(404);
 
+    // An archived session is read-only; unarchiving makes it writable again.
+    expect((await send("POST", `/api/sessions/${code}/archive`, { archived: true }, bearer)).status).toBe(200);
+    const archivedJoin = await send("POST", `/api/sessions/${code}/participants`, { displayName: "Too late" });
+    expect(archivedJoin.status).toBe(403);
+    expect(archivedJoin.json?.error?.message).toMatch(/archived/);
+    expect((await send("POST", `/api/sessions/${code}/actions`, { action: "close-round" }, bearer)).status).toBe(403);
+    expect((await send("POST", `/api/sessions/${code}/reflection`, { open: true }, bearer)).status).toBe(403);
+    expect((await send("POST", `/api/sessions/${code}/archive`, { archived: false }, bearer)).status).toBe(200);
+    expect((await send("POST", `/api/sessions/${code}/participants`, { displayName: "Just in time" })).status).toBe(201);
+
     // Revoke the token: it stops working at once.
     expect((await context.request.delete(`/api/tokens/${token.id}`, { headers: origin })).status()).toBe(200);
     expect((await send("POST", "/api/sessions", { title: "after revoke" }, bearer)).status).toBe(401);

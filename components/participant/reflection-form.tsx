@@ -17,8 +17,10 @@ export function ReflectionForm({ code }: { code: string }) {
     let cancelled = false;
     void api<{ reflection: { answers: Record<string, number>; text: string } | null }>(`/api/sessions/${code}/reflection/mine`).then((r) => {
       if (cancelled || !r.ok || !r.data.reflection) return;
-      setAnswers(r.data.reflection.answers);
-      setText(r.data.reflection.text);
+      // Merge: anything chosen before the saved answers arrived wins.
+      const saved = r.data.reflection;
+      setAnswers((a) => ({ ...saved.answers, ...a }));
+      setText((t) => t || saved.text);
       setStatus("saved");
     });
     return () => {

@@ -14,7 +14,8 @@ export function SelfRating({ code, session }: { code: string; session: PublicSes
   useEffect(() => {
     let cancelled = false;
     void api<{ scores: Record<string, number> }>(`/api/sessions/${code}/self-rating`).then((r) => {
-      if (!cancelled && r.ok) setScores(r.data.scores);
+      // Merge: a tap made before this answer arrived wins over the stored value.
+      if (!cancelled && r.ok) setScores((s) => ({ ...r.data.scores, ...s }));
     });
     return () => {
       cancelled = true;

@@ -118,3 +118,20 @@ export async function readEvents(path: string, ms: number, token?: string): Prom
       return { event: line("event"), id: line("id"), data: JSON.parse(raw) as unknown, raw };
     });
 }
+
+/** A JSON write (PUT, POST) as a participant with their bearer token, e.g. the reflection or the self-rating. */
+export async function sendJson(method: "PUT" | "POST", path: string, body: unknown, token: string): Promise<{ status: number; body: unknown; text: string }> {
+  const response = await fetch(`${origin()}${path}`, {
+    method,
+    headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = null;
+  }
+  return { status: response.status, body: parsed, text };
+}

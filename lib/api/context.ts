@@ -7,6 +7,11 @@ import { clientAddress } from "../auth/signin-limits";
 import { AppError } from "../errors";
 import { getHub, type SessionHub } from "../live/hub";
 
+/** Archived sessions are read-only: every change is refused. */
+export function assertWritable(hub: SessionHub): void {
+  if (hub.record.archivedAt) throw new AppError("forbidden", "This session is archived: it is read-only. Unarchive it in the control room to change it.");
+}
+
 export async function loadHub(codeParam: string): Promise<SessionHub> {
   const code = normalizeJoinCode(codeParam);
   const hub = code ? await getHub(code) : null;

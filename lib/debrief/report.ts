@@ -40,7 +40,9 @@ export function buildReport(data: SessionData, participantId: string) {
   }));
 
   // How this person rated, compared with the group (means only, never whom).
-  const len = leniency(data.ratings);
+  // The same raters as the debrief's leniency chart: people still in the session.
+  const active = new Set(data.participants.filter((p) => p.status === "active").map((p) => p.id));
+  const len = leniency(data.ratings.filter((r) => active.has(r.raterId) && active.has(r.targetId)));
   const mine = len.raters.find((r) => r.raterId === participantId) ?? null;
   const behaviour = mine
     ? { meanGiven: round2(mine.meanGiven), count: mine.count, groupMean: round2(len.groupMean), sd: round2(len.sd), kind: classifyRater(mine.meanGiven, len.groupMean, len.sd) }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requireOwnedHub } from "@/lib/api/context";
+import { requireOwnedHub, assertWritable } from "@/lib/api/context";
 import { ROUND_MAX_SECONDS, ROUND_MIN_SECONDS, SESSION_ACTIONS, sessionActionSchema } from "@/lib/domain/phases";
 import { json, readJson, route } from "@/lib/http";
 
@@ -23,6 +23,7 @@ const bodySchema = z
 /** Facilitator: drive the session (rounds, timer, joining, leaderboard visibility). 409 when the phase does not allow it. */
 export const POST = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
+  assertWritable(hub);
   const action = await readJson(request, bodySchema);
   await hub.act(action);
   return json(hub.publicSession());

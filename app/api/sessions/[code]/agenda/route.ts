@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requireOwnedHub } from "@/lib/api/context";
+import { requireOwnedHub, assertWritable } from "@/lib/api/context";
 import { agendaSchema } from "@/lib/domain/rules/ruleset";
 import { json, readJson, route } from "@/lib/http";
 
@@ -18,6 +18,7 @@ const bodySchema = z.object({ upcoming: agendaSchema });
 /** Facilitator: replace the rounds not opened yet (opened rounds stay as they were). */
 export const PUT = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
+  assertWritable(hub);
   const { upcoming } = await readJson(request, bodySchema);
   await hub.setUpcomingAgenda(upcoming);
   return json(hub.agendaPayload());

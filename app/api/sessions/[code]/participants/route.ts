@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { addressOf, enforceLimit, loadHub } from "@/lib/api/context";
+import { addressOf, enforceLimit, loadHub, assertWritable } from "@/lib/api/context";
 import { identifyParticipant, newParticipantToken, participantCookie } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
 import { createParticipant, takenNameKeys } from "@/lib/db/sessions";
@@ -18,6 +18,7 @@ const joinSchema = z.object({ displayName: displayNameSchema });
 /** Join a session: creates a participant, sets the identity cookie and returns the token once. */
 export const POST = route<Ctx>(async (request, { params }) => {
   const hub = await loadHub((await params).code);
+  assertWritable(hub);
   enforceLimit("joinPerAddress", addressOf(request), "Too many people joined from this network in the last minute. Wait a moment and try again.");
   const previous = identifyParticipant(request, hub);
   if (previous?.participant.status === "banned") {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { loadHub } from "@/lib/api/context";
+import { loadHub, assertWritable } from "@/lib/api/context";
 import { requireParticipant } from "@/lib/auth/participant";
 import { findSelfRatings, saveSelfRatings } from "@/lib/db/sessions";
 import { AppError } from "@/lib/errors";
@@ -20,6 +20,7 @@ export const GET = route<Ctx>(async (request, { params }) => {
 export const PUT = route<Ctx>(async (request, { params }) => {
   const hub = await loadHub((await params).code);
   const me = requireParticipant(request, hub, { mutating: true });
+  assertWritable(hub);
   const state = hub.state();
   if (state.round > 1 || state.phase === "ended") throw new AppError("forbidden", "Self-rating is part of the first round only.");
   const { scores } = await readJson(request, z.object({ scores: z.record(z.string().max(64), z.number()) }));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requireOwnedHub } from "@/lib/api/context";
+import { assertWritable, requireOwnedHub } from "@/lib/api/context";
 import { displayNameSchema, nameKey } from "@/lib/domain/names";
 import { json, readJson, route } from "@/lib/http";
 
@@ -11,6 +11,7 @@ type Ctx = { params: Promise<{ code: string; id: string }> };
 export const DELETE = route<Ctx>(async (request, { params }) => {
   const { code, id } = await params;
   const { hub } = await requireOwnedHub(request, code, { mutating: true });
+  assertWritable(hub);
   const ban = new URL(request.url).searchParams.get("ban") === "true";
   await hub.removeParticipant(id, ban ? "banned" : "kicked");
   return json({ participant: { id, status: ban ? "banned" : "kicked" } });
@@ -22,6 +23,7 @@ const renameSchema = z.object({ displayName: displayNameSchema });
 export const PATCH = route<Ctx>(async (request, { params }) => {
   const { code, id } = await params;
   const { hub } = await requireOwnedHub(request, code, { mutating: true });
+  assertWritable(hub);
   const { displayName } = await readJson(request, renameSchema);
   const p = await hub.rename(id, displayName, nameKey(displayName));
   return json({ participant: { id: p.id, displayName: p.displayName } });

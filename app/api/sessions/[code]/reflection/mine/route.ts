@@ -1,4 +1,4 @@
-import { loadHub } from "@/lib/api/context";
+import { loadHub, assertWritable } from "@/lib/api/context";
 import { requireParticipant } from "@/lib/auth/participant";
 import { getDb } from "@/lib/db/client";
 import { saveReflection } from "@/lib/db/sessions";
@@ -22,6 +22,7 @@ export const GET = route<Ctx>(async (request, { params }) => {
 export const PUT = route<Ctx>(async (request, { params }) => {
   const hub = await loadHub((await params).code);
   const me = requireParticipant(request, hub, { mutating: true });
+  assertWritable(hub);
   if (!hub.record.reflectionOpen) throw new AppError("forbidden", "The reflection is not open. The facilitator opens it at the end.");
   const { answers, text } = await readJson(request, reflectionSchema);
   await saveReflection(hub.record.id, me.id, answers, text);

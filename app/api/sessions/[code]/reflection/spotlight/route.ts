@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requireOwnedHub } from "@/lib/api/context";
+import { requireOwnedHub, assertWritable } from "@/lib/api/context";
 import { json, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
@@ -9,6 +9,7 @@ type Ctx = { params: Promise<{ code: string }> };
 /** Facilitator: put one anonymous reflection text on the projector, or clear it with null. */
 export const POST = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
+  assertWritable(hub);
   const { reflectionId } = await readJson(request, z.object({ reflectionId: z.string().max(64).nullable() }));
   await hub.setSpotlight(reflectionId);
   return json(hub.publicSession());
