@@ -77,7 +77,7 @@ export function DebriefView({
           <span className="hidden print:inline"> · printed {printedOn}</span>
         </p>
         <p className="hidden text-xs text-steel print:block">
-          People appear as pseudonyms (P01 = first to join){debrief.revealed.length ? `, except with names on: ${debrief.revealed.join(", ")}` : ""}.
+          People appear as pseudonyms (P01, P02, … in no particular order; raters as R01, R02, …){debrief.revealed.length ? `, except with names on: ${debrief.revealed.join(", ")}` : ""}.
         </p>
       </div>
 
@@ -205,7 +205,7 @@ function ChurnSection({ debrief }: { debrief: Debrief }) {
               </tbody>
             </table>
           </div>
-          <Note>{names ? "Names shown on this chart." : "People appear as pseudonyms (P01 = first to join)."} Only people ranked in both rounds count.</Note>
+          <Note>{names ? "Names shown on this chart." : "People appear as pseudonyms (P01, P02, … in no particular order; raters as R01, R02, …)."} Only people ranked in both rounds count.</Note>
         </>
       ) : null}
     </DebriefSection>
@@ -318,7 +318,7 @@ function AdmirationSection({ debrief }: { debrief: Debrief }) {
             <div className="text-base text-steel print:text-[8pt]">
               <p>Line: the two rate each other above their own habit; thicker = further above (the pair&apos;s number: mean points above habit).</p>
               <p>Double ring and gold disc: in a clique. Dashed circle: no mutual pair.</p>
-              <p>Never shows names: pseudonyms only (P01 = first to join).</p>
+              <p>Never shows names: pseudonyms only.</p>
             </div>
           </div>
         </div>
@@ -357,7 +357,8 @@ function HaloSection({ debrief }: { debrief: Debrief }) {
 
 function LeniencySection({ debrief, scale }: { debrief: Debrief; scale: { min: number; max: number } }) {
   const { raters, spread, sd, groupMean } = debrief.leniency;
-  const names = debrief.revealed.includes("leniency");
+  // Rater pseudonyms (R01…) only: names with their mean given would unlock the ratings export.
+  const names = false;
   const lenient = raters.filter((r) => r.kind === "lenient").length;
   const severe = raters.filter((r) => r.kind === "severe").length;
   const top = raters[0];
@@ -384,7 +385,7 @@ function LeniencySection({ debrief, scale }: { debrief: Debrief; scale: { min: n
           <LeniencyChart raters={raters} groupMean={groupMean} max={scale.max} />
           <Note>
             ▲ lenient (gold) / ▼ severe (red): more than one SD above / below the group mean; dashed line: group mean.{" "}
-            {names ? "Names shown on this chart." : "Pseudonyms (P01 = first to join)."}
+            {names ? "Names shown on this chart." : "Raters appear as R01, R02, … (never named: with their averages they would unlock the ratings export)."}
           </Note>
         </>
       ) : null}

@@ -3,8 +3,8 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 
-export type Revealable = "churn" | "leniency";
-const REVEALABLE: Revealable[] = ["churn", "leniency"];
+export type Revealable = "churn";
+const REVEALABLE: Revealable[] = ["churn"];
 
 const EXPORTS = ["ratings.csv", "ratings.json", "scores.csv", "scores.json", "reflections.csv", "reflections.json"] as const;
 
@@ -53,8 +53,8 @@ export function DebriefToolbar({ code, revealed }: { code: string; revealed: Rev
         </div>
       </div>
       <p className="text-sm text-steel">
-        Names appear only on the charts you tick (and in what you print while they are ticked). The admiration network and reciprocity
-        never show names: they would reveal who rated whom.
+        Names appear only on the chart you tick (and in what you print while it is ticked). The admiration network, reciprocity and
+        leniency never show names: they would reveal who rated whom.
       </p>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t-2 border-ink/10 pt-3 text-sm">
         <span className="font-semibold uppercase tracking-wide text-steel">Export (pseudonymised):</span>

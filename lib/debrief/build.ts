@@ -29,7 +29,8 @@ import {
 } from "../domain/stats";
 import type { SessionData } from "./data";
 
-export type RevealableChart = "churn" | "leniency";
+/** Leniency is not revealable: rater names with their mean given would unlock the ratings export. */
+export type RevealableChart = "churn";
 
 export interface RoundResult {
   number: number;
@@ -85,8 +86,10 @@ export function buildDebrief(data: SessionData, reveal: ReadonlySet<RevealableCh
   const active = data.participants.filter((p) => p.status === "active");
   const activeIds = new Set(active.map((p) => p.id));
   const pseudonym = new Map(data.participants.map((p) => [p.id, p.pseudonym]));
+  const raterPseudonym = new Map(data.participants.map((p) => [p.id, p.raterPseudonym]));
   const name = new Map(data.participants.map((p) => [p.id, p.displayName]));
   const who = (id: string, chart: RevealableChart | null) => (chart && reveal.has(chart) ? (name.get(id) ?? id) : (pseudonym.get(id) ?? "?"));
+  // Debrief texts: reflection answers are ordered so that their order says nothing about who wrote when.
   const rows = data.ratings.filter((r) => activeIds.has(r.raterId) && activeIds.has(r.targetId));
   const events = data.events.filter((r) => activeIds.has(r.raterId) && activeIds.has(r.targetId));
   const rounds = scoreRounds(data);
@@ -135,7 +138,8 @@ export function buildDebrief(data: SessionData, reveal: ReadonlySet<RevealableCh
     spread: round2(len.spread),
     sd: round2(len.sd),
     groupMean: round2(len.groupMean),
-    raters: len.raters.map((r) => ({ who: who(r.raterId, "leniency"), meanGiven: round2(r.meanGiven)!, count: r.count, kind: classifyRater(r.meanGiven, len.groupMean, len.sd) })),
+    // Raters appear in the rater namespace (R01…), as in the ratings export.
+    raters: len.raters.map((r) => ({ who: raterPseudonym.get(r.raterId) ?? "?", meanGiven: round2(r.meanGiven)!, count: r.count, kind: classifyRater(r.meanGiven, len.groupMean, len.sd) })),
   };
 
   // Replay the last round's ratings under other rules and count who would move.
@@ -182,7 +186,7 @@ export function buildDebrief(data: SessionData, reveal: ReadonlySet<RevealableCh
       pairs: pairs.length,
       nodes: graph.nodes.map((id) => pseudonym.get(id) ?? "?"),
       edges: graph.edges.map((e) => ({ a: pseudonym.get(e.a) ?? "?", b: pseudonym.get(e.b) ?? "?", weight: round2(e.weight)! })),
-      cliques: groups.map((c) => ({ members: c.members.map((id) => pseudonym.get(id) ?? "?"), meanInside: round2(c.meanInside)!, meanOutside: round2(c.meanOutside) })),
+      cliques: groups.map((c) => ({ members: c.members.map((id) => pseudonym.get(id) ?? "?").sort(), meanInside: round2(c.meanInside)!, meanOutside: round2(c.meanOutside) })),
     },
     halo: { dimensions: dims.map((d) => d.label), matrix: halo.matrix.map((row) => row.map(round2)), meanOffDiagonal: round2(halo.meanOffDiagonal) },
     leniency: leniencyOut,

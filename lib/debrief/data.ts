@@ -1,4 +1,5 @@
 // Loads everything the debrief, reports and exports need about one session.
+import { assignPseudonyms } from "./pseudonyms";
 import { getDb } from "../db/client";
 import { getSqlite } from "../db/sqlite";
 import { parseRuleSet, type RuleSet } from "../domain/rules/ruleset";
@@ -7,8 +8,10 @@ import type { RatingEventRow, RatingRow } from "../domain/stats";
 export interface DebriefParticipant {
   id: string;
   displayName: string;
-  /** Stable pseudonym by join order: P01, P02, … */
+  /** As a person (target, rank, score): P01, P02, … in an order unrelated to joining. */
   pseudonym: string;
+  /** As a rater, in a separate namespace: R01, R02, … so rater rows cannot be joined to the P ids. */
+  raterPseudonym: string;
   status: string;
 }
 
@@ -63,7 +66,7 @@ export async function loadSessionData(code: string): Promise<SessionData | null>
       phase: row.phase,
       round: row.round,
     },
-    participants: participants.map((p, i) => ({ ...p, pseudonym: `P${String(i + 1).padStart(2, "0")}` })),
+    participants: assignPseudonyms(row.id, participants),
     rounds: rounds.map((r) => ({ number: r.number, title: r.title, rules: parseRuleSet(r.rules), norm: r.norm, openedAt: r.openedAt, closedAt: r.closedAt })),
     ratings,
     events,

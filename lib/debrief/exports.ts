@@ -1,4 +1,5 @@
 // CSV and JSON exports with pseudonymised ids (columns documented in docs/api.md).
+import crypto from "node:crypto";
 import { scoreRounds } from "./build";
 import type { SessionData } from "./data";
 
@@ -22,11 +23,13 @@ export function toJson(table: Table): unknown[] {
 
 export function exportTable(data: SessionData, kind: "ratings" | "scores" | "reflections"): Table {
   const pseudo = new Map(data.participants.map((p) => [p.id, p.pseudonym]));
+  const raterPseudo = new Map(data.participants.map((p) => [p.id, p.raterPseudonym]));
   const p = (id: string) => pseudo.get(id) ?? "?";
   if (kind === "ratings") {
+    // Raters in their own namespace (R01…), so rows cannot be joined to scores or ranks by id.
     return {
       columns: ["round", "rater", "target", "dimension", "score", "timestamp"],
-      rows: data.events.map((e) => [e.round, p(e.raterId), p(e.targetId), e.dimension, e.score, new Date(e.at).toISOString()]),
+      rows: data.events.map((e) => [e.round, raterPseudo.get(e.raterId) ?? "?", p(e.targetId), e.dimension, e.score, new Date(e.at).toISOString()]),
     };
   }
   if (kind === "scores") {
@@ -37,7 +40,8 @@ export function exportTable(data: SessionData, kind: "ratings" | "scores" | "ref
     };
   }
   const items = ["never-good-enough", "rated-strategically", "trusted-others", "watched-board", "score-reflects-me"];
-  // Reflections are anonymous: no participant column, shuffled into a stable but meaningless order.
-  const sorted = [...data.reflections].sort((a, b) => (a.id < b.id ? -1 : 1));
+  // Reflections are anonymous: no participant column, in an order unrelated to who answered when.
+  const key = (id: string) => crypto.createHash("sha256").update(`${data.session.id}:${id}`).digest("hex");
+  const sorted = [...data.reflections].sort((a, b) => (key(a.id) < key(b.id) ? -1 : 1));
   return { columns: [...items, "text"], rows: sorted.map((r) => [...items.map((k) => r.answers[k] ?? null), r.text]) };
 }

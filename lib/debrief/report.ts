@@ -21,15 +21,19 @@ export function buildReport(data: SessionData, participantId: string) {
     band: r.bands.get(participantId) ?? null,
   }));
 
-  // Others' view per dimension, pooled over rounds; shown only with ≥ k distinct raters on that dimension.
+  // Others' view per dimension: the mean of the per-round means, counting only rounds in which at least k
+  // people rated that dimension. Pooling raw ratings would let one later rating below k show through.
   const received = data.ratings.filter((r) => r.targetId === participantId && r.raterId !== participantId);
   const self: Record<string, number> = {};
   for (const s of data.selfRatings) if (s.participantId === participantId) self[s.dimension] = s.score;
   const others: Record<string, number | null> = {};
   const dimensions = data.session.dimensions.map((d) => {
-    const rows = received.filter((r) => r.dimension === d.key);
-    const raters = new Set(rows.map((r) => r.raterId)).size;
-    const othersMean = raters >= k && rows.length ? rows.reduce((a, r) => a + r.score, 0) / rows.length : null;
+    const roundMeans: number[] = [];
+    for (const round of data.rounds) {
+      const rows = received.filter((r) => r.dimension === d.key && r.round === round.number);
+      if (new Set(rows.map((r) => r.raterId)).size >= k) roundMeans.push(rows.reduce((a, r) => a + r.score, 0) / rows.length);
+    }
+    const othersMean = roundMeans.length ? roundMeans.reduce((a, b) => a + b, 0) / roundMeans.length : null;
     others[d.key] = othersMean;
     return { key: d.key, label: d.label, others: round2(othersMean), self: self[d.key] ?? null, enough: othersMean !== null };
   });

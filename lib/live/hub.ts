@@ -144,6 +144,8 @@ export class SessionHub {
   private dirty = false;
   private controlDirty = false;
   private controlTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The control payload last pushed on the slow schedule; new connections get this, not fresh counts. */
+  private publishedControl: ReturnType<SessionHub["controlPayload"]> | null = null;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private lastFlush = 0;
   private expiryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -415,6 +417,16 @@ export class SessionHub {
     return this.board.givenBy(participantId);
   }
 
+  /**
+   * What the control room may see now: the counts as last pushed on the slow
+   * schedule. A (re)connect or page load must not get fresher counts than the
+   * schedule gives, or reloading right after a score moved would pair them.
+   */
+  controlSnapshot() {
+    this.publishedControl ??= this.controlPayload();
+    return this.publishedControl;
+  }
+
   /** Control room: who is here, how many colleagues each has rated (never what), activity. */
   controlPayload(now = Date.now()) {
     this.trimRatingTimes(now);
@@ -658,6 +670,7 @@ export class SessionHub {
       this.controlTimer = null;
       if (!this.controlDirty) return;
       this.controlDirty = false;
+      this.publishedControl = this.controlPayload();
       publisher().publish(this.channel, { kind: "control" });
     }, CONTROL_INTERVAL_MS + Math.random() * CONTROL_JITTER_MS);
     this.controlTimer.unref?.();

@@ -21,7 +21,7 @@ export default async function ControlRoomPage({ params }: { params: Promise<{ co
       joinUrl={joinUrl(await headers(), hub.record.code)}
       initialSession={hub.publicSession()}
       initialBoard={hub.boardPayload("facilitator")}
-      initialControl={hub.controlPayload()}
+      initialControl={hub.controlSnapshot()}
     />
   );
 }

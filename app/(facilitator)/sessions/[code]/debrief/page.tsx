@@ -9,7 +9,7 @@ import { normalizeJoinCode } from "@/lib/domain/join-code";
 export const metadata: Metadata = { title: "Debrief" };
 export const dynamic = "force-dynamic";
 
-const REVEALABLE: readonly RevealableChart[] = ["churn", "leniency"];
+const REVEALABLE: readonly RevealableChart[] = ["churn"];
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
 

@@ -6,9 +6,9 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ code: string }> };
 
-const REVEALABLE: RevealableChart[] = ["churn", "leniency"];
+const REVEALABLE: RevealableChart[] = ["churn"];
 
-/** Facilitator: the debrief statistics. `?reveal=churn,leniency` shows names on those charts only. */
+/** Facilitator: the debrief statistics. `?reveal=churn` shows names on the rank-churn chart only. */
 export const GET = route<Ctx>(async (request, { params }) => {
   const data = await requireOwnedSessionData(request, (await params).code);
   const asked = (new URL(request.url).searchParams.get("reveal") ?? "").split(",");

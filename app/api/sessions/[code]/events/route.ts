@@ -48,7 +48,7 @@ export async function GET(request: Request, { params }: Ctx) {
           }
         }
       };
-      const sendControl = () => sse.send("control", JSON.stringify(hub.controlPayload()));
+      const sendControl = () => sse.send("control", JSON.stringify(hub.controlSnapshot()));
       if (participant && participant.status !== "active") {
         sse.send("removed", JSON.stringify({ participantId: participant.id, status: participant.status }));
       }
