@@ -9,6 +9,9 @@ export function ParticipantReportView({ report }: { report: ParticipantReport })
         <p className="text-sm font-semibold uppercase tracking-[0.2em] text-party">Private report · {report.session.code}</p>
         <h1 className="font-[family-name:var(--font-display)] text-3xl font-bold uppercase leading-tight">{report.participant.displayName}</h1>
         <p className="text-steel">{report.session.title}. Only you can see this page.</p>
+        <a href={`/s/${report.session.code}`} className="mt-2 inline-block font-semibold underline">
+          ← Back to the session
+        </a>
       </header>
 
       <section aria-labelledby="traj-heading">
@@ -51,7 +54,8 @@ export function ParticipantReportView({ report }: { report: ParticipantReport })
           How others saw you
         </h2>
         <p className="mb-2 text-sm text-steel">
-          Others&apos; mean over all rounds{report.selfRated ? ", next to your own self-rating" : ""}. Shown only where at least {report.session.k} people rated you.
+          Others&apos; mean, averaged over the rounds in which at least {report.session.k} people rated you on that dimension
+          {report.selfRated ? ", next to your own self-rating" : ""}.
         </p>
         <table className="w-full text-left text-sm" data-testid="report-dimensions">
           <thead>
