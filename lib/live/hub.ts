@@ -291,9 +291,8 @@ export class SessionHub {
     const k = this.session.k;
     const visible = this.session.state.leaderboardVisible;
     const index = this.indexById.get(participantId);
-    const entries = this.publicEntries();
+    const { entries, ranked, active } = this.snapshot();
     const self = index === undefined ? null : entries[index];
-    const ranked = entries.filter((e) => e.rank !== null).length;
     const window = visible && index !== undefined ? relativeWindow(entries, index, 5) : null;
     const aggregate = this.board.aggregate(p.id, p.displayName);
     const perDimension: Record<string, { sum: number; count: number; distinctRaters: number }> = {};
@@ -314,7 +313,7 @@ export class SessionHub {
       window,
       dimensions: dims.map((d) => ({ key: d.key, label: labels.get(d.key) ?? d.key, score: d.score })),
       ratedCount: p.status === "active" ? this.board.ratedCount(p.id) : 0,
-      colleagues: Math.max(0, this.activeParticipants().length - (p.status === "active" ? 1 : 0)),
+      colleagues: Math.max(0, active - (p.status === "active" ? 1 : 0)),
       k,
       band: visible ? (self?.band ?? null) : null,
       bandCount: this.roundRules.distribution?.bands.length ?? null,
@@ -710,9 +709,26 @@ export class SessionHub {
     this.cache.clear();
   }
 
+  // Computed once per snapshot: every phone's `me` payload reads them, so recomputing per phone
+  // would cost O(participants²) per tick (the benchmark's profile at 2,000 phones).
+  private snapshotCache: { version: number; entries: PublicEntry[]; ranked: number; active: number } | null = null;
+
+  private snapshot() {
+    if (this.snapshotCache?.version !== this.version) {
+      // `raters` (how many people rated someone) stays server-side.
+      const entries = this.entries.map(({ raters: _raters, ...entry }) => entry);
+      this.snapshotCache = {
+        version: this.version,
+        entries,
+        ranked: entries.filter((e) => e.rank !== null).length,
+        active: this.activeParticipants().length,
+      };
+    }
+    return this.snapshotCache;
+  }
+
   private publicEntries(): PublicEntry[] {
-    // `raters` (how many people rated someone) stays server-side.
-    return this.entries.map(({ raters: _raters, ...entry }) => entry);
+    return this.snapshot().entries;
   }
 
   private trimRatingTimes(now: number): void {

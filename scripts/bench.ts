@@ -1,0 +1,821 @@
+// Benchmark: `npm run bench [-- --stages 300,1000,2000 --rate 200 --duration 60 --quick]`.
+//
+// Starts the production build on a fresh temporary SQLite database (building
+// first when the sources changed, like `npm start`), then measures, in one run:
+//   1. closed loop, ~64 requests in flight, interleaved rounds: GET /api/health
+//      (the trivial route) and rating PUTs (maximum ingest), and their ratio;
+//   2. for each stage of N participants (reusing the previous stage's, on a
+//      fresh server process over the same database): one SSE connection per
+//      participant, a new round, and an OPEN-LOOP rating load (request i at
+//      i/rate s, whatever the answers): submit latency, errors, 2xx/s,
+//      leaderboard propagation (an observer connection, and the slowest of the
+//      N phones), server RSS per connected participant.
+// Prints a table, writes bench/results/<date>.json and docs/performance.md
+// (not with --quick, the CI smoke test, which exits 1 on any error or lost
+// update). The server's process group and the temp folder are removed at the
+// end, also on Ctrl-C. Helpers live in scripts/bench/.
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
+import { StringDecoder } from "node:string_decoder";
+import { parseBenchArgs, PORT_MAX, PORT_MIN, USAGE, UsageError, type BenchOptions } from "./bench/args";
+import { HttpError, keepAliveAgent, openStream, requestWithResend, streamAgent, type HttpAnswer, type RequestSpec, type Stream } from "./bench/http";
+import { busyProcesses, groupCpuMs, groupRssKb, openFileLimits } from "./bench/procfs";
+import { makeFrameResolver, profileCovering, readProfiles, summarizeProfile, type ProfileSummary, type Span } from "./bench/profile";
+import { PhoneStreamScanner, propagation, slowestPropagation, VersionTimeline } from "./bench/propagation";
+import { consoleReport, evaluateTargets, markdownReport, type BenchResults, type ProbeResult, type StageResult } from "./bench/report";
+import { dueCount, randomScores, randomTarget, RaterPool, scheduleCount, scheduledOffsetMs } from "./bench/schedule";
+import {
+  buildInfo,
+  ensureBuild,
+  findPort,
+  portIsFree,
+  root,
+  runFacilitatorCli,
+  runFacilitatorCliAsync,
+  Server,
+  sleep,
+  waitForOtherBuilds,
+} from "./bench/server";
+import { perSecond, summarize } from "./bench/stats";
+import { SseParser } from "./bots/sse";
+
+/** The server allows 120 ratings per 10 s per participant; stay a little under it. */
+const RATER_BUDGET = 110;
+const RATER_WINDOW_MS = 10_000;
+/** Every n-th acknowledged rating is followed to every phone ("slowest phone"). */
+const PHONE_SAMPLE_EVERY = 10;
+/** A rating without an answer after this long counts as an error ("timeout"); it also bounds the open loop's sockets. */
+const REQUEST_TIMEOUT_MS = 15_000;
+/** How long an overloaded server may take to answer fast again before the next stage (reported). */
+const RECOVERY_CAP_MS = 60_000;
+
+const t0Run = performance.now();
+/** Progress lines carry the seconds since the start; multi-line reports print as they are. */
+const log = (s: string) => console.log(s.includes("\n") ? s : `[${((performance.now() - t0Run) / 1000).toFixed(1).padStart(5)} s] ${s}`);
+const hrUs = () => Number(process.hrtime.bigint() / 1000n);
+const clockTicks = (() => {
+  const r = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });
+  const n = Number(r.stdout?.trim());
+  return Number.isFinite(n) && n > 0 ? n : 100;
+})();
+
+interface Participant {
+  index: number;
+  id: string;
+  token: string;
+  /** a device address of its own (X-Forwarded-For), like phones on a room's network */
+  address: string;
+}
+
+interface Phone {
+  participant: Participant;
+  scanner: PhoneStreamScanner;
+  stream: Stream;
+}
+
+function addressFor(i: number): string {
+  const n = i + 1;
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+function errorKey(error: unknown): string {
+  if (error instanceof HttpError) return error.code === "TIMEOUT" ? "timeout" : `network ${error.code}`;
+  return "network";
+}
+
+function parseJson<T>(text: string): T | null {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return 0;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** The share of one core used: CPU time (ms) over wall time (ms), in %. */
+const cpuPct = (cpuMs: number, wallMs: number) => (wallMs > 0 ? Math.round((cpuMs / wallMs) * 1000) / 10 : 0);
+
+/**
+ * Node raises its own soft limit on open files to the hard limit at start, so
+ * the limit that matters is the hard one: each live connection and each
+ * rating in flight costs one file here and one in the server.
+ */
+function checkOpenFiles(needed: number): string | null {
+  const limits = openFileLimits();
+  if (!limits || limits.soft >= needed) return null;
+  return `This run needs about ${needed} open files per process but only ${limits.soft} are allowed (hard limit ${limits.hard}). Raise it (e.g. \`ulimit -n ${needed}\`, as root if the hard limit is lower) or use smaller --stages.`;
+}
+
+async function main(): Promise<number> {
+  let opts: BenchOptions;
+  try {
+    opts = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`Error: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (opts.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (process.platform !== "linux" || !fs.existsSync("/proc/self/status")) {
+    console.error("The benchmark reads memory and CPU from /proc: it runs on Linux only.");
+    return 2;
+  }
+  const maxStage = Math.max(...opts.stages);
+  const filesProblem = checkOpenFiles(maxStage + Math.ceil((opts.rate * REQUEST_TIMEOUT_MS) / 1000) + 1024);
+  if (filesProblem) {
+    console.error(filesProblem);
+    return 2;
+  }
+
+  const startedAt = new Date();
+  const loadavgStart = os.loadavg();
+  log(
+    `Stakhanov benchmark${opts.quick ? " (quick smoke test)" : ""}: stages ${opts.stages.join(", ")} participants, ` +
+      `${opts.rate} ratings/s for ${opts.durationS} s each. Load average ${loadavgStart.map((l) => l.toFixed(2)).join(" ")}.`,
+  );
+  const otherLoadPromise = busyProcesses(1_000, 10, clockTicks);
+
+  // 1. A build, a port, a folder.
+  if (opts.build) {
+    if ((await ensureBuild(log)) === "built") log("Build done.");
+  } else {
+    await waitForOtherBuilds(log);
+    if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
+      console.error("--no-build: there is no production build (.next/BUILD_ID is missing).");
+      return 1;
+    }
+  }
+  const build = buildInfo();
+  const port = opts.port ?? (await findPort(PORT_MIN, PORT_MAX));
+  if (opts.port !== null && !(await portIsFree(port))) {
+    console.error(`Error: port ${port} is already in use.`);
+    return 1;
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-bench-"));
+  const profileDir = opts.profile ? path.join(dir, "profile") : null;
+  if (profileDir) fs.mkdirSync(profileDir);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATA_DIR: dir,
+    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+    BCRYPT_COST: "4",
+  };
+  delete env.PUBLIC_URL;
+  delete env.NEXTAUTH_URL;
+  delete env.NODE_OPTIONS;
+  const server = new Server({ dir, port, env, cpuProfileDir: profileDir });
+  const base = new URL(server.baseURL);
+  const streams: Stream[] = [];
+
+  // Kept on --keep, or after a failure (to read server.log), but not after Ctrl-C.
+  let failed = false;
+  let interrupted = false;
+  const keepDir = () => opts.keep || (failed && !interrupted);
+  const cleanupSync = () => {
+    server.killNow();
+    for (const s of streams) s.close();
+    if (!keepDir()) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  let firstSignalAt = 0;
+  const onSignal = () => {
+    if (interrupted) {
+      // A second Ctrl-C (not the copy tsx relays at the same moment): stop at once.
+      if (Date.now() - firstSignalAt < 1_000) return;
+      cleanupSync();
+      process.exit(130);
+    }
+    interrupted = true;
+    firstSignalAt = Date.now();
+    console.error("\nInterrupted: stopping the server…");
+    for (const s of streams) s.close();
+    void server.stop(3_000).finally(() => {
+      cleanupSync();
+      process.exit(130);
+    });
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  process.on("exit", () => server.killNow());
+
+  const problems: string[] = [];
+  try {
+    // 2. Facilitator, server, session.
+    const email = "bench@example.org";
+    const password = crypto.randomBytes(18).toString("base64url");
+    runFacilitatorCli(["create", "--email", email, "--name", "Benchmark", "--password-stdin"], env, `${password}\n`);
+    // The token (a second CLI run) while the server starts: both only need the migrated database.
+    const tokenOutput = runFacilitatorCliAsync(["token", "--email", email, "--label", "benchmark"], env);
+    tokenOutput.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    const upMs = await server.start();
+    const apiToken = (await tokenOutput)
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .find((l) => l.startsWith("stk_"));
+    if (!apiToken) throw new Error("`facilitator token` printed no stk_ token.");
+    log(`Server up on port ${port} in ${upMs} ms (process group ${server.pgid}${opts.profile ? ", CPU profile on" : ""}); data in ${dir}.`);
+
+    let api = keepAliveAgent(16);
+    const call = async <T>(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> => {
+      const res = await requestWithResend(base, api, {
+        method,
+        path: route,
+        headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        timeoutMs: 120_000,
+      });
+      return { status: res.status, body: parseJson<T>(res.body) as T };
+    };
+    const facilitator = { Authorization: `Bearer ${apiToken}` };
+    const expect = async <T>(what: string, status: number[], p: Promise<{ status: number; body: T }>): Promise<T> => {
+      const r = await p;
+      if (!status.includes(r.status)) throw new Error(`${what}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+      return r.body;
+    };
+    const created = await expect<{ session: { code: string; dimensions: { key: string }[]; scale: { min: number; max: number } } }>(
+      "create session",
+      [201],
+      call("POST", "/api/sessions", { title: "Benchmark", k: 3 }, facilitator),
+    );
+    const code = created.session.code;
+    const dimensions = created.session.dimensions.map((d) => d.key);
+    const scale = created.session.scale;
+    const action = (a: string, extra: Record<string, unknown> = {}) => call("POST", `/api/sessions/${code}/actions`, { action: a, ...extra }, facilitator);
+    await expect("open joining", [200, 409], action("open-joining"));
+
+    // 3. Participants: one device each.
+    const participants: Participant[] = [];
+    /** Joins stored by the server whose answer was lost (a timeout): active participants without a device. */
+    let orphans = 0;
+    const joinUpTo = async (n: number): Promise<number> => {
+      const t0 = performance.now();
+      let next = participants.length;
+      const worker = async () => {
+        while (next < n) {
+          const i = next++;
+          const address = addressFor(i);
+          let name = `Bench ${String(i + 1).padStart(5, "0")}`;
+          let unanswered = false;
+          for (let attempt = 0; ; attempt++) {
+            let r: { status: number; body: { participant: { id: string }; token: string } };
+            try {
+              r = await call("POST", `/api/sessions/${code}/participants`, { displayName: name }, { "X-Forwarded-For": address });
+            } catch (error) {
+              // No answer from an overloaded server: try again; the join may or may not have been stored.
+              if (attempt >= 5) throw error;
+              unanswered = true;
+              await sleep(2_000);
+              continue;
+            }
+            if (r.status === 201) {
+              participants[i] = { index: i, id: r.body.participant.id, token: r.body.token, address };
+              break;
+            }
+            if (r.status === 409 && unanswered && attempt < 5) {
+              // The unanswered join was stored after all: that participant is lost to us; join anew.
+              orphans += 1;
+              name = `${name}b`;
+              unanswered = false;
+              continue;
+            }
+            if (r.status === 429 && attempt < 5) {
+              await sleep(1_000);
+              continue;
+            }
+            throw new Error(`join ${i + 1}: HTTP ${r.status} ${JSON.stringify(r.body).slice(0, 200)}`);
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: 16 }, worker));
+      return performance.now() - t0;
+    };
+    const firstJoinMs = await joinUpTo(opts.stages[0]!);
+    log(`Session ${code}: ${participants.length} participants joined in ${(firstJoinMs / 1000).toFixed(1)} s.`);
+    await expect("open round 1", [200], action("open-round", { durationSeconds: 0 }));
+    let round = 1;
+
+    // 4. Closed-loop probes, interleaved: trivial, ingest, trivial, ingest…
+    const ingestPool = new RaterPool(participants.length, RATER_BUDGET, RATER_WINDOW_MS);
+    const ratingSpec = (rater: Participant, target: Participant): RequestSpec => ({
+      method: "PUT",
+      path: `/api/sessions/${code}/ratings/${target.id}`,
+      headers: { Authorization: `Bearer ${rater.token}`, "Content-Type": "application/json", "X-Forwarded-For": rater.address },
+      body: JSON.stringify({ scores: randomScores(dimensions, Math.random, scale.min, scale.max) }),
+      timeoutMs: REQUEST_TIMEOUT_MS,
+    });
+    const healthSpec = async (): Promise<RequestSpec> => ({ method: "GET", path: "/api/health", timeoutMs: REQUEST_TIMEOUT_MS });
+    const ingestSpec = async (): Promise<RequestSpec> => {
+      for (;;) {
+        const r = ingestPool.roundRobin(Date.now());
+        if (r >= 0) return ratingSpec(participants[r]!, participants[randomTarget(r, participants.length, Math.random)]!);
+        await sleep(5);
+      }
+    };
+
+    interface Round {
+      ok: number;
+      errorsByStatus: Record<string, number>;
+      latencies: number[];
+      wallMs: number;
+      serverCpuMs: number;
+      benchCpuMs: number;
+      span: Span;
+    }
+    /** One closed-loop round: `concurrency` workers, each sending its next request when the last one answered. */
+    const closedLoopRound = async (makeSpec: () => Promise<RequestSpec>, warmMs: number, measureMs: number, concurrency = opts.concurrency): Promise<Round> => {
+      const agent = keepAliveAgent(concurrency);
+      const pgid = server.pgid!;
+      const tm = performance.now() + warmMs;
+      const t1 = tm + measureMs;
+      const round: Round = { ok: 0, errorsByStatus: {}, latencies: [], wallMs: 0, serverCpuMs: 0, benchCpuMs: 0, span: { startUs: 0, endUs: 0 } };
+      const worker = async () => {
+        while (performance.now() < t1) {
+          const spec = await makeSpec();
+          const sent = performance.now();
+          let status: string;
+          try {
+            status = String((await requestWithResend(base, agent, spec)).status);
+          } catch (error) {
+            status = errorKey(error);
+          }
+          const done = performance.now();
+          if (done < tm || done > t1) continue; // answered during the warm-up or after the window
+          if (status.startsWith("2")) {
+            round.ok += 1;
+            round.latencies.push(done - sent);
+          } else round.errorsByStatus[status] = (round.errorsByStatus[status] ?? 0) + 1;
+        }
+      };
+      const workers = Promise.all(Array.from({ length: concurrency }, worker));
+      await sleep(Math.max(0, tm - performance.now()));
+      const cpu0 = groupCpuMs(pgid, clockTicks);
+      const bench0 = process.cpuUsage();
+      const w0 = performance.now();
+      round.span.startUs = hrUs();
+      await sleep(Math.max(0, t1 - performance.now()));
+      round.span.endUs = hrUs();
+      round.wallMs = performance.now() - w0;
+      round.serverCpuMs = groupCpuMs(pgid, clockTicks) - cpu0;
+      const b = process.cpuUsage(bench0);
+      round.benchCpuMs = (b.user + b.system) / 1000;
+      await workers;
+      agent.destroy();
+      return round;
+    };
+    const probeResult = (route: string, rounds: Round[]): ProbeResult => {
+      const wallMs = rounds.reduce((a, r) => a + r.wallMs, 0);
+      const errorsByStatus: Record<string, number> = {};
+      for (const r of rounds) for (const [k, v] of Object.entries(r.errorsByStatus)) errorsByStatus[k] = (errorsByStatus[k] ?? 0) + v;
+      const perRound = rounds.map((r) => perSecond(r.ok, r.wallMs));
+      return {
+        route,
+        concurrency: opts.concurrency,
+        durationMs: Math.round(wallMs),
+        rounds: perRound,
+        ok: rounds.reduce((a, r) => a + r.ok, 0),
+        errors: Object.values(errorsByStatus).reduce((a, b) => a + b, 0),
+        errorsByStatus,
+        perSecond: Math.round(median(perRound) * 10) / 10,
+        latency: summarize(rounds.flatMap((r) => r.latencies)),
+        serverCpuPct: cpuPct(rounds.reduce((a, r) => a + r.serverCpuMs, 0), wallMs),
+        benchCpuPct: cpuPct(rounds.reduce((a, r) => a + r.benchCpuMs, 0), wallMs),
+      };
+    };
+    const probeRounds = opts.quick ? 1 : 3;
+    const roundMs = (opts.probeS * 1000) / probeRounds;
+    // V8 keeps optimizing Next's runtime for 10–20 s after a start: warm both routes well first.
+    const warmMs = opts.quick ? 500 : 5_000;
+    log(`Closed loop, ${opts.concurrency} in flight: GET /api/health and rating PUTs, ${(warmMs / 1000).toFixed(1)} s warm-up each, then ${probeRounds} interleaved round(s) of ${(roundMs / 1000).toFixed(1)} s…`);
+    await closedLoopRound(healthSpec, 0, warmMs);
+    await closedLoopRound(ingestSpec, 0, warmMs);
+    const trivialRounds: Round[] = [];
+    const ingestRounds: Round[] = [];
+    for (let i = 0; i < probeRounds; i++) {
+      trivialRounds.push(await closedLoopRound(healthSpec, 300, roundMs));
+      ingestRounds.push(await closedLoopRound(ingestSpec, 300, roundMs));
+    }
+    const trivial = probeResult("GET /api/health", trivialRounds);
+    const ingest = probeResult("PUT /api/sessions/{code}/ratings/{id}", ingestRounds);
+    ingest.raterSkips = ingestPool.skipped;
+    const ingestSpans = ingestRounds.map((r) => r.span);
+    const ratio = trivial.perSecond > 0 ? Math.round((ingest.perSecond / trivial.perSecond) * 1000) / 1000 : null;
+    log(`  trivial ${trivial.perSecond} req/s (rounds ${trivial.rounds.join(", ")}), p99 ${trivial.latency.p99} ms, errors ${trivial.errors}`);
+    log(`  ingest  ${ingest.perSecond} ratings/s (rounds ${ingest.rounds.join(", ")}), p99 ${ingest.latency.p99} ms, errors ${ingest.errors}; ingest/trivial = ${ratio === null ? "—" : `${Math.round(ratio * 100)}%`}`);
+    if (trivial.errors) problems.push(`trivial probe: ${trivial.errors} errors (${JSON.stringify(trivial.errorsByStatus)})`);
+    if (ingest.errors) problems.push(`ingest probe: ${ingest.errors} errors (${JSON.stringify(ingest.errorsByStatus)})`);
+
+    // 5. The stages.
+    const settleMs = opts.quick ? 600 : 2_000;
+    const streamsAgent = streamAgent();
+    let phones: Phone[] = [];
+    let observer: { stream: Stream; timeline: VersionTimeline; events: number[] } | null = null;
+    const stages: StageResult[] = [];
+    const stageSpans = new Map<number, Span>();
+
+    /** Until /api/health answers within 250 ms three times in a row; ms waited, or null after `capMs`. */
+    const waitForRecovery = async (capMs: number): Promise<number | null> => {
+      const start = performance.now();
+      let good = 0;
+      while (performance.now() - start < capMs) {
+        const s0 = performance.now();
+        try {
+          const r = await requestWithResend(base, api, { method: "GET", path: "/api/health", timeoutMs: Math.max(1_000, capMs - (performance.now() - start)) });
+          good = r.status === 200 && performance.now() - s0 < 250 ? good + 1 : 0;
+        } catch {
+          good = 0;
+        }
+        if (good >= 3) return performance.now() - start;
+        await sleep(200);
+      }
+      return null;
+    };
+
+    const closePhones = () => {
+      for (const ph of phones) ph.stream.close();
+      phones = [];
+      observer?.stream.close();
+      observer = null;
+    };
+
+    const connectPhones = async (upTo: number) => {
+      let next = phones.length;
+      const worker = async () => {
+        while (next < upTo) {
+          const p = participants[next++]!;
+          const scanner = new PhoneStreamScanner();
+          const stream = await openStream(
+            base,
+            streamsAgent,
+            `/api/sessions/${code}/events`,
+            { Authorization: `Bearer ${p.token}`, "X-Forwarded-For": p.address },
+            (chunk, time) => scanner.push(chunk, time),
+          );
+          streams.push(stream);
+          if (stream.status !== 200) throw new Error(`events for participant ${p.index + 1}: HTTP ${stream.status}`);
+          phones.push({ participant: p, scanner, stream });
+        }
+      };
+      await Promise.all(Array.from({ length: 32 }, worker));
+      // Connected = the first snapshot (phase, leaderboard, me) arrived.
+      const deadline = performance.now() + 60_000;
+      while (performance.now() < deadline && phones.some((ph) => ph.scanner.count("leaderboard") === 0 && !ph.stream.closed)) await sleep(50);
+    };
+
+    const openObserver = async () => {
+      observer?.stream.close();
+      const parser = new SseParser();
+      const decoder = new StringDecoder("utf8");
+      const timeline = new VersionTimeline();
+      const events: number[] = [];
+      const stream = await openStream(base, streamsAgent, `/api/sessions/${code}/events?view=screen`, {}, (chunk, time) => {
+        for (const ev of parser.push(decoder.write(chunk))) {
+          if (ev.event !== "leaderboard") continue;
+          const board = parseJson<{ version?: number }>(ev.data);
+          if (typeof board?.version === "number") {
+            timeline.push(board.version, time);
+            events.push(time);
+          }
+        }
+      });
+      if (stream.status !== 200) throw new Error(`observer events: HTTP ${stream.status}`);
+      streams.push(stream);
+      observer = { stream, timeline, events };
+      const deadline = performance.now() + 60_000;
+      while (timeline.length === 0 && performance.now() < deadline) await sleep(20);
+      if (timeline.length === 0) throw new Error("The observer connection got no leaderboard snapshot within 60 s.");
+      return observer;
+    };
+
+    for (const n of opts.stages) {
+      log(`\n── Stage: ${n} participants ──`);
+      // The previous load may have left a backlog: how long until the server answers fast again?
+      const previousRecoveryMs = await waitForRecovery(RECOVERY_CAP_MS);
+      if (previousRecoveryMs === null) log(`The server still did not answer fast ${RECOVERY_CAP_MS / 1000} s after the previous load stopped.`);
+      else if (previousRecoveryMs > 2_000) log(`The server needed ${(previousRecoveryMs / 1000).toFixed(1)} s to answer fast again after the previous load.`);
+      // A fresh server process on the same database: this stage's memory and profile are its own.
+      closePhones();
+      api.destroy();
+      await server.stop(60_000); // an overloaded server may take a while to exit and write its profile
+      const restartMs = await server.start();
+      api = keepAliveAgent(16);
+      const pgid = server.pgid!;
+      await expect("session after restart", [200], call("GET", `/api/sessions/${code}`)); // loads the session's hub
+      log(`Fresh server process ${pgid} up in ${restartMs} ms.`);
+
+      const orphansBefore = orphans;
+      const before = participants.length;
+      const joinMs = before < n ? await joinUpTo(n) : 0;
+      if (joinMs) log(`${n - before} more joined in ${(joinMs / 1000).toFixed(1)} s.`);
+      // Warm the rating route on the fresh process (in the previous round; the stage opens a new one).
+      const warmPool = new RaterPool(n, RATER_BUDGET, RATER_WINDOW_MS);
+      const warmRatings = await closedLoopRound(
+        async () => {
+          for (;;) {
+            const r = warmPool.roundRobin(Date.now());
+            if (r >= 0) return ratingSpec(participants[r]!, participants[randomTarget(r, n, Math.random)]!);
+            await sleep(5);
+          }
+        },
+        0,
+        warmMs,
+        16,
+      );
+      if (Object.keys(warmRatings.errorsByStatus).length) problems.push(`stage ${n}: warm-up ratings failed (${JSON.stringify(warmRatings.errorsByStatus)})`);
+      // Warm the live route before the baseline: a fresh process compiles its code and grows its
+      // heap on the first burst of connections, once. A projector and one batch of phones, closed again.
+      const warm = await openObserver();
+      await connectPhones(Math.min(32, n));
+      warm.stream.close();
+      closePhones();
+      await sleep(settleMs / 2);
+      const rssBaselineKb = groupRssKb(pgid);
+      const c0 = performance.now();
+      await connectPhones(n);
+      const connectMs = performance.now() - c0;
+      const connected = phones.filter((ph) => ph.scanner.count("leaderboard") > 0 && !ph.stream.closed).length;
+      log(`${connected}/${n} live connections in ${(connectMs / 1000).toFixed(1)} s.`);
+      await sleep(settleMs);
+      const rssConnectedKb = groupRssKb(pgid);
+      const rssPerParticipantKb = rssConnectedKb !== null && rssBaselineKb !== null ? Math.round(((rssConnectedKb - rssBaselineKb) / n) * 10) / 10 : null;
+      log(
+        `Server RSS ${rssBaselineKb === null ? "?" : Math.round(rssBaselineKb / 1024)} MiB before, ${rssConnectedKb === null ? "?" : Math.round(rssConnectedKb / 1024)} MiB with ${n} connected ` +
+          `(${rssPerParticipantKb ?? "?"} KB per participant).`,
+      );
+
+      // A new round for this stage; the observer subscribes last (served last in each broadcast).
+      const phasesBefore = phones.map((ph) => ph.scanner.count("phase"));
+      await expect(`close round ${round}`, [200], action("close-round"));
+      await expect(`open round ${round + 1}`, [200], action("open-round", { durationSeconds: 0 }));
+      round += 1;
+      const obs = await openObserver();
+      // Start the load on a quiet server: every phone has had both phase changes.
+      const phaseDeadline = performance.now() + 60_000;
+      while (performance.now() < phaseDeadline && phones.some((ph, i) => !ph.stream.closed && ph.scanner.count("phase") < (phasesBefore[i] ?? 0) + 2)) await sleep(50);
+      await sleep(settleMs / 2);
+
+      // The open-loop window.
+      const total = scheduleCount(opts.rate, opts.durationS);
+      const pool = new RaterPool(n, RATER_BUDGET, RATER_WINDOW_MS);
+      const ratingAgent = keepAliveAgent(Infinity);
+      const acks: { ackTime: number; version: number }[] = [];
+      const submit: number[] = [];
+      const errorsByStatus: Record<string, number> = {};
+      const countError = (key: string): void => {
+        errorsByStatus[key] = (errorsByStatus[key] ?? 0) + 1;
+      };
+      let ok = 0;
+      let resent = 0;
+      let lastAck = 0;
+      let maxLag = 0;
+      let maxVersion = 0;
+      const pending = new Set<Promise<void>>();
+      const fire = (scheduled: number) => {
+        maxLag = Math.max(maxLag, performance.now() - scheduled);
+        const r = pool.random(Date.now(), Math.random);
+        if (r < 0) return countError("no rater under the limit");
+        const spec = ratingSpec(participants[r]!, participants[randomTarget(r, n, Math.random)]!);
+        const sent = performance.now();
+        const p = requestWithResend(base, ratingAgent, spec).then(
+          (res: HttpAnswer & { resent: boolean }) => {
+            const done = performance.now();
+            if (res.resent) resent += 1;
+            if (res.status < 200 || res.status >= 300) return countError(String(res.status));
+            const version = parseJson<{ version?: number }>(res.body)?.version;
+            if (typeof version !== "number") return countError("2xx without version");
+            ok += 1;
+            submit.push(done - sent);
+            acks.push({ ackTime: done, version });
+            lastAck = Math.max(lastAck, done);
+            maxVersion = Math.max(maxVersion, version);
+          },
+          (error: unknown) => countError(errorKey(error)),
+        );
+        pending.add(p);
+        void p.finally(() => pending.delete(p));
+      };
+      const errorCount = () => Object.values(errorsByStatus).reduce((a, b) => a + b, 0);
+
+      log(`Open loop: ${opts.rate} ratings/s for ${opts.durationS} s (${total} requests)…`);
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
+      const cpu0 = groupCpuMs(pgid, clockTicks);
+      const bench0 = process.cpuUsage();
+      const bytes0 = phones.reduce((a, ph) => a + ph.scanner.bytes, 0);
+      const obsEvents0 = obs.events.length;
+      let rssPeakKb = rssConnectedKb ?? 0;
+      const rssTimer = setInterval(() => {
+        const kb = groupRssKb(pgid);
+        if (kb !== null) rssPeakKb = Math.max(rssPeakKb, kb);
+      }, 1_000);
+      const span: Span = { startUs: hrUs(), endUs: 0 };
+      const t0 = performance.now();
+      const progress = setInterval(() => {
+        log(`  ${Math.round((performance.now() - t0) / 1000)} s: ${ok} ok, ${errorCount()} errors, ${pending.size} in flight`);
+      }, opts.quick ? 5_000 : 15_000);
+      let sent = 0;
+      await new Promise<void>((resolve) => {
+        const tick = () => {
+          const due = dueCount(performance.now() - t0, opts.rate, total);
+          while (sent < due) {
+            fire(t0 + scheduledOffsetMs(sent, opts.rate));
+            sent += 1;
+          }
+          if (sent >= total) return resolve();
+          setTimeout(tick, Math.max(0, Math.min(t0 + scheduledOffsetMs(sent, opts.rate) - performance.now(), 20)));
+        };
+        tick();
+      });
+      const wallMs = performance.now() - t0;
+      const serverCpuMs = groupCpuMs(pgid, clockTicks) - cpu0;
+      const benchCpu = process.cpuUsage(bench0);
+      span.endUs = hrUs();
+      stageSpans.set(n, span);
+      // Drain: every request answers or times out.
+      while (pending.size > 0) await Promise.race([...pending]);
+      clearInterval(progress);
+      clearInterval(rssTimer);
+      loopDelay.disable();
+      // Give the last snapshots time to arrive (the cadence is 250 ms; allow for a busy server).
+      const openPhones = () => phones.filter((ph) => !ph.stream.closed);
+      const settleDeadline = performance.now() + 10_000;
+      while (
+        performance.now() < settleDeadline &&
+        ((obs.timeline.maxVersion ?? 0) < maxVersion || openPhones().some((ph) => (ph.scanner.timeline.maxVersion ?? 0) < maxVersion))
+      ) {
+        await sleep(50);
+      }
+      const bytes1 = phones.reduce((a, ph) => a + ph.scanner.bytes, 0);
+      ratingAgent.destroy();
+
+      const obsProp = propagation(acks, obs.timeline);
+      const stillOpen = openPhones();
+      const phoneProp = slowestPropagation(
+        acks.filter((_, i) => i % PHONE_SAMPLE_EVERY === 0),
+        stillOpen.map((ph) => ph.scanner.timeline),
+      );
+      const dropped = phones.length - stillOpen.length;
+      const errors = errorCount();
+      const stage: StageResult = {
+        participants: n,
+        joinMs: Math.round(joinMs || (stages.length === 0 ? firstJoinMs : 0)),
+        connectMs: Math.round(connectMs),
+        connected,
+        dropped,
+        meReceived: phones.filter((ph) => ph.scanner.count("me") > 0).length,
+        previousRecoveryMs: previousRecoveryMs === null ? null : Math.round(previousRecoveryMs),
+        serverRestarted: true,
+        rssBaselineKb,
+        joinOrphans: orphans - orphansBefore,
+        rssConnectedKb,
+        rssPeakKb,
+        rssPerParticipantKb,
+        load: {
+          rate: opts.rate,
+          durationS: opts.durationS,
+          sent,
+          ok,
+          errors,
+          errorsByStatus,
+          sustainedPerS: lastAck > t0 ? perSecond(ok, lastAck - t0) : 0,
+          submit: summarize(submit),
+          scheduleLagMaxMs: Math.round(maxLag * 10) / 10,
+          resentOnStaleSocket: resent,
+        },
+        propagation: {
+          observer: { ...summarize(obsProp.delays), missing: obsProp.missing, early: obsProp.early },
+          phones: { ...summarize(phoneProp.delays), missing: phoneProp.missing, early: phoneProp.early, sampleEvery: PHONE_SAMPLE_EVERY, connections: stillOpen.length },
+        },
+        observerBoardEvents: obs.events.length - obsEvents0,
+        phoneBytesPerS: Math.round(((bytes1 - bytes0) / wallMs) * 1000),
+        serverCpuPct: cpuPct(serverCpuMs, wallMs),
+        benchCpuPct: cpuPct((benchCpu.user + benchCpu.system) / 1000, wallMs),
+        benchLoopDelayP99Ms: Math.round((loopDelay.percentile(99) / 1e6) * 10) / 10,
+        loadavg: os.loadavg(),
+      };
+      stages.push(stage);
+      const o = stage.propagation.observer;
+      log(
+        `  ${stage.load.sustainedPerS}/s ok, ${errors} errors${errors ? ` (${JSON.stringify(errorsByStatus)})` : ""}; ` +
+          `submit p50/p95/p99 ${stage.load.submit.p50}/${stage.load.submit.p95}/${stage.load.submit.p99} ms; ` +
+          `board p50/p95/p99 ${o.p50}/${o.p95}/${o.p99} ms, ${o.missing} never arrived; slowest phone p95 ${stage.propagation.phones.p95} ms; ` +
+          `server CPU ${stage.serverCpuPct}%, bench CPU ${stage.benchCpuPct}%`,
+      );
+      if (errors) problems.push(`stage ${n}: ${errors} rating errors (${JSON.stringify(errorsByStatus)})`);
+      if (o.missing) problems.push(`stage ${n}: ${o.missing} acknowledged ratings never reached the observer's leaderboard`);
+      if (stage.propagation.phones.missing) problems.push(`stage ${n}: ${stage.propagation.phones.missing} sampled ratings never reached every phone`);
+      if (stage.joinOrphans) problems.push(`stage ${n}: ${stage.joinOrphans} joins got no answer but were stored (active participants without a connection)`);
+      if (connected < n) problems.push(`stage ${n}: only ${connected} of ${n} live connections came up`);
+      if (dropped > 0) problems.push(`stage ${n}: ${dropped} live connections were closed during the stage`);
+      if (stage.meReceived < n) problems.push(`stage ${n}: ${n - stage.meReceived} phones never received their own "me" view`);
+    }
+
+    // 6. Stop the server (it writes its CPU profile), then the report.
+    closePhones();
+    for (const s of streams) s.close();
+    streamsAgent.destroy();
+    api.destroy();
+    await server.stop(60_000);
+    const finishedAt = new Date();
+    if (buildInfo().builtAt !== build.builtAt) problems.push("the build in .next changed during the run (someone ran `next build`): figures may be off");
+
+    let profiled = false;
+    if (profileDir) {
+      const profiles = readProfiles(profileDir);
+      if (profiles.length) {
+        profiled = true;
+        const resolve = makeFrameResolver(root);
+        const summary = (spans: Span[]): ProfileSummary | null => {
+          const p = profileCovering(profiles, spans);
+          return p ? summarizeProfile(p, spans, resolve) : null;
+        };
+        ingest.profile = summary(ingestSpans);
+        for (const s of stages) {
+          const span = stageSpans.get(s.participants);
+          s.profile = span ? summary([span]) : null;
+        }
+      } else {
+        problems.push("the server wrote no CPU profile");
+      }
+    }
+
+    const probes = { trivial, ingest, ratio };
+    const cpus = os.cpus();
+    const date = startedAt.toISOString().slice(0, 10);
+    const results: BenchResults = {
+      date,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
+      options: { ...opts },
+      machine: {
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model.trim() ?? "unknown",
+        memGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        platform: os.platform(),
+        release: os.release(),
+        loadavgStart,
+        loadavgEnd: os.loadavg(),
+        otherLoad: await otherLoadPromise,
+      },
+      build,
+      server: { profiled, recoveryCapMs: RECOVERY_CAP_MS },
+      probes,
+      stages,
+      targets: evaluateTargets({ probes, stages }),
+      ok: problems.length === 0,
+      problems,
+    };
+    console.log(consoleReport(results));
+
+    if (opts.write) {
+      const resultsDir = path.join(root, "bench", "results");
+      fs.mkdirSync(resultsDir, { recursive: true });
+      const file = path.join(resultsDir, `${date}.json`);
+      fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+      fs.writeFileSync(path.join(root, "docs", "performance.md"), markdownReport(results));
+      log(`Wrote ${path.relative(root, file)} and docs/performance.md.`);
+    }
+    log(`Done in ${((performance.now() - t0Run) / 1000).toFixed(0)} s.`);
+    if (opts.quick) {
+      console.log(problems.length === 0 ? "Quick benchmark PASSED: no errors, every rating reached the leaderboard." : `Quick benchmark FAILED: ${problems.length} problem(s).`);
+      return problems.length === 0 ? 0 : 1;
+    }
+    return 0;
+  } catch (error) {
+    if (interrupted) return 130;
+    failed = true;
+    console.error(`\nBenchmark aborted: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(server.logTail(2000));
+    return 1;
+  } finally {
+    for (const s of streams) s.close();
+    if (server.running) await server.stop(5_000);
+    if (keepDir()) log(`Kept ${dir} (database, server.log${opts.profile ? ", profile/" : ""}).`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

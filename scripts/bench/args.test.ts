@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { parseBenchArgs, UsageError } from "./args";
+
+describe("parseBenchArgs", () => {
+  it("defaults to the full benchmark", () => {
+    expect(parseBenchArgs([])).toEqual({
+      stages: [300, 1000, 2000],
+      rate: 200,
+      durationS: 60,
+      probeS: 10,
+      concurrency: 64,
+      quick: false,
+      profile: true,
+      build: true,
+      write: true,
+      port: null,
+      keep: false,
+      help: false,
+    });
+  });
+
+  it("--quick is a small smoke test that writes nothing and does not profile", () => {
+    const o = parseBenchArgs(["--quick"]);
+    expect(o).toMatchObject({ stages: [50], rate: 20, durationS: 10, probeS: 2, quick: true, profile: false, write: false });
+  });
+
+  it("takes stages, rate, duration and the rest", () => {
+    const o = parseBenchArgs(["--stages", "100, 500", "--rate", "50", "--duration", "5", "--probe", "3", "--concurrency", "8", "--port", "3850", "--no-profile", "--no-build", "--no-write", "--keep"]);
+    expect(o).toMatchObject({ stages: [100, 500], rate: 50, durationS: 5, probeS: 3, concurrency: 8, port: 3850, profile: false, build: false, write: false, keep: true });
+    expect(parseBenchArgs(["--quick", "--profile", "--rate=30"])).toMatchObject({ profile: true, rate: 30, stages: [50] });
+  });
+
+  it("refuses what it cannot run", () => {
+    for (const argv of [
+      ["--stages", "1000,300"],
+      ["--stages", "300,x"],
+      ["--stages", "2"],
+      ["--rate", "0"],
+      ["--rate", "1.5"],
+      ["--duration", "-1"],
+      ["--port", "3000"],
+      ["--port", "3900"],
+      ["--profile", "--no-profile"],
+      ["--url", "http://localhost:3000"],
+      ["extra"],
+    ]) {
+      expect(() => parseBenchArgs(argv), argv.join(" ")).toThrow(UsageError);
+    }
+  });
+});

@@ -1,0 +1,132 @@
+import { describe, expect, it } from "vitest";
+import { consoleReport, evaluateTargets, fmtMs, markdownReport, type BenchResults, type ProbeResult, type StageResult } from "./report";
+import { summarize } from "./stats";
+
+function probe(route: string, perSecond: number, errors = 0): ProbeResult {
+  return { route, concurrency: 64, durationMs: 10_000, rounds: [perSecond, perSecond, perSecond], ok: perSecond * 10, errors, errorsByStatus: errors ? { "500": errors } : {}, perSecond, latency: summarize([10, 20, 30]), serverCpuPct: 180, benchCpuPct: 40 };
+}
+
+function stage(participants: number, over: { p99?: number; errors?: number; sustained?: number; prop95?: number; missing?: number; rssKb?: number; connected?: number; rate?: number; durationS?: number } = {}): StageResult {
+  const submit = summarize([5, 10, over.p99 ?? 100]);
+  const prop = { ...summarize([100, 200, over.prop95 ?? 400]), missing: over.missing ?? 0, early: 0 };
+  return {
+    participants,
+    joinMs: 1000,
+    connectMs: 1000,
+    connected: over.connected ?? participants,
+    dropped: 0,
+    meReceived: participants,
+    rssConnectedKb: 300_000,
+    rssPeakKb: 320_000,
+    rssPerParticipantKb: over.rssKb ?? 80,
+    previousRecoveryMs: 0,
+    serverRestarted: true,
+    rssBaselineKb: 150_000,
+    joinOrphans: 0,
+    load: {
+      rate: over.rate ?? 200,
+      durationS: over.durationS ?? 60,
+      sent: 12_000,
+      ok: 12_000 - (over.errors ?? 0),
+      errors: over.errors ?? 0,
+      errorsByStatus: over.errors ? { "429": over.errors } : {},
+      sustainedPerS: over.sustained ?? 199.8,
+      submit,
+      scheduleLagMaxMs: 3,
+      resentOnStaleSocket: 0,
+    },
+    propagation: { observer: prop, phones: { ...prop, sampleEvery: 10, connections: participants } },
+    observerBoardEvents: 240,
+    phoneBytesPerS: 1_000_000,
+    serverCpuPct: 120,
+    benchCpuPct: 60,
+    benchLoopDelayP99Ms: 12,
+    loadavg: [1, 1, 1],
+  };
+}
+
+const verdicts = (r: Pick<BenchResults, "probes" | "stages">) => Object.fromEntries(evaluateTargets(r).map((t) => [t.id, t.pass]));
+const goodProbes = { trivial: probe("GET /api/health", 600), ingest: probe("PUT rating", 540), ratio: 0.9 };
+
+describe("evaluateTargets", () => {
+  it("passes a run that meets every target", () => {
+    expect(verdicts({ probes: goodProbes, stages: [stage(300), stage(1000), stage(2000)] })).toEqual({
+      participants: true,
+      ratings: true,
+      propagation: true,
+      ingest: true,
+      rss: true,
+    });
+  });
+
+  it("fails each target on its own figure", () => {
+    expect(verdicts({ probes: goodProbes, stages: [stage(2000, { connected: 1990 })] }).participants).toBe(false);
+    expect(verdicts({ probes: goodProbes, stages: [stage(2000, { p99: 251 })] }).ratings).toBe(false);
+    expect(verdicts({ probes: goodProbes, stages: [stage(2000, { errors: 1 })] }).ratings).toBe(false);
+    expect(verdicts({ probes: goodProbes, stages: [stage(2000, { sustained: 150 })] }).ratings).toBe(false);
+    expect(verdicts({ probes: goodProbes, stages: [stage(2000, { prop95: 1001 })] }).propagation).toBe(false);
+    expect(verdicts({ probes: goodProbes, stages: [stage(2000, { missing: 1 })] }).propagation).toBe(false);
+    expect(verdicts({ probes: { ...goodProbes, ingest: probe("PUT rating", 300), ratio: 0.5 }, stages: [stage(2000)] }).ingest).toBe(false);
+    expect(verdicts({ probes: goodProbes, stages: [stage(2000, { rssKb: 120 })] }).rss).toBe(false);
+  });
+
+  it("judges the rating load at every stage, not only the largest", () => {
+    const r = { probes: goodProbes, stages: [stage(300, { p99: 900 }), stage(2000)] };
+    expect(verdicts(r).ratings).toBe(false);
+    expect(evaluateTargets(r).find((t) => t.id === "ratings")?.measured).toMatch(/p99 900 ms.*worst stage: 300/);
+  });
+
+  it("does not call a smaller run a pass", () => {
+    const small = verdicts({ probes: goodProbes, stages: [stage(50, { rate: 20, durationS: 10 })] });
+    expect(small.participants).toBeNull();
+    expect(small.ratings).toBeNull();
+    // …but a failure at a small size is still a failure
+    expect(verdicts({ probes: goodProbes, stages: [stage(50, { rate: 20, durationS: 10, errors: 2 })] }).ratings).toBe(false);
+  });
+});
+
+describe("reports", () => {
+  const results: BenchResults = {
+    date: "2026-11-23",
+    startedAt: "2026-11-23T14:00:00.000Z",
+    finishedAt: "2026-11-23T14:06:00.000Z",
+    command: "npm run bench",
+    options: {},
+    machine: { cpus: 2, cpuModel: "Test CPU", memGiB: 24, node: "v20.20.2", platform: "linux", release: "6.1", loadavgStart: [0.5, 1, 1.5], loadavgEnd: [1, 1, 1], otherLoad: ["55% next-build"] },
+    build: { buildId: "abc", builtAt: null },
+    server: { profiled: false, recoveryCapMs: 60_000 },
+    probes: goodProbes,
+    stages: [stage(300), stage(2000, { p99: 1800, rssKb: 140 })],
+    targets: [],
+    ok: true,
+    problems: [],
+  };
+  results.targets = evaluateTargets(results);
+
+  it("the doc states failures with their measured figures", () => {
+    const md = markdownReport(results);
+    expect(md).toContain("# Performance");
+    expect(md).toContain("`npm run bench`");
+    expect(md).toMatch(/\| 200 ratings\/s for 60 s, submit p99 ≤ 250 ms, 0 errors \| .*p99 1\.80 s.* \| \*\*FAIL\*\* \|/);
+    expect(md).toMatch(/≤ 100 KB server RSS per connected participant \| 140\.0 KB .* \| \*\*FAIL\*\* \|/);
+    expect(md).toContain("2 of 5 targets failed");
+    expect(md).toContain("55% next-build");
+    expect(md).toContain("0.50 1.00 1.50");
+  });
+
+  it("the console table lists probes, stages and verdicts", () => {
+    const text = consoleReport(results);
+    expect(text).toContain("GET /api/health");
+    expect(text).toMatch(/2,000/);
+    expect(text).toContain("FAIL");
+    expect(text).toContain("PASS");
+  });
+
+  it("formats durations for people", () => {
+    expect(fmtMs(null)).toBe("—");
+    expect(fmtMs(4.25)).toBe("4.3 ms");
+    expect(fmtMs(123.4)).toBe("123 ms");
+    expect(fmtMs(1800)).toBe("1.80 s");
+    expect(fmtMs(12_345)).toBe("12.3 s");
+  });
+});

@@ -1,0 +1,542 @@
+// The benchmark's results: their shape, the verdict against the targets, the
+// console table and docs/performance.md.
+import type { ProfileSummary } from "./profile";
+import type { Summary } from "./stats";
+
+export interface ProbeResult {
+  route: string;
+  concurrency: number;
+  /** measured time over all rounds */
+  durationMs: number;
+  /** per second in each interleaved round; perSecond is their median */
+  rounds: number[];
+  ok: number;
+  errors: number;
+  errorsByStatus: Record<string, number>;
+  perSecond: number;
+  latency: Summary;
+  serverCpuPct: number | null;
+  benchCpuPct: number;
+  /** Picks that found their first rater at the per-participant budget (ingest only). */
+  raterSkips?: number;
+  profile?: ProfileSummary | null;
+}
+
+export interface PropagationSummary extends Summary {
+  missing: number;
+  /** arrived before the rating's own 2xx reached the client (counted as 0 ms) */
+  early: number;
+}
+
+export interface StageResult {
+  participants: number;
+  joinMs: number;
+  connectMs: number;
+  /** phone SSE connections that answered 200 and sent their first snapshot */
+  connected: number;
+  /** phone connections closed before the end of the stage */
+  dropped: number;
+  /** phones that received their own `me` view at least once */
+  meReceived: number;
+  rssConnectedKb: number | null;
+  rssPeakKb: number | null;
+  rssPerParticipantKb: number | null;
+  /** how long the previous server process needed to answer fast again after its load (its backlog), ms; null: not within the cap */
+  previousRecoveryMs: number | null;
+  /** the stage ran on a fresh server process (same database) */
+  serverRestarted: boolean;
+  /** server RSS with the session loaded and all N joined, before any live connection */
+  rssBaselineKb: number | null;
+  /** joins stored by the server whose answer never came (participants without a connection) */
+  joinOrphans: number;
+  load: {
+    rate: number;
+    durationS: number;
+    sent: number;
+    ok: number;
+    errors: number;
+    errorsByStatus: Record<string, number>;
+    /** 2xx answers per second, from the first scheduled send to the last 2xx */
+    sustainedPerS: number;
+    submit: Summary;
+    /** how late the client sent requests against the schedule (client overload shows here) */
+    scheduleLagMaxMs: number;
+    /** requests resent once because a kept-alive socket was closed under them */
+    resentOnStaleSocket: number;
+  };
+  propagation: {
+    observer: PropagationSummary;
+    /** every 10th rating: until the slowest phone had it */
+    phones: PropagationSummary & { sampleEvery: number; connections: number };
+  };
+  observerBoardEvents: number;
+  phoneBytesPerS: number;
+  serverCpuPct: number | null;
+  benchCpuPct: number;
+  benchLoopDelayP99Ms: number;
+  loadavg: number[];
+  profile?: ProfileSummary | null;
+}
+
+export interface TargetResult {
+  id: "participants" | "ratings" | "propagation" | "ingest" | "rss";
+  target: string;
+  measured: string;
+  /** null: not measured by this run (e.g. a smaller stage list) */
+  pass: boolean | null;
+}
+
+export interface BenchResults {
+  date: string;
+  startedAt: string;
+  finishedAt: string;
+  command: string;
+  options: Record<string, unknown>;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memGiB: number;
+    node: string;
+    platform: string;
+    release: string;
+    loadavgStart: number[];
+    loadavgEnd: number[];
+    /** other busy processes seen at the start (command lines, shortened) */
+    otherLoad: string[];
+  };
+  build: { buildId: string | null; builtAt: string | null };
+  server: { profiled: boolean; recoveryCapMs: number };
+  probes: { trivial: ProbeResult; ingest: ProbeResult; ratio: number | null };
+  stages: StageResult[];
+  targets: TargetResult[];
+  ok: boolean;
+  problems: string[];
+}
+
+export const TARGETS = {
+  participants: 2_000,
+  rate: 200,
+  durationS: 60,
+  submitP99Ms: 250,
+  propagationP95Ms: 1_000,
+  ingestRatio: 0.8,
+  rssPerParticipantKb: 100,
+};
+
+// ── formatting ───────────────────────────────────────────────────────────
+
+export function fmtMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "—";
+  if (ms >= 10_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms >= 1_000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 10) return `${Math.round(ms)} ms`;
+  return `${ms.toFixed(1)} ms`;
+}
+
+export function fmtInt(n: number | null | undefined): string {
+  if (n === null || n === undefined) return "—";
+  return Math.round(n).toLocaleString("en-US");
+}
+
+export function fmtMiB(kb: number | null | undefined): string {
+  return kb === null || kb === undefined ? "—" : `${(kb / 1024).toFixed(0)} MiB`;
+}
+
+export function fmtErrors(byStatus: Record<string, number>): string {
+  const parts = Object.entries(byStatus).map(([s, n]) => `${s}×${n}`);
+  return parts.length ? parts.join(" ") : "none";
+}
+
+const verdict = (pass: boolean | null) => (pass === null ? "not measured" : pass ? "PASS" : "FAIL");
+
+// ── the verdict ──────────────────────────────────────────────────────────
+
+/**
+ * Checks the figures against the targets. Connections and memory are judged
+ * at the largest stage; the rating load and propagation at every stage (the
+ * worst stage is shown). A figure this run did not measure at the target's
+ * size is "not measured", never a pass.
+ */
+export function evaluateTargets(r: Pick<BenchResults, "probes" | "stages">, t = TARGETS): TargetResult[] {
+  const out: TargetResult[] = [];
+  const largest = r.stages[r.stages.length - 1];
+
+  // 1. connected participants
+  if (!largest) {
+    out.push({ id: "participants", target: `${fmtInt(t.participants)} connected participants`, measured: "no stage ran", pass: null });
+  } else {
+    const measured = `${fmtInt(largest.connected)}/${fmtInt(largest.participants)} connected, ${largest.dropped} dropped`;
+    const complete = largest.connected === largest.participants && largest.dropped === 0;
+    out.push({
+      id: "participants",
+      target: `${fmtInt(t.participants)} connected participants`,
+      measured,
+      pass: largest.participants < t.participants ? (complete ? null : false) : complete,
+    });
+  }
+
+  // 2. the rating load, at every stage
+  {
+    const target = `${t.rate} ratings/s for ${t.durationS} s, submit p99 ≤ ${t.submitP99Ms} ms, 0 errors`;
+    if (r.stages.length === 0) out.push({ id: "ratings", target, measured: "no stage ran", pass: null });
+    else {
+      const stagePass = (s: StageResult) =>
+        s.load.errors === 0 && s.load.sustainedPerS >= 0.99 * s.load.rate && (s.load.submit.p99 ?? Infinity) <= t.submitP99Ms;
+      const worst =
+        r.stages.find((s) => !stagePass(s)) ??
+        [...r.stages].sort((a, b) => (b.load.submit.p99 ?? 0) - (a.load.submit.p99 ?? 0))[0] ??
+        r.stages[0]!;
+      const full = r.stages.every((s) => s.load.rate >= t.rate && s.load.durationS >= t.durationS);
+      const allPass = r.stages.every(stagePass);
+      const measured =
+        `${worst.load.sustainedPerS.toFixed(1)}/s of ${worst.load.rate}/s for ${worst.load.durationS} s, ` +
+        `p99 ${fmtMs(worst.load.submit.p99)}, ${worst.load.errors} errors (worst stage: ${fmtInt(worst.participants)} participants)`;
+      out.push({ id: "ratings", target, measured, pass: !allPass ? false : full ? true : null });
+    }
+  }
+
+  // 3. propagation, at every stage
+  {
+    const target = `leaderboard propagation p95 ≤ ${fmtMs(t.propagationP95Ms)}`;
+    if (r.stages.length === 0) out.push({ id: "propagation", target, measured: "no stage ran", pass: null });
+    else {
+      const worst = [...r.stages].sort(
+        (a, b) => (b.propagation.observer.p95 ?? Infinity) - (a.propagation.observer.p95 ?? Infinity) || b.propagation.observer.missing - a.propagation.observer.missing,
+      )[0]!;
+      const o = worst.propagation.observer;
+      const pass = r.stages.every((s) => s.propagation.observer.missing === 0 && (s.propagation.observer.p95 ?? Infinity) <= t.propagationP95Ms);
+      out.push({
+        id: "propagation",
+        target,
+        measured: `p95 ${fmtMs(o.p95)} (p99 ${fmtMs(o.p99)}), ${o.missing} never arrived (worst stage: ${fmtInt(worst.participants)} participants)`,
+        pass,
+      });
+    }
+  }
+
+  // 4. ingest against the trivial route
+  {
+    const { trivial, ingest, ratio } = r.probes;
+    out.push({
+      id: "ingest",
+      target: `max rating ingest ≥ ${Math.round(t.ingestRatio * 100)}% of the trivial route`,
+      measured:
+        ratio === null
+          ? "not measured"
+          : `${fmtInt(ingest.perSecond)} ratings/s vs ${fmtInt(trivial.perSecond)} req/s = ${Math.round(ratio * 100)}%` +
+            (ingest.errors + trivial.errors > 0 ? ` (${ingest.errors + trivial.errors} errors)` : ""),
+      pass: ratio === null ? null : ratio >= t.ingestRatio && ingest.errors === 0 && trivial.errors === 0,
+    });
+  }
+
+  // 5. memory per connected participant, at the largest stage
+  {
+    const target = `≤ ${t.rssPerParticipantKb} KB server RSS per connected participant`;
+    const kb = largest?.rssPerParticipantKb ?? null;
+    out.push({
+      id: "rss",
+      target,
+      measured: kb === null || !largest ? "not measured" : `${kb.toFixed(1)} KB (${fmtInt(largest.participants)} connected, ${fmtMiB(largest.rssConnectedKb)} in all)`,
+      pass: kb === null ? null : kb <= t.rssPerParticipantKb,
+    });
+  }
+  return out;
+}
+
+// ── console ──────────────────────────────────────────────────────────────
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join("  ")).join("\n");
+}
+
+export function consoleReport(r: BenchResults): string {
+  const { trivial, ingest, ratio } = r.probes;
+  const lines: string[] = [];
+  lines.push("");
+  lines.push(`Stakhanov benchmark — ${r.date}, ${r.machine.cpus} CPUs, Node ${r.machine.node}, load ${r.machine.loadavgStart.map((l) => l.toFixed(2)).join(" ")}`);
+  lines.push("");
+  lines.push(
+    table([
+      ["closed loop", "conc.", "per s", "p50", "p99", "errors", "server CPU"],
+      ...[trivial, ingest].map((p) => [
+        p.route,
+        String(p.concurrency),
+        fmtInt(p.perSecond),
+        fmtMs(p.latency.p50),
+        fmtMs(p.latency.p99),
+        fmtErrors(p.errorsByStatus),
+        p.serverCpuPct === null ? "—" : `${Math.round(p.serverCpuPct)}%`,
+      ]),
+    ]),
+  );
+  lines.push(`ingest / trivial = ${ratio === null ? "—" : `${Math.round(ratio * 100)}%`}`);
+  lines.push("");
+  lines.push(
+    table([
+      ["participants", "connected", "RSS", "KB/part.", "sent", "ok/s", "errors", "submit p50", "p95", "p99", "board p50", "p95", "p99", "lost", "all phones p95", "srv CPU", "bench CPU"],
+      ...r.stages.map((s) => [
+        fmtInt(s.participants),
+        `${fmtInt(s.connected)}${s.dropped ? ` (−${s.dropped})` : ""}`,
+        fmtMiB(s.rssConnectedKb),
+        s.rssPerParticipantKb === null ? "—" : s.rssPerParticipantKb.toFixed(1),
+        fmtInt(s.load.sent),
+        s.load.sustainedPerS.toFixed(1),
+        fmtErrors(s.load.errorsByStatus),
+        fmtMs(s.load.submit.p50),
+        fmtMs(s.load.submit.p95),
+        fmtMs(s.load.submit.p99),
+        fmtMs(s.propagation.observer.p50),
+        fmtMs(s.propagation.observer.p95),
+        fmtMs(s.propagation.observer.p99),
+        String(s.propagation.observer.missing),
+        fmtMs(s.propagation.phones.p95),
+        s.serverCpuPct === null ? "—" : `${Math.round(s.serverCpuPct)}%`,
+        `${Math.round(s.benchCpuPct)}%`,
+      ]),
+    ]),
+  );
+  lines.push("");
+  lines.push(table([["target", "measured", "verdict"], ...r.targets.map((t) => [t.target, t.measured, verdict(t.pass)])]));
+  for (const p of r.problems) lines.push(`problem: ${p}`);
+  return lines.join("\n");
+}
+
+// ── docs/performance.md ──────────────────────────────────────────────────
+
+function mdTable(rows: string[][]): string {
+  const [head, ...body] = rows;
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  return [
+    `| ${head!.map(esc).join(" | ")} |`,
+    `| ${head!.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
+    ...body.map((r) => `| ${r.map(esc).join(" | ")} |`),
+  ].join("\n");
+}
+
+function profileSection(title: string, p: ProfileSummary): string {
+  const cats = Object.entries(p.categories)
+    .filter(([, v]) => v > 0)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}%`)
+    .join(", ");
+  const lines = [`**${title}** — main thread busy ${p.busyPct}% of ${fmtMs(p.sampledMs)} sampled (${cats}).`, ""];
+  if (p.inclusiveApp.length) {
+    lines.push("App functions, including what they call:", "");
+    lines.push(mdTable([["function", "time", "share"], ...p.inclusiveApp.slice(0, 8).map((f) => [`\`${f.label}\``, fmtMs(f.ms), `${f.pct}%`])]));
+    lines.push("");
+  }
+  lines.push("Top functions by self time:", "");
+  lines.push(mdTable([["function", "self", "share"], ...p.self.slice(0, 10).map((f) => [`\`${f.label}\``, fmtMs(f.ms), `${f.pct}%`])]));
+  return lines.join("\n");
+}
+
+function describeProfile(p: ProfileSummary): string {
+  const cats = Object.entries(p.categories)
+    .filter(([k, v]) => v >= 5 && k !== "idle")
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v}%`)
+    .join(", ");
+  const app = p.inclusiveApp
+    .slice(0, 4)
+    .map((f) => `\`${f.label}\` ${f.pct}%`)
+    .join(", ");
+  const self = p.self
+    .filter((f) => !f.label.startsWith("("))
+    .slice(0, 3)
+    .map((f) => `\`${f.label}\` ${f.pct}%`)
+    .join(", ");
+  return `main thread busy ${p.busyPct}% (${cats}); app code including callees: ${app || "—"}; hottest functions by self time: ${self || "—"}`;
+}
+
+/** One line per failed target that a CPU profile can explain. */
+export function profileNotes(r: BenchResults, failed: TargetResult[]): string[] {
+  const notes: string[] = [];
+  const ids = new Set(failed.map((t) => t.id));
+  if (ids.has("ratings") || ids.has("propagation") || ids.has("participants")) {
+    const worst = [...r.stages].filter((s) => s.profile).sort((a, b) => (b.load.submit.p99 ?? 0) - (a.load.submit.p99 ?? 0))[0];
+    if (worst?.profile) notes.push(`${fmtInt(worst.participants)} participants, during the rating load: ${describeProfile(worst.profile)}.`);
+  }
+  if (ids.has("ingest") && r.probes.ingest.profile) notes.push(`Rating ingest probe: ${describeProfile(r.probes.ingest.profile)}.`);
+  if (ids.has("rss")) {
+    const largest = r.stages[r.stages.length - 1];
+    if (largest) {
+      notes.push(
+        `Memory is not in a CPU profile: with ${fmtInt(largest.participants)} connected the server held ${fmtMiB(largest.rssConnectedKb)} against ${fmtMiB(largest.rssBaselineKb)} before any live connection.`,
+      );
+    }
+  }
+  return notes;
+}
+
+export function markdownReport(r: BenchResults): string {
+  const { trivial, ingest, ratio } = r.probes;
+  const failed = r.targets.filter((t) => t.pass === false);
+  const out: string[] = [];
+  out.push("# Performance");
+  out.push("");
+  out.push(
+    `Measured with \`${r.command}\` on ${r.date} (${r.startedAt} – ${r.finishedAt}): ${r.machine.cpus} × ${r.machine.cpuModel}, ` +
+      `${r.machine.memGiB} GiB, Node ${r.machine.node}, ${r.machine.platform} ${r.machine.release}. One \`next start\` process on a fresh ` +
+      `SQLite database; the load generator ran on the same machine. This file is written by \`npm run bench\`; ` +
+      `the raw figures are in \`bench/results/${r.date}.json\`.`,
+  );
+  out.push("");
+  out.push("## Targets");
+  out.push("");
+  out.push("Single instance, SQLite, 2 cores.");
+  out.push("");
+  out.push(mdTable([["target", "measured", "verdict"], ...r.targets.map((t) => [t.target, t.measured, `**${verdict(t.pass)}**`])]));
+  out.push("");
+  if (failed.length) {
+    out.push(`**${failed.length} of ${r.targets.length} targets failed in this run:** ${failed.map((t) => `${t.target} — measured ${t.measured}`).join("; ")}.`);
+    out.push("");
+    const notes = profileNotes(r, failed);
+    if (notes.length) {
+      out.push("Profile notes (server CPU profile over the failing measurement; details under \"Where the time goes\"):", "");
+      for (const n of notes) out.push(`- ${n}`);
+      out.push("");
+    }
+  }
+  for (const p of r.problems) out.push(`- Problem during the run: ${p}`);
+  if (r.problems.length) out.push("");
+
+  out.push("## Throughput (closed loop)");
+  out.push("");
+  out.push(
+    mdTable([
+      ["route", "in flight", "per second", "p50", "p95", "p99", "errors", "server CPU", "bench CPU"],
+      ...[trivial, ingest].map((p) => [
+        `\`${p.route}\``,
+        String(p.concurrency),
+        fmtInt(p.perSecond),
+        fmtMs(p.latency.p50),
+        fmtMs(p.latency.p95),
+        fmtMs(p.latency.p99),
+        fmtErrors(p.errorsByStatus),
+        p.serverCpuPct === null ? "—" : `${Math.round(p.serverCpuPct)}%`,
+        `${Math.round(p.benchCpuPct)}%`,
+      ]),
+    ]),
+  );
+  out.push("");
+  out.push(
+    `Rating ingest is ${ratio === null ? "—" : `${Math.round(ratio * 100)}%`} of the trivial route's throughput in the same run. ` +
+      `\`GET /api/health\` is a route handler with one \`SELECT 1\` through Prisma (no write); a rating is a \`PUT\` with a ` +
+      `JSON body, token check, rate limits, one synchronous SQLite transaction (upsert + history row per dimension) and the in-memory board update. ` +
+      `After a 5 s warm-up of each route (V8 keeps optimizing Next's runtime for 10–20 s after a start), the two probes ran interleaved, ${trivial.rounds.length} round${trivial.rounds.length === 1 ? "" : "s"} each (${fmtMs(trivial.durationMs)} in all), so that load from other processes hits both alike; ` +
+      `per second is the median round (trivial: ${trivial.rounds.map((x) => fmtInt(x)).join(", ")}; ingest: ${ingest.rounds.map((x) => fmtInt(x)).join(", ")}). CPU is the share of one core (200% = both).`,
+  );
+  out.push("");
+
+  out.push("## Live sessions (open-loop rating load)");
+  out.push("");
+  out.push(
+    mdTable([
+      ["participants", "connected", "server RSS", "RSS per participant", "ratings sent", "2xx per s", "errors", "submit p50", "submit p95", "submit p99", "board p50", "board p95", "board p99", "never arrived", "slowest phone p95", "server CPU", "bench CPU"],
+      ...r.stages.map((s) => [
+        fmtInt(s.participants),
+        `${fmtInt(s.connected)}${s.dropped ? ` (${s.dropped} dropped)` : ""}`,
+        fmtMiB(s.rssConnectedKb),
+        s.rssPerParticipantKb === null ? "—" : `${s.rssPerParticipantKb.toFixed(1)} KB`,
+        `${fmtInt(s.load.sent)} (${s.load.rate}/s × ${s.load.durationS} s)`,
+        s.load.sustainedPerS.toFixed(1),
+        fmtErrors(s.load.errorsByStatus),
+        fmtMs(s.load.submit.p50),
+        fmtMs(s.load.submit.p95),
+        fmtMs(s.load.submit.p99),
+        fmtMs(s.propagation.observer.p50),
+        fmtMs(s.propagation.observer.p95),
+        fmtMs(s.propagation.observer.p99),
+        String(s.propagation.observer.missing),
+        fmtMs(s.propagation.phones.p95),
+        s.serverCpuPct === null ? "—" : `${Math.round(s.serverCpuPct)}%`,
+        `${Math.round(s.benchCpuPct)}%`,
+      ]),
+    ]),
+  );
+  out.push("");
+  out.push(
+    "Memory: " +
+      r.stages
+        .map(
+          (s) =>
+            `${fmtInt(s.participants)} participants: ${fmtMiB(s.rssBaselineKb)} before any live connection, ${fmtMiB(s.rssConnectedKb)} with all connected (idle), ${fmtMiB(s.rssPeakKb)} at most under load`,
+        )
+        .join("; ") +
+      ".",
+  );
+  out.push("");
+  const slow = r.stages.filter((s) => s.previousRecoveryMs === null || s.previousRecoveryMs > 2_000);
+  if (slow.length) {
+    out.push(
+      "Recovery after overload: " +
+        slow
+          .map((s) => {
+            const prev = r.stages[r.stages.indexOf(s) - 1];
+            const what = prev ? `the ${fmtInt(prev.participants)}-participant stage` : "the throughput probes";
+            return s.previousRecoveryMs === null
+              ? `after ${what} the server still did not answer \`GET /api/health\` within 250 ms ${fmtMs(r.server.recoveryCapMs)} after its load stopped (it was still working through requests the client had given up on)`
+              : `after ${what} the server needed ${fmtMs(s.previousRecoveryMs)} to answer fast again`;
+          })
+          .join("; ") +
+        ". Each stage then ran on a fresh server process.",
+    );
+    out.push("");
+  }
+
+  out.push("## Where the time goes");
+  out.push("");
+  const profiled = [r.probes.ingest.profile ? { t: "Rating ingest probe", p: r.probes.ingest.profile } : null, ...r.stages.map((s) => (s.profile ? { t: `Stage ${fmtInt(s.participants)} participants (rating window)`, p: s.profile } : null))].filter(
+    (x): x is { t: string; p: ProfileSummary } => x !== null,
+  );
+  if (profiled.length === 0) {
+    out.push("The server was not profiled in this run (`--no-profile`).");
+  } else {
+    out.push(
+      "The server ran under `node --cpu-prof` (V8's sampling profiler, 1 ms interval; it costs a few percent). Positions in the " +
+        "minified server chunks are mapped back to the sources with the build's source maps. Only the main JavaScript thread is " +
+        "sampled: socket I/O in libuv and V8's concurrent GC threads are not in these shares.",
+    );
+    out.push("");
+    for (const { t, p } of profiled) {
+      out.push(profileSection(t, p));
+      out.push("");
+    }
+  }
+
+  out.push("## How it is measured");
+  out.push("");
+  out.push(
+    [
+      "- `npm run bench` builds when `.next/BUILD_ID` is missing or older than the sources (like `npm start`), starts `next start` in its own process group on a fresh temporary SQLite database (its own `DATA_DIR`), creates a facilitator and an API token with the operator CLI, a session (k = 3, the seven default dimensions) and opens joining; at the end it stops the process group and deletes the folder (also on Ctrl-C).",
+      "- **Throughput:** closed loop, a fixed number of keep-alive requests in flight, each worker sending its next request when the previous one answered. First `GET /api/health`, then rating `PUT`s (raters in turn, random colleague, 1–3 random dimensions, random score 1–5). No live connection is open during the probes.",
+      "- **Participants** join through the API (one simulated device each: its own `X-Forwarded-For` address, as phones on a room's network have); each keeps one SSE connection (`GET …/events` with its bearer token), read as raw bytes. Stages reuse the previous stage's participants; each stage opens a new round.",
+      "- **Rating load:** open loop: request *i* goes out at *i*/rate seconds whatever happened to earlier ones (no waiting), random rater → random colleague, scores on 1–3 random dimensions. Raters are kept under the server's documented limit of 120 ratings per 10 s per participant, so the limiter never answers 429 by design; any non-2xx answer, network error or a request unanswered after 15 s (\"timeout\") counts as an error. Submit latency: from sending the request to its 2xx answer.",
+      "- **Propagation:** after all phones are connected, one more connection with `?view=screen` (the projector's full board; subscribed last, so it is served last in each broadcast) timestamps every `leaderboard` event. A rating answered with `version` *v* is shown by the first snapshot with version ≥ *v*; propagation = that event's arrival − the rating's 2xx (0 when the snapshot came first). Snapshots are coalesced on the server's 250 ms cadence, so about 125 ms is the floor. \"Slowest phone\": for every 10th rating, until the last of the N phone connections received a board with version ≥ *v* (read from the event's `id: lb-<version>`).",
+      `- **Stages:** before each stage the previous server process gets up to ${fmtMs(r.server.recoveryCapMs)} to answer \`GET /api/health\` fast again (reported above when it needed long), then the stage starts a fresh \`next start\` on the same database (participants, tokens and rounds persist; the phones reconnect), so a stage's memory and profile are its own. The fresh process is warmed with 5 s of closed-loop rating PUTs (16 in flight) before anything is measured.`,
+      "- **Memory:** VmRSS from `/proc/<pid>/status`, summed over the server's process group, with the session loaded and all N joined but before any live connection, and ~2 s after the N connections are open; per participant = (RSS with N connected − RSS before) / N. Before the baseline the fresh process is warmed with one projector and one batch of (up to 32) phone connections, closed again: the first burst compiles the live route and grows V8's heap once (about 15–20 MB), which is not a per-connection cost; memory the warm-up leaves behind may be reused by the real connections, an error of at most ~1 KB per participant at 2,000.",
+      "- **2xx per s:** 2xx answers of the stage ÷ (last 2xx − first scheduled send). CPU figures are shares of one core, read from `/proc` (server) and `process.cpuUsage()` (the load generator).",
+    ].join("\n"),
+  );
+  out.push("");
+
+  out.push("## Noise");
+  out.push("");
+  const loads = r.stages.map((s) => `${fmtInt(s.participants)}: ${s.loadavg.map((l) => l.toFixed(2)).join(" ")}`).join("; ");
+  out.push(
+    [
+      `- Load average (1, 5, 15 min) at the start ${r.machine.loadavgStart.map((l) => l.toFixed(2)).join(" ")}, at the end ${r.machine.loadavgEnd.map((l) => l.toFixed(2)).join(" ")}` +
+        (loads ? `; at each stage ${loads}` : "") +
+        ".",
+      r.machine.otherLoad.length
+        ? `- Other busy processes on the machine at the start: ${r.machine.otherLoad.map((p) => `\`${p}\``).join(", ")}.`
+        : "- No other busy process was seen on the machine at the start.",
+      `- The load generator and ${fmtInt(r.stages[r.stages.length - 1]?.participants ?? 0)} simulated phones share the 2 cores with the server (see "bench CPU"); its event loop delay p99 per stage: ${r.stages.map((s) => fmtMs(s.benchLoopDelayP99Ms)).join(", ") || "—"}. Latencies include that client time, so they are upper bounds for a server with the cores to itself.`,
+      "- Throughput on these shared virtual CPUs varies by 10–30% between runs (STACK.md); compare ratios within one run rather than absolute figures between runs.",
+      r.server.profiled ? "- The server ran under the sampling profiler (a few percent slower)." : "- The server was not profiled.",
+    ].join("\n"),
+  );
+  out.push("");
+  return out.join("\n");
+}
