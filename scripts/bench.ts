@@ -26,7 +26,7 @@ import { HttpError, keepAliveAgent, openStream, requestWithResend, streamAgent, 
 import { busyProcesses, groupCpuMs, groupRssKb, openFileLimits } from "./bench/procfs";
 import { makeFrameResolver, profileCovering, readProfiles, summarizeProfile, type ProfileSummary, type Span } from "./bench/profile";
 import { PhoneStreamScanner, propagation, slowestPropagation, VersionTimeline } from "./bench/propagation";
-import { consoleReport, evaluateTargets, markdownReport, type BenchResults, type ProbeResult, type StageResult } from "./bench/report";
+import { consoleReport, evaluateTargets, ingestRatio, markdownReport, type BenchResults, type ProbeResult, type StageResult } from "./bench/report";
 import { dueCount, randomScores, randomTarget, RaterPool, scheduleCount, scheduledOffsetMs } from "./bench/schedule";
 import {
   buildInfo,
@@ -397,7 +397,7 @@ async function main(): Promise<number> {
         benchCpuPct: cpuPct(rounds.reduce((a, r) => a + r.benchCpuMs, 0), wallMs),
       };
     };
-    const probeRounds = opts.quick ? 1 : 3;
+    const probeRounds = opts.quick ? 1 : 5;
     const roundMs = (opts.probeS * 1000) / probeRounds;
     // V8 keeps optimizing Next's runtime for 10–20 s after a start: warm both routes well first.
     const warmMs = opts.quick ? 500 : 5_000;
@@ -414,7 +414,7 @@ async function main(): Promise<number> {
     const ingest = probeResult("PUT /api/sessions/{code}/ratings/{id}", ingestRounds);
     ingest.raterSkips = ingestPool.skipped;
     const ingestSpans = ingestRounds.map((r) => r.span);
-    const ratio = trivial.perSecond > 0 ? Math.round((ingest.perSecond / trivial.perSecond) * 1000) / 1000 : null;
+    const ratio = ingestRatio({ trivial, ingest });
     log(`  trivial ${trivial.perSecond} req/s (rounds ${trivial.rounds.join(", ")}), p99 ${trivial.latency.p99} ms, errors ${trivial.errors}`);
     log(`  ingest  ${ingest.perSecond} ratings/s (rounds ${ingest.rounds.join(", ")}), p99 ${ingest.latency.p99} ms, errors ${ingest.errors}; ingest/trivial = ${ratio === null ? "—" : `${Math.round(ratio * 100)}%`}`);
     if (trivial.errors) problems.push(`trivial probe: ${trivial.errors} errors (${JSON.stringify(trivial.errorsByStatus)})`);
@@ -522,6 +522,34 @@ async function main(): Promise<number> {
       const before = participants.length;
       const joinMs = before < n ? await joinUpTo(n) : 0;
       if (joinMs) log(`${n - before} more joined in ${(joinMs / 1000).toFixed(1)} s.`);
+      // Warm the live route before the baseline: a fresh process compiles its code and grows its
+      // heap on the first burst of connections, once. A projector and one batch of phones, closed again.
+      const warm = await openObserver();
+      await connectPhones(Math.min(32, n));
+      warm.stream.close();
+      closePhones();
+      await sleep(settleMs / 2);
+      const rssBaselineKb = groupRssKb(pgid);
+      const c0 = performance.now();
+      const half = Math.floor(n / 2);
+      await connectPhones(half);
+      const halfMs = performance.now() - c0;
+      await sleep(settleMs);
+      const rssHalfKb = groupRssKb(pgid);
+      const c1 = performance.now();
+      await connectPhones(n);
+      const connectMs = halfMs + performance.now() - c1;
+      const connected = phones.filter((ph) => ph.scanner.count("leaderboard") > 0 && !ph.stream.closed).length;
+      log(`${connected}/${n} live connections in ${(connectMs / 1000).toFixed(1)} s.`);
+      await sleep(settleMs);
+      const rssConnectedKb = groupRssKb(pgid);
+      const rssMarginalKb = rssConnectedKb !== null && rssHalfKb !== null && n > half ? Math.round(((rssConnectedKb - rssHalfKb) / (n - half)) * 10) / 10 : null;
+      const rssPerParticipantKb = rssConnectedKb !== null && rssBaselineKb !== null ? Math.round(((rssConnectedKb - rssBaselineKb) / n) * 10) / 10 : null;
+      log(
+        `Server RSS ${rssBaselineKb === null ? "?" : Math.round(rssBaselineKb / 1024)} MiB before, ${rssConnectedKb === null ? "?" : Math.round(rssConnectedKb / 1024)} MiB with ${n} connected ` +
+          `(${rssPerParticipantKb ?? "?"} KB per participant; the second half added ${rssMarginalKb ?? "?"} KB each).`,
+      );
+
       // Warm the rating route on the fresh process (in the previous round; the stage opens a new one).
       const warmPool = new RaterPool(n, RATER_BUDGET, RATER_WINDOW_MS);
       const warmRatings = await closedLoopRound(
@@ -536,27 +564,7 @@ async function main(): Promise<number> {
         warmMs,
         16,
       );
-      if (Object.keys(warmRatings.errorsByStatus).length) problems.push(`stage ${n}: warm-up ratings failed (${JSON.stringify(warmRatings.errorsByStatus)})`);
-      // Warm the live route before the baseline: a fresh process compiles its code and grows its
-      // heap on the first burst of connections, once. A projector and one batch of phones, closed again.
-      const warm = await openObserver();
-      await connectPhones(Math.min(32, n));
-      warm.stream.close();
-      closePhones();
-      await sleep(settleMs / 2);
-      const rssBaselineKb = groupRssKb(pgid);
-      const c0 = performance.now();
-      await connectPhones(n);
-      const connectMs = performance.now() - c0;
-      const connected = phones.filter((ph) => ph.scanner.count("leaderboard") > 0 && !ph.stream.closed).length;
-      log(`${connected}/${n} live connections in ${(connectMs / 1000).toFixed(1)} s.`);
-      await sleep(settleMs);
-      const rssConnectedKb = groupRssKb(pgid);
-      const rssPerParticipantKb = rssConnectedKb !== null && rssBaselineKb !== null ? Math.round(((rssConnectedKb - rssBaselineKb) / n) * 10) / 10 : null;
-      log(
-        `Server RSS ${rssBaselineKb === null ? "?" : Math.round(rssBaselineKb / 1024)} MiB before, ${rssConnectedKb === null ? "?" : Math.round(rssConnectedKb / 1024)} MiB with ${n} connected ` +
-          `(${rssPerParticipantKb ?? "?"} KB per participant).`,
-      );
+      log(`Rating route warmed: ${warmRatings.ok} ratings in ${(warmMs / 1000).toFixed(1)} s${Object.keys(warmRatings.errorsByStatus).length ? `, errors ${JSON.stringify(warmRatings.errorsByStatus)}` : ""}.`);
 
       // A new round for this stage; the observer subscribes last (served last in each broadcast).
       const phasesBefore = phones.map((ph) => ph.scanner.count("phase"));
@@ -685,6 +693,7 @@ async function main(): Promise<number> {
         rssConnectedKb,
         rssPeakKb,
         rssPerParticipantKb,
+        rssMarginalKb,
         load: {
           rate: opts.rate,
           durationS: opts.durationS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consoleReport, evaluateTargets, fmtMs, markdownReport, type BenchResults, type ProbeResult, type StageResult } from "./report";
+import { consoleReport, evaluateTargets, fmtMs, ingestRatio, markdownReport, type BenchResults, type ProbeResult, type StageResult } from "./report";
 import { summarize } from "./stats";
 
 function probe(route: string, perSecond: number, errors = 0): ProbeResult {
@@ -19,6 +19,7 @@ function stage(participants: number, over: { p99?: number; errors?: number; sust
     rssConnectedKb: 300_000,
     rssPeakKb: 320_000,
     rssPerParticipantKb: over.rssKb ?? 80,
+    rssMarginalKb: 70,
     previousRecoveryMs: 0,
     serverRestarted: true,
     rssBaselineKb: 150_000,
@@ -73,7 +74,7 @@ describe("evaluateTargets", () => {
   it("judges the rating load at every stage, not only the largest", () => {
     const r = { probes: goodProbes, stages: [stage(300, { p99: 900 }), stage(2000)] };
     expect(verdicts(r).ratings).toBe(false);
-    expect(evaluateTargets(r).find((t) => t.id === "ratings")?.measured).toMatch(/p99 900 ms.*worst stage: 300/);
+    expect(evaluateTargets(r).find((t) => t.id === "ratings")?.measured).toMatch(/^200\/s offered for 60 s — 300: 199\.8\/s answered, p99 900 ms, 0 errors; 2,000: .*p99 100 ms/);
   });
 
   it("does not call a smaller run a pass", () => {
@@ -82,6 +83,15 @@ describe("evaluateTargets", () => {
     expect(small.ratings).toBeNull();
     // …but a failure at a small size is still a failure
     expect(verdicts({ probes: goodProbes, stages: [stage(50, { rate: 20, durationS: 10, errors: 2 })] }).ratings).toBe(false);
+  });
+});
+
+describe("ingestRatio", () => {
+  it("is the median of the paired rounds' ratios", () => {
+    const trivial = { ...probe("GET /api/health", 400), rounds: [400, 300, 600] };
+    const ingest = { ...probe("PUT rating", 300), rounds: [300, 240, 630] };
+    expect(ingestRatio({ trivial, ingest })).toBe(0.8); // 0.75, 0.8, 1.05
+    expect(ingestRatio({ trivial: { ...trivial, rounds: [] }, ingest: { ...ingest, rounds: [] } })).toBeNull();
   });
 });
 
