@@ -23,7 +23,7 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { StringDecoder } from "node:string_decoder";
 import { parseBenchArgs, PORT_MAX, PORT_MIN, USAGE, UsageError, type BenchOptions } from "./bench/args";
 import { HttpError, keepAliveAgent, openStream, requestWithResend, streamAgent, type HttpAnswer, type RequestSpec, type Stream } from "./bench/http";
-import { busyProcesses, groupCpuMs, groupRssKb, openFileLimits } from "./bench/procfs";
+import { busyProcesses, groupCpuMs, groupRssKb, listenOverflows, openFileLimits } from "./bench/procfs";
 import { makeFrameResolver, profileCovering, readProfiles, summarizeProfile, type ProfileSummary, type Span } from "./bench/profile";
 import { PhoneStreamScanner, propagation, slowestPropagation, VersionTimeline } from "./bench/propagation";
 import { consoleReport, evaluateTargets, ingestRatio, markdownReport, type BenchResults, type ProbeResult, type StageResult } from "./bench/report";
@@ -626,6 +626,7 @@ async function main(): Promise<number> {
       const bench0 = process.cpuUsage();
       const bytes0 = phones.reduce((a, ph) => a + ph.scanner.bytes, 0);
       const obsEvents0 = obs.events.length;
+      const overflows0 = listenOverflows();
       let rssPeakKb = rssConnectedKb ?? 0;
       const rssTimer = setInterval(() => {
         const kb = groupRssKb(pgid);
@@ -653,6 +654,7 @@ async function main(): Promise<number> {
       const serverCpuMs = groupCpuMs(pgid, clockTicks) - cpu0;
       const benchCpu = process.cpuUsage(bench0);
       span.endUs = hrUs();
+      const overflows1 = listenOverflows();
       stageSpans.set(n, span);
       // Drain: every request answers or times out.
       while (pending.size > 0) await Promise.race([...pending]);
@@ -715,6 +717,7 @@ async function main(): Promise<number> {
         serverCpuPct: cpuPct(serverCpuMs, wallMs),
         benchCpuPct: cpuPct((benchCpu.user + benchCpu.system) / 1000, wallMs),
         benchLoopDelayP99Ms: Math.round((loopDelay.percentile(99) / 1e6) * 10) / 10,
+        listenOverflows: overflows0 !== null && overflows1 !== null ? overflows1 - overflows0 : null,
         loadavg: os.loadavg(),
       };
       stages.push(stage);

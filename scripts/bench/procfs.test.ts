@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { groupRssKb, openFileLimits, parseStat, parseVmRssKb } from "./procfs";
+import { groupRssKb, openFileLimits, parseListenOverflows, parseStat, parseVmRssKb } from "./procfs";
 
 describe("parseVmRssKb", () => {
   it("reads VmRSS from /proc/<pid>/status", () => {
@@ -43,5 +43,18 @@ describe.runIf(process.platform === "linux")("on this machine", () => {
   it("sums the RSS of this process's group", () => {
     const pgid = Number(parseStat(fs.readFileSync("/proc/self/stat", "utf8"))?.pgid);
     expect(groupRssKb(pgid)).toBeGreaterThan(1_000);
+  });
+});
+
+describe("parseListenOverflows", () => {
+  it("reads TcpExt ListenOverflows from /proc/net/netstat", () => {
+    const netstat = [
+      "TcpExt: SyncookiesSent SyncookiesRecv ListenOverflows ListenDrops",
+      "TcpExt: 0 0 715746 715746",
+      "IpExt: InNoRoutes InTruncatedPkts",
+      "IpExt: 0 0",
+    ].join("\n");
+    expect(parseListenOverflows(netstat)).toBe(715_746);
+    expect(parseListenOverflows("IpExt: A\nIpExt: 1\n")).toBeNull();
   });
 });

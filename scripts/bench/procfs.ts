@@ -133,3 +133,27 @@ export async function busyProcesses(sampleMs = 1_000, minPct = 10, ticksPerSecon
     .filter((s): s is string => s !== null)
     .slice(0, 8);
 }
+
+/**
+ * TcpExt ListenOverflows from the text of /proc/net/netstat: connection
+ * attempts the kernel dropped because a listening socket's accept queue was
+ * full (system-wide, since boot). Each costs the client 1–7 s of SYN retries.
+ */
+export function parseListenOverflows(netstat: string): number | null {
+  const lines = netstat.split("\n");
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const head = lines[i]!;
+    const values = lines[i + 1]!;
+    if (!head.startsWith("TcpExt:") || !values.startsWith("TcpExt:")) continue;
+    const names = head.trim().split(/\s+/);
+    const nums = values.trim().split(/\s+/);
+    const k = names.indexOf("ListenOverflows");
+    if (k > 0 && nums[k] !== undefined) return Number(nums[k]);
+  }
+  return null;
+}
+
+export function listenOverflows(): number | null {
+  const text = read("/proc/net/netstat");
+  return text ? parseListenOverflows(text) : null;
+}

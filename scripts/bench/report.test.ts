@@ -42,6 +42,7 @@ function stage(participants: number, over: { p99?: number; errors?: number; sust
     serverCpuPct: 120,
     benchCpuPct: 60,
     benchLoopDelayP99Ms: 12,
+    listenOverflows: 0,
     loadavg: [1, 1, 1],
   };
 }

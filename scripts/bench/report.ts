@@ -76,6 +76,8 @@ export interface StageResult {
   serverCpuPct: number | null;
   benchCpuPct: number;
   benchLoopDelayP99Ms: number;
+  /** connection attempts the kernel dropped (accept queue full) during the window, system-wide */
+  listenOverflows: number | null;
   loadavg: number[];
   profile?: ProfileSummary | null;
 }
@@ -366,7 +368,9 @@ export function profileNotes(r: BenchResults, failed: TargetResult[]): string[] 
   const notes: string[] = [];
   const ids = new Set(failed.map((t) => t.id));
   if (ids.has("ratings") || ids.has("propagation") || ids.has("participants")) {
-    const worst = [...r.stages].filter((s) => s.profile).sort((a, b) => (b.load.submit.p99 ?? 0) - (a.load.submit.p99 ?? 0))[0];
+    const worst = [...r.stages]
+      .filter((s) => s.profile)
+      .sort((a, b) => b.load.errors - a.load.errors || (b.load.submit.p99 ?? 0) - (a.load.submit.p99 ?? 0))[0];
     if (worst?.profile) notes.push(`${fmtInt(worst.participants)} participants, during the rating load: ${describeProfile(worst.profile)}.`);
   }
   if (ids.has("ingest") && r.probes.ingest.profile) notes.push(`Rating ingest probe: ${describeProfile(r.probes.ingest.profile)}.`);
@@ -530,6 +534,9 @@ export function markdownReport(r: BenchResults): string {
       "- **Propagation:** after all phones are connected, one more connection with `?view=screen` (the projector's full board; subscribed last, so it is served last in each broadcast) timestamps every `leaderboard` event. A rating answered with `version` *v* is shown by the first snapshot with version ≥ *v*; propagation = that event's arrival − the rating's 2xx (0 when the snapshot came first). Snapshots are coalesced on the server's 250 ms cadence, so about 125 ms is the floor. \"Slowest phone\": for every 10th rating, until the last of the N phone connections received a board with version ≥ *v* (read from the event's `id: lb-<version>`).",
       `- **Stages:** before each stage the previous server process gets up to ${fmtMs(r.server.recoveryCapMs)} to answer \`GET /api/health\` fast again (reported above when it needed long), then the stage starts a fresh \`next start\` on the same database (participants, tokens and rounds persist; the phones reconnect), so a stage's memory and profile are its own. After the memory figures and before the rating load, the fresh process is warmed with 5 s of closed-loop rating PUTs (16 in flight), in the previous round.`,
       "- **Memory:** VmRSS from `/proc/<pid>/status`, summed over the server's process group, with the session loaded and all N joined but before any live connection, and ~2 s after the N connections are open; per participant = (RSS with N connected − RSS before) / N. Before the baseline the fresh process is warmed with one projector and one batch of (up to 32) phone connections, closed again: the first burst compiles the live route and grows V8's heap once (about 15–20 MB), which is not a per-connection cost. V8 does not hand freed heap back at once, so connections may reuse space earlier work left free: RSS per connection is good to about ±30 KB; the growth over the second half of the connections is a cross-check.",
+      "- **Connection setup is part of the submit latency.** The load generator keeps a pool of kept-alive connections and opens more when answers are slow, as phones do (the server also closes idle connections after 5 s). Node's listen backlog is 511: while the server's event loop is busy, new connections overflow the kernel's accept queue and are retried after 1, 3 and 7 s, which shows as isolated multi-second submit times. The kernel's count of such drops during each rating window (system-wide): " +
+        r.stages.map((s) => `${fmtInt(s.participants)}: ${s.listenOverflows === null ? "—" : fmtInt(s.listenOverflows)}`).join(", ") +
+        ".",
       "- **2xx per s:** 2xx answers of the stage ÷ (last 2xx − first scheduled send). CPU figures are shares of one core, read from `/proc` (server) and `process.cpuUsage()` (the load generator).",
     ].join("\n"),
   );
