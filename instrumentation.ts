@@ -2,6 +2,9 @@
 // the first request, so a bad database fails loudly at boot, not mid-session.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { ensureMigrated } = await import("./lib/db/client");
-  ensureMigrated();
+  const { ensureDatabaseReady } = await import("./lib/db/client");
+  await ensureDatabaseReady();
+  // With PostgreSQL, LISTEN for the other instances' changes from the start.
+  const { publisher } = await import("./lib/live/hub");
+  publisher();
 }

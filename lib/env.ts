@@ -10,7 +10,10 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   DATABASE_URL: z
     .string()
-    .refine((u) => u.startsWith("file:"), "DATABASE_URL must be a SQLite file: URL (file:./data/stakhanov.db).")
+    .refine(
+      (u) => u.startsWith("file:") || isPostgresUrl(u),
+      "DATABASE_URL must be a SQLite file: URL (file:./data/stakhanov.db) or a postgresql:// URL.",
+    )
     .optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters.").optional(),
   NEXTAUTH_URL: z.url().optional(),
@@ -22,7 +25,9 @@ export interface Env {
   nodeEnv: "development" | "production" | "test";
   dataDir: string;
   databaseUrl: string;
-  /** Absolute path of the SQLite database file. */
+  /** "postgres" when DATABASE_URL is a postgresql:// or postgres:// URL (docs/deployment.md). */
+  databaseKind: "sqlite" | "postgres";
+  /** Absolute path of the SQLite database file ("" with PostgreSQL). */
   databasePath: string;
   bcryptCost: number;
   nextAuthUrl?: string;
@@ -48,13 +53,18 @@ export function getEnv(): Env {
     nodeEnv: e.NODE_ENV,
     dataDir,
     databaseUrl,
-    databasePath: sqlitePathFromUrl(databaseUrl),
+    databaseKind: isPostgresUrl(databaseUrl) ? "postgres" : "sqlite",
+    databasePath: isPostgresUrl(databaseUrl) ? "" : sqlitePathFromUrl(databaseUrl),
     bcryptCost: e.BCRYPT_COST,
     nextAuthUrl: e.NEXTAUTH_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     nextAuthSecret: e.NEXTAUTH_SECRET,
   };
   return cached;
+}
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
 }
 
 /** file:./data/x.db or file:/abs/x.db → absolute path (relative paths resolve from the working directory). */

@@ -6,19 +6,35 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { getEnv } from "../env";
 import { PrismaClient } from "@prisma/client";
 import { migrateSqlite } from "./migrate";
+import { closePgPool, createPgPrismaClient, ensurePgMigrated } from "./postgres";
 
 
 const globalForDb = globalThis as unknown as { __stakhanovDb?: Db; __stakhanovMigrated?: string };
 
 /** Applies pending migrations once per process and database file. */
 export function ensureMigrated(): void {
-  const { databasePath } = getEnv();
+  const { databasePath, databaseKind } = getEnv();
+  // PostgreSQL migrates asynchronously: ensureDatabaseReady() (instrumentation.ts, scripts).
+  if (databaseKind === "postgres") return;
   if (globalForDb.__stakhanovMigrated === databasePath) return;
   migrateSqlite(databasePath, path.join(process.cwd(), "prisma", "migrations"));
   globalForDb.__stakhanovMigrated = databasePath;
 }
 
-function createDb() {
+/** Migrations for either database; await it before the first query (the server does at boot). */
+export async function ensureDatabaseReady(): Promise<void> {
+  const env = getEnv();
+  if (env.databaseKind === "postgres") await ensurePgMigrated(env.databaseUrl);
+  else ensureMigrated();
+}
+
+function createDb(): ReturnType<typeof createSqliteDb> {
+  const env = getEnv();
+  if (env.databaseKind === "postgres") return createPgPrismaClient(env.databaseUrl, { omit: { facilitator: { passwordHash: true } } });
+  return createSqliteDb();
+}
+
+function createSqliteDb() {
   ensureMigrated();
   const { databasePath } = getEnv();
   // `timeout` is better-sqlite3's busy timeout; better-sqlite3 enables foreign keys by default.
@@ -38,4 +54,5 @@ export async function disconnectDb(): Promise<void> {
   const db = globalForDb.__stakhanovDb;
   globalForDb.__stakhanovDb = undefined;
   await db?.$disconnect();
+  if (getEnv().databaseKind === "postgres") await closePgPool();
 }

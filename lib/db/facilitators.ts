@@ -2,7 +2,7 @@
 import { AppError } from "../errors";
 import { hashToken, newApiToken } from "../auth/secrets";
 import { getDb } from "./client";
-import { Prisma } from "@prisma/client";
+import { isUniqueViolation } from "./errors";
 
 export interface FacilitatorSummary {
   id: string;
@@ -16,7 +16,7 @@ export async function createFacilitator(input: { email: string; name: string; pa
   try {
     return await getDb().facilitator.create({ data: input, select: summary });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new AppError("conflict", "An account with this email already exists. Sign in instead.", { field: "email" });
     }
     throw error;

@@ -6,7 +6,8 @@ import { parseDimensions, type Dimension } from "../domain/session-config";
 import { parseAgenda, parseRuleSet, type AgendaItem, type RuleSet } from "../domain/rules/ruleset";
 import { AppError } from "../errors";
 import { getDb } from "./client";
-import { Prisma } from "@prisma/client";
+import type { Prisma } from "@prisma/client";
+import { isUniqueViolation } from "./errors";
 
 export interface SessionRecord {
   id: string;
@@ -74,7 +75,7 @@ export async function createSession(input: {
       });
       return toRecord(row);
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
+      if (isUniqueViolation(error)) continue;
       throw error;
     }
   }
@@ -157,7 +158,7 @@ export async function createParticipant(input: { sessionId: string; displayName:
   try {
     return toParticipant(await getDb().participant.create({ data: input, select: participantSelect }));
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "name_taken";
+    if (isUniqueViolation(error)) return "name_taken";
     throw error;
   }
 }
@@ -196,7 +197,7 @@ export async function renameParticipant(id: string, displayName: string, nameKey
     await getDb().participant.update({ where: { id }, data: { displayName, nameKey } });
     return "ok";
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "name_taken";
+    if (isUniqueViolation(error)) return "name_taken";
     throw error;
   }
 }

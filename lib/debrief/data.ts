@@ -2,6 +2,8 @@
 import { assignPseudonyms } from "./pseudonyms";
 import { getDb } from "../db/client";
 import { getSqlite } from "../db/sqlite";
+import { loadRatingHistoryPg } from "../db/ratings-pg";
+import { getEnv } from "../env";
 import { parseRuleSet, type RuleSet } from "../domain/rules/ruleset";
 import type { RatingEventRow, RatingRow } from "../domain/stats";
 
@@ -44,6 +46,7 @@ export async function loadSessionData(code: string): Promise<SessionData | null>
     db.selfRating.findMany({ where: { sessionId: row.id }, select: { participantId: true, dimension: true, score: true } }),
     db.reflection.findMany({ where: { sessionId: row.id }, orderBy: { createdAt: "asc" } }),
   ]);
+  if (getEnv().databaseKind === "postgres") return toSessionData(row, participants, rounds, selfRatings, reflections, await loadRatingHistoryPg(row.id));
   const sqlite = getSqlite();
   const ratings = sqlite
     .prepare(`SELECT "round","raterId","targetId","dimension","score" FROM "Rating" WHERE "sessionId" = ? ORDER BY "round","raterId","targetId","dimension"`)
@@ -51,6 +54,19 @@ export async function loadSessionData(code: string): Promise<SessionData | null>
   const events = (
     sqlite.prepare(`SELECT "round","raterId","targetId","dimension","score","createdAt" FROM "RatingEvent" WHERE "sessionId" = ? ORDER BY "id"`).all(row.id) as (RatingRow & { createdAt: string })[]
   ).map(({ createdAt, ...r }) => ({ ...r, at: Date.parse(createdAt) }));
+  return toSessionData(row, participants, rounds, selfRatings, reflections, { ratings, events });
+}
+
+type Loaded<T> = T extends (...args: never[]) => Promise<infer R> ? R : never;
+
+function toSessionData(
+  row: NonNullable<Loaded<ReturnType<typeof getDb>["session"]["findUnique"]>>,
+  participants: { id: string; displayName: string; status: string }[],
+  rounds: Loaded<ReturnType<typeof getDb>["round"]["findMany"]>,
+  selfRatings: SessionData["selfRatings"],
+  reflections: Loaded<ReturnType<typeof getDb>["reflection"]["findMany"]>,
+  { ratings, events }: { ratings: RatingRow[]; events: RatingEventRow[] },
+): SessionData {
   return {
     session: {
       id: row.id,

@@ -1,12 +1,19 @@
-// The publisher interface live updates go through. One in-process
-// implementation today; a cross-instance one (PostgreSQL LISTEN/NOTIFY) can
-// sit behind the same interface later.
+// The publisher interface live updates go through. In-process by default;
+// with PostgreSQL, PgPublisher (lib/live/pg-bus.ts) adds announce() across instances.
 
 export interface Publisher<E> {
   publish(channel: string, event: E): void;
   subscribe(channel: string, listener: (event: E) => void): () => void;
   listenerCount(channel: string): number;
+  /** Tells the other app instances (PostgreSQL LISTEN/NOTIFY, lib/live/pg-bus.ts); absent with one instance. */
+  announce?(message: FanoutMessage): void;
 }
+
+/** What one instance tells the others about a session; they re-read the database and publish locally. */
+export type FanoutMessage =
+  | { code: string; kind: "ratings"; ids: number[] }
+  | { code: string; kind: "state" }
+  | { code: string; kind: "deleted" };
 
 export class InProcessPublisher<E> implements Publisher<E> {
   private readonly channels = new Map<string, Set<(event: E) => void>>();

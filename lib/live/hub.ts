@@ -34,7 +34,10 @@ import {
   type SessionRecord,
 } from "../db/sessions";
 import { getDb } from "../db/client";
-import { InProcessPublisher, type Publisher } from "./bus";
+import type { FanoutMessage, Publisher } from "./bus";
+import { loadRatingEventsPg, loadRoundRatingsPg, writeRatingsPg, type RatingEventRecord } from "../db/ratings-pg";
+import type { RemoteMessage } from "./pg-bus";
+import { createPublisher, usesPostgres } from "./publisher";
 
 export const FLUSH_INTERVAL_MS = 250;
 /**
@@ -105,8 +108,22 @@ const g = globalThis as unknown as {
 };
 
 export function publisher(): Publisher<HubSignal> {
-  g.__stakhanovPublisher ??= new InProcessPublisher<HubSignal>();
+  g.__stakhanovPublisher ??= createPublisher<HubSignal>(receiveRemote);
   return g.__stakhanovPublisher;
+}
+
+/** Another instance changed a session (PostgreSQL fan-out): the hub here, if loaded, re-reads what changed. */
+function receiveRemote(message: RemoteMessage): void {
+  if (message.kind === "resync") {
+    for (const code of hubs().keys()) void hubs().get(code)?.then((hub: SessionHub | null) => hub?.applyRemote({ code, kind: "state" }, true)).catch((e: unknown) => console.error("live fan-out: resync failed:", e));
+    return;
+  }
+  if (message.kind === "deleted") {
+    void dropHub(message.code, false);
+    return;
+  }
+  // A hub not loaded here loads fresh from the database when first used.
+  void hubs().get(message.code)?.then((hub: SessionHub | null) => hub?.applyRemote(message)).catch((e: unknown) => console.error("live fan-out: update failed:", e));
 }
 
 const hubs = () => (g.__stakhanovHubs ??= new Map());
@@ -128,10 +145,11 @@ export function getHub(code: string): Promise<SessionHub | null> {
 }
 
 /** Drops a hub (after the session is deleted) and closes its streams. */
-export async function dropHub(code: string): Promise<void> {
+export async function dropHub(code: string, announce = true): Promise<void> {
   const hub = await hubs().get(code)?.catch(() => null);
   hubs().delete(code);
   hub?.dispose();
+  if (announce) publisher().announce?.({ code, kind: "deleted" });
 }
 
 export class SessionHub {
@@ -164,6 +182,12 @@ export class SessionHub {
   private cache = new Map<string, string>();
   private disposed = false;
   private spotlightText: string | null = null;
+  /** PostgreSQL: ids of the rating events written here since the last flush, for the other instances. */
+  private pendingEvents: number[] = [];
+  /** PostgreSQL: rater, colleague and dimension → id of the event the board holds (changes may arrive out of order). */
+  private eventIds = new Map<string, number>();
+  /** Loaded: from now on, participant changes are announced to the other instances. */
+  private live = false;
 
   private constructor(session: SessionRecord) {
     this.session = session;
@@ -188,7 +212,8 @@ export class SessionHub {
       hub.previousNorm = round > 1 ? ((await findRound(session.id, round - 1))?.norm ?? null) : null;
     }
     if (session.spotlightReflectionId) hub.spotlightText = (await findReflection(session.id, session.spotlightReflectionId))?.text ?? null;
-    hub.loadRound();
+    hub.loadRound(usesPostgres() ? await loadRoundRatingsPg(session.id, round) : undefined);
+    hub.live = true;
     hub.computeBoard();
     hub.scheduleExpiry();
     return hub;
@@ -365,6 +390,7 @@ export class SessionHub {
       await updateSessionFlags(this.session.id, { reflectionOpen: open });
       this.session = { ...this.session, reflectionOpen: open };
       publisher().publish(this.channel, { kind: "phase" });
+      this.announceState();
     });
   }
 
@@ -381,6 +407,7 @@ export class SessionHub {
       this.session = { ...this.session, spotlightReflectionId: reflectionId };
       this.spotlightText = text;
       publisher().publish(this.channel, { kind: "phase" });
+      this.announceState();
     });
   }
 
@@ -390,6 +417,7 @@ export class SessionHub {
       await updateSessionFlags(this.session.id, { archivedAt });
       this.session = { ...this.session, archivedAt };
       publisher().publish(this.channel, { kind: "phase" });
+      this.announceState();
     });
   }
 
@@ -407,6 +435,7 @@ export class SessionHub {
       await saveAgenda(this.session.id, agenda);
       this.session = { ...this.session, agenda };
       publisher().publish(this.channel, { kind: "control" });
+      this.announceState();
       return agenda;
     });
   }
@@ -455,6 +484,7 @@ export class SessionHub {
     this.participants.set(p.id, p);
     this.byToken.set(p.tokenHash, p.id);
     if (p.status === "active") this.markDirty();
+    if (this.live) this.announceState();
   }
 
   /** After a rejoin on another device: the old token stops working. */
@@ -464,6 +494,7 @@ export class SessionHub {
     this.byToken.delete(p.tokenHash);
     p.tokenHash = tokenHash;
     this.byToken.set(tokenHash, p.id);
+    this.announceState();
   }
 
   /**
@@ -471,7 +502,7 @@ export class SessionHub {
    * and the in-memory update run back to back with no await between, so a
    * round change cannot slip in between them.
    */
-  rate(rater: HubParticipant, targetId: string, scores: Record<string, number>, now = Date.now()): { version: number } {
+  rate(rater: HubParticipant, targetId: string, scores: Record<string, number>, now = Date.now()): { version: number; stored?: Promise<void> } {
     if (this.session.archivedAt) throw new AppError("forbidden", "This session is archived: it is read-only.");
     const allowed = canRate(this.state(now), now);
     if (!allowed.ok) throw new AppError("forbidden", allowed.message);
@@ -506,6 +537,8 @@ export class SessionHub {
       }
     }
     const round = this.session.state.round;
+    // PostgreSQL: the write is asynchronous; the caller awaits `stored` before answering.
+    if (usesPostgres()) return { version: this.version + 1, stored: this.ratePg(rater.id, targetId, scores, round, now) };
     writeRatings({ sessionId: this.session.id, round, raterId: rater.id, targetId, scores, at: new Date(now) });
     for (const [dimension, score] of entries) this.board.apply({ raterId: rater.id, targetId, dimension, score });
     this.ratingTimes.push(now);
@@ -558,6 +591,7 @@ export class SessionHub {
       // move exactly the scores they gave, telling the room whom they rated.
       publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
       this.markDirty();
+      this.announceState();
     });
   }
 
@@ -569,6 +603,7 @@ export class SessionHub {
       if (result === "name_taken") throw new AppError("conflict", `The name "${displayName}" is already taken in this session.`, { field: "displayName" });
       p.displayName = displayName;
       this.markDirty();
+      this.announceState();
       return p;
     });
   }
@@ -610,10 +645,11 @@ export class SessionHub {
   private async commitState(next: SessionState, setup: RoundSetup = {}): Promise<void> {
     const previous = this.session.state;
     await saveSessionState(this.session, next, setup);
+    const rows = next.round !== previous.round && usesPostgres() ? await loadRoundRatingsPg(this.session.id, next.round) : undefined;
     this.session = { ...this.session, state: next };
     if (next.round !== previous.round) {
       // A new round starts from no ratings; movement arrows start afresh.
-      this.loadRound();
+      this.loadRound(rows);
       this.previousRanks = new Map();
       this.stickyMoves = new Map();
     }
@@ -621,6 +657,7 @@ export class SessionHub {
     this.scheduleExpiry();
     publisher().publish(this.channel, { kind: "phase" });
     this.markDirty();
+    this.announceState();
   }
 
   private checkExpiry(now: number): void {
@@ -647,10 +684,15 @@ export class SessionHub {
     this.expiryTimer.unref?.();
   }
 
-  private loadRound(): void {
+  private loadRound(preloaded?: RatingEventRecord[]): void {
     this.board = new RoundBoard();
+    this.eventIds = new Map();
     const { round } = this.session.state;
     if (round === 0) return;
+    if (preloaded) {
+      for (const r of preloaded) this.applyEvent(r);
+      return;
+    }
     // Ratings of people removed during this round still count until it ends (see removeParticipant).
     for (const r of loadRoundRatings(this.session.id, round)) this.board.apply(r);
   }
@@ -688,6 +730,7 @@ export class SessionHub {
       this.dirty = false;
       this.computeBoard();
       publisher().publish(this.channel, { kind: "board", version: this.version });
+      this.announceRatings();
     }
   }
 
@@ -729,6 +772,116 @@ export class SessionHub {
 
   private publicEntries(): PublicEntry[] {
     return this.snapshot().entries;
+  }
+
+  // ── PostgreSQL: several app instances (lib/live/pg-bus.ts, docs/decisions/0008) ──
+
+  /** The write is asynchronous here: the row is stored for the round it was sent in; counted in memory only if that round is still current. */
+  private async ratePg(raterId: string, targetId: string, scores: Record<string, number>, round: number, now: number): Promise<void> {
+    const events = await writeRatingsPg({ sessionId: this.session.id, round, raterId, targetId, scores, at: new Date(now) });
+    if (this.session.state.round === round) {
+      for (const e of events) this.applyEvent(e);
+      this.ratingTimes.push(now);
+      this.markDirty();
+    }
+    for (const e of events) this.pendingEvents.push(e.id);
+  }
+
+  /** Applies a stored change unless the board already holds a later one of the same rater, colleague and dimension. */
+  private applyEvent(e: RatingEventRecord): boolean {
+    const key = `${e.raterId}\u0000${e.targetId}\u0000${e.dimension}`;
+    if ((this.eventIds.get(key) ?? 0) >= e.id) return false;
+    this.eventIds.set(key, e.id);
+    this.board.apply(e);
+    return true;
+  }
+
+  private announceState(): void {
+    publisher().announce?.({ code: this.session.code, kind: "state" });
+  }
+
+  /** One notification per coalesced flush, carrying the ids of the ratings written here since the last one. */
+  private announceRatings(): void {
+    if (this.pendingEvents.length === 0) return;
+    const ids = this.pendingEvents;
+    this.pendingEvents = [];
+    publisher().announce?.({ code: this.session.code, kind: "ratings", ids });
+  }
+
+  /** Another instance changed this session: apply its ratings, or re-read the session, then publish here. */
+  applyRemote(message: FanoutMessage, full = false): Promise<void> {
+    return this.serialize(async () => {
+      if (this.disposed || message.kind === "deleted") return;
+      if (message.kind === "ratings") {
+        const events = await loadRatingEventsPg(this.session.id, message.ids);
+        const now = Date.now();
+        const pairs = new Set<string>();
+        for (const e of events) {
+          if (e.round === this.session.state.round && this.applyEvent(e)) pairs.add(`${e.raterId} ${e.targetId}`);
+        }
+        for (let i = 0; i < pairs.size; i++) this.ratingTimes.push(now);
+        if (pairs.size > 0) this.markDirty();
+        return;
+      }
+      await this.reload(full);
+    });
+  }
+
+  /** Re-reads the session, its participants and (when the round changed, or in full) the round's ratings. */
+  private async reload(full: boolean): Promise<void> {
+    const fresh = await findSessionByCode(this.session.code);
+    if (!fresh) return;
+    const rows = await getDb().participant.findMany({
+      where: { sessionId: fresh.id },
+      select: { id: true, displayName: true, status: true, tokenHash: true, joinedAt: true },
+      orderBy: { joinedAt: "asc" },
+    });
+    const round = fresh.state.round;
+    const roundChanged = round !== this.session.state.round;
+    const ratings = roundChanged || full ? await loadRoundRatingsPg(fresh.id, round) : undefined;
+    const setup = roundChanged && round > 0 ? await findRound(fresh.id, round) : null;
+    const previousNorm = roundChanged && round > 1 ? ((await findRound(fresh.id, round - 1))?.norm ?? null) : this.previousNorm;
+    const spotlightId = fresh.spotlightReflectionId;
+    const spotlight =
+      spotlightId === this.session.spotlightReflectionId && !full ? this.spotlightText : spotlightId ? ((await findReflection(fresh.id, spotlightId))?.text ?? null) : null;
+    // From here on synchronous: no request sees half of it.
+    for (const row of rows) {
+      const status = row.status as ParticipantStatus;
+      const p = this.participants.get(row.id);
+      if (!p) {
+        this.participants.set(row.id, { ...row, status });
+        this.byToken.set(row.tokenHash, row.id);
+        continue;
+      }
+      if (p.tokenHash !== row.tokenHash) {
+        this.byToken.delete(p.tokenHash);
+        p.tokenHash = row.tokenHash;
+        this.byToken.set(row.tokenHash, p.id);
+      }
+      p.displayName = row.displayName;
+      if (p.status !== status) {
+        p.status = status;
+        if (status !== "active") publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
+      }
+    }
+    // An overdue timer this instance already applied stays applied.
+    const expired = expireIfDue(fresh.state, Date.now());
+    this.session = { ...fresh, state: expired };
+    if (roundChanged) {
+      this.roundRules = setup?.rules ?? PLAIN_RULES;
+      this.roundTitle = setup?.title ?? null;
+      this.roundNorm = setup?.norm ?? null;
+      this.previousNorm = previousNorm;
+      this.previousRanks = new Map();
+      this.stickyMoves = new Map();
+    }
+    if (ratings) this.loadRound(ratings);
+    this.spotlightText = spotlight;
+    this.cache.clear();
+    this.scheduleExpiry();
+    publisher().publish(this.channel, { kind: "phase" });
+    publisher().publish(this.channel, { kind: "control" });
+    this.markDirty();
   }
 
   private trimRatingTimes(now: number): void {
