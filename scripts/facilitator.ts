@@ -6,7 +6,7 @@ import { createInterface } from "node:readline";
 import { emailSchema, facilitatorNameSchema, passwordSchema } from "../lib/domain/accounts";
 import { hashPassword } from "../lib/auth/password";
 import { createApiToken, createFacilitator, findFacilitatorByEmail } from "../lib/db/facilitators";
-import { disconnectDb } from "../lib/db/client";
+import { disconnectDb, ensureDatabaseReady } from "../lib/db/client";
 import { AppError, describeZodError } from "../lib/errors";
 import { ZodError } from "zod";
 
@@ -68,6 +68,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (!values.email) throw new AppError("bad_request", "--email is required.");
   const email = emailSchema.parse(values.email);
+  await ensureDatabaseReady();
 
   if (command === "create") {
     if (!values.name) throw new AppError("bad_request", "--name is required.");
