@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: lint → typecheck → unit tests → production build → browser tests
-// against that build with a fresh temporary database. Stops at the first failure.
+// against that build with a fresh temporary database → two app instances on
+// PostgreSQL (scripts/pg-pair.ts) → benchmark smoke tests (SQLite, and the
+// PostgreSQL pair). Stops at the first failure.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -31,11 +33,30 @@ const steps = [
   ["browser tests (e2e)", bin("playwright"), ["test"]],
 ];
 
+// PostgreSQL steps: CI installs Debian's postgresql (.ci/run); elsewhere they are skipped without it.
+const hasPostgres = fs.existsSync("/usr/lib/postgresql") && fs.readdirSync("/usr/lib/postgresql").some((v) => fs.existsSync(path.join("/usr/lib/postgresql", v, "bin", "initdb")));
+/** Steps that count as one test each (their exit status), by name. */
+const single = new Map();
+let skippedSteps = 0;
+if (hasPostgres || process.env.PG_BIN || process.env.CI) {
+  steps.push(["two instances on PostgreSQL", bin("tsx"), ["scripts/pg-pair.ts"]]);
+} else {
+  console.log("Note: PostgreSQL is not installed (apt-get install postgresql): the two-instance test and its benchmark smoke are skipped.");
+  skippedSteps += 2;
+}
+steps.push(["benchmark smoke (SQLite)", bin("tsx"), ["scripts/bench.ts", "--quick", "--no-build"]]);
+single.set("benchmark smoke (SQLite)", null);
+if (hasPostgres || process.env.PG_BIN || process.env.CI) {
+  steps.push(["benchmark smoke (PostgreSQL, 2 instances)", bin("tsx"), ["scripts/bench.ts", "--quick", "--no-build", "--postgres", "--instances", "2"]]);
+  single.set("benchmark smoke (PostgreSQL, 2 instances)", null);
+}
+
 for (const [name, command, args] of steps) {
   const started = Date.now();
   console.log(`\n━━ ${name} ━━`);
   const result = spawnSync(command, args, { stdio: "inherit", env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (single.has(name)) single.set(name, result.status === 0);
   if (result.status !== 0) {
     console.error(`\n✖ ${name} failed after ${seconds}s`);
     summary();
@@ -61,7 +82,17 @@ function summary() {
     failed += (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0);
     skipped += e2e.stats.skipped ?? 0;
   }
-  console.log(`\nunit: ${unit ? "ran" : "not run"}, e2e: ${e2e ? "ran" : "not run"}`);
+  const pair = readJson("reports/pg-pair-results.json");
+  if (pair) {
+    passed += pair.passed ?? 0;
+    failed += pair.failed ?? 0;
+  }
+  for (const ok of single.values()) {
+    if (ok === true) passed += 1;
+    else if (ok === false) failed += 1;
+  }
+  skipped += skippedSteps;
+  console.log(`\nunit: ${unit ? "ran" : "not run"}, e2e: ${e2e ? "ran" : "not run"}, two instances: ${pair ? "ran" : "not run"}`);
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 }
 

@@ -502,7 +502,7 @@ export class SessionHub {
    * and the in-memory update run back to back with no await between, so a
    * round change cannot slip in between them.
    */
-  rate(rater: HubParticipant, targetId: string, scores: Record<string, number>, now = Date.now()): { version: number; stored?: Promise<void> } {
+  rate(rater: HubParticipant, targetId: string, scores: Record<string, number>, now = Date.now()): { version: number; stored?: Promise<{ version: number }> } {
     if (this.session.archivedAt) throw new AppError("forbidden", "This session is archived: it is read-only.");
     const allowed = canRate(this.state(now), now);
     if (!allowed.ok) throw new AppError("forbidden", allowed.message);
@@ -537,7 +537,7 @@ export class SessionHub {
       }
     }
     const round = this.session.state.round;
-    // PostgreSQL: the write is asynchronous; the caller awaits `stored` before answering.
+    // PostgreSQL: the write is asynchronous; the caller awaits `stored` (and answers with its version).
     if (usesPostgres()) return { version: this.version + 1, stored: this.ratePg(rater.id, targetId, scores, round, now) };
     writeRatings({ sessionId: this.session.id, round, raterId: rater.id, targetId, scores, at: new Date(now) });
     for (const [dimension, score] of entries) this.board.apply({ raterId: rater.id, targetId, dimension, score });
@@ -777,7 +777,7 @@ export class SessionHub {
   // ── PostgreSQL: several app instances (lib/live/pg-bus.ts, docs/decisions/0008) ──
 
   /** The write is asynchronous here: the row is stored for the round it was sent in; counted in memory only if that round is still current. */
-  private async ratePg(raterId: string, targetId: string, scores: Record<string, number>, round: number, now: number): Promise<void> {
+  private async ratePg(raterId: string, targetId: string, scores: Record<string, number>, round: number, now: number): Promise<{ version: number }> {
     const events = await writeRatingsPg({ sessionId: this.session.id, round, raterId, targetId, scores, at: new Date(now) });
     if (this.session.state.round === round) {
       for (const e of events) this.applyEvent(e);
@@ -785,6 +785,8 @@ export class SessionHub {
       this.markDirty();
     }
     for (const e of events) this.pendingEvents.push(e.id);
+    // A flush may have run during the write: the first snapshot with this rating is a later one.
+    return { version: this.version + 1 };
   }
 
   /** Applies a stored change unless the board already holds a later one of the same rater, colleague and dimension. */

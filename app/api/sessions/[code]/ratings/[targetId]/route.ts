@@ -19,7 +19,7 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   enforceLimit("ratePerParticipant", rater.id, "You are rating very fast. Wait a few seconds and try again.");
   enforceLimit("ratePerAddress", addressOf(request), "Too many ratings from this network. Wait a few seconds and try again.");
   const { scores } = await readJson(request, ratingSchema);
-  const { version, stored } = hub.rate(rater, targetId, scores);
-  await stored;
+  const answer = hub.rate(rater, targetId, scores);
+  const { version } = (await answer.stored) ?? answer;
   return json({ ok: true, targetId, scores, version });
 });
