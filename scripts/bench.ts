@@ -25,7 +25,7 @@ import { parseBenchArgs, PORT_MAX, PORT_MIN, USAGE, UsageError, type BenchOption
 import { HttpError, keepAliveAgent, openStream, requestWithResend, streamAgent, type HttpAnswer, type RequestSpec, type Stream } from "./bench/http";
 import { busyProcesses, groupCpuMs, groupRssKb, listenOverflows, openFileLimits } from "./bench/procfs";
 import { makeFrameResolver, profileCovering, readProfiles, summarizeProfile, type ProfileSummary, type Span } from "./bench/profile";
-import { PhoneStreamScanner, propagation, slowestPropagation, VersionTimeline } from "./bench/propagation";
+import { PhoneStreamScanner, propagation, slowestPropagation, VersionTimeline, type PropagationResult } from "./bench/propagation";
 import { consoleReport, evaluateTargets, ingestRatio, markdownReport, type BenchResults, type ProbeResult, type StageResult } from "./bench/report";
 import { dueCount, randomScores, randomTarget, RaterPool, scheduleCount, scheduledOffsetMs } from "./bench/schedule";
 import {
@@ -42,6 +42,7 @@ import {
 } from "./bench/server";
 import { perSecond, summarize } from "./bench/stats";
 import { SseParser } from "./bots/sse";
+import { findPgBin, LocalPostgres, NO_POSTGRES_MESSAGE } from "./pg/local-postgres";
 
 /** The server allows 120 ratings per 10 s per participant; stay a little under it. */
 const RATER_BUDGET = 110;
@@ -73,6 +74,8 @@ interface Participant {
 
 interface Phone {
   participant: Participant;
+  /** the app instance this phone is connected to (--instances) */
+  instance: number;
   scanner: PhoneStreamScanner;
   stream: Stream;
 }
@@ -104,6 +107,13 @@ const median = (xs: number[]) => {
 
 /** The share of one core used: CPU time (ms) over wall time (ms), in %. */
 const cpuPct = (cpuMs: number, wallMs: number) => (wallMs > 0 ? Math.round((cpuMs / wallMs) * 1000) / 10 : 0);
+
+/** Per-instance propagation results as one (each rating is followed on the instance that acknowledged it). */
+const mergePropagation = (parts: PropagationResult[]): PropagationResult => ({
+  delays: parts.flatMap((p) => p.delays),
+  missing: parts.reduce((a, p) => a + p.missing, 0),
+  early: parts.reduce((a, p) => a + p.early, 0),
+});
 
 /**
  * Node raises its own soft limit on open files to the hard limit at start, so
@@ -161,11 +171,22 @@ async function main(): Promise<number> {
     }
   }
   const build = buildInfo();
-  const port = opts.port ?? (await findPort(PORT_MIN, PORT_MAX));
-  if (opts.port !== null && !(await portIsFree(port))) {
-    console.error(`Error: port ${port} is already in use.`);
+  const pgBin = opts.postgres ? findPgBin() : null;
+  if (opts.postgres && !pgBin) {
+    console.error(NO_POSTGRES_MESSAGE);
     return 1;
   }
+  const ports: number[] = [];
+  for (let i = 0; i < opts.instances; i++) {
+    let p = opts.port !== null ? opts.port + i : await findPort(PORT_MIN, PORT_MAX);
+    while (opts.port === null && ports.includes(p)) p = await findPort(PORT_MIN, PORT_MAX);
+    if (opts.port !== null && !(await portIsFree(p))) {
+      console.error(`Error: port ${p} is already in use.`);
+      return 1;
+    }
+    ports.push(p);
+  }
+  const port = ports[0]!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-bench-"));
   const profileDir = opts.profile ? path.join(dir, "profile") : null;
   if (profileDir) fs.mkdirSync(profileDir);
@@ -180,8 +201,35 @@ async function main(): Promise<number> {
   delete env.PUBLIC_URL;
   delete env.NEXTAUTH_URL;
   delete env.NODE_OPTIONS;
-  const server = new Server({ dir, port, env, cpuProfileDir: profileDir });
-  const base = new URL(server.baseURL);
+  // --postgres: a throw-away PostgreSQL in the same folder; instances share it and one secret.
+  const pg = pgBin ? new LocalPostgres(pgBin, dir, await findPort(55_500, 55_599)) : null;
+  if (pg) {
+    env.DATABASE_URL = pg.url();
+    env.NEXTAUTH_SECRET = crypto.randomBytes(32).toString("base64url");
+  }
+  // Instance 0 keeps the old names (server.log, profile/) in the folder; the others get a folder each.
+  const servers = ports.map((p, i) => {
+    const own = i === 0 ? dir : path.join(dir, `instance-${i + 1}`);
+    fs.mkdirSync(own, { recursive: true });
+    return new Server({ dir: own, port: p, env: { ...env, DATA_DIR: own }, cpuProfileDir: i === 0 ? profileDir : null });
+  });
+  const server = servers[0]!;
+  const bases = servers.map((s) => new URL(s.baseURL));
+  const base = bases[0]!;
+  const multi = servers.length > 1;
+  /** Round robin over the instances, as a proxy without sticky sessions would do. */
+  let turn = 0;
+  const nextInstance = () => turn++ % servers.length;
+  const serversCpuMs = () => servers.reduce((a, s) => a + (s.pgid === null ? 0 : groupCpuMs(s.pgid, clockTicks)), 0);
+  const serversRssKb = (): number | null => {
+    let sum = 0;
+    for (const s of servers) {
+      const kb = s.pgid === null ? null : groupRssKb(s.pgid);
+      if (kb === null) return null;
+      sum += kb;
+    }
+    return sum;
+  };
   const streams: Stream[] = [];
 
   // Kept on --keep, or after a failure (to read server.log), but not after Ctrl-C.
@@ -189,7 +237,8 @@ async function main(): Promise<number> {
   let interrupted = false;
   const keepDir = () => opts.keep || (failed && !interrupted);
   const cleanupSync = () => {
-    server.killNow();
+    for (const sv of servers) sv.killNow();
+    pg?.stop();
     for (const s of streams) s.close();
     if (!keepDir()) fs.rmSync(dir, { recursive: true, force: true });
   };
@@ -205,25 +254,31 @@ async function main(): Promise<number> {
     firstSignalAt = Date.now();
     console.error("\nInterrupted: stopping the server…");
     for (const s of streams) s.close();
-    void server.stop(3_000).finally(() => {
+    void Promise.all(servers.map((sv) => sv.stop(3_000))).finally(() => {
       cleanupSync();
       process.exit(130);
     });
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  process.on("exit", () => server.killNow());
+  process.on("exit", () => {
+    for (const sv of servers) sv.killNow();
+  });
 
   const problems: string[] = [];
   try {
     // 2. Facilitator, server, session.
+    if (pg) {
+      await pg.start("stakhanov", { durable: !opts.quick });
+      log(`PostgreSQL ${path.basename(path.dirname(pgBin!))} on 127.0.0.1:${pg.port}${opts.quick ? " (fsync off)" : ""}; ${servers.length} app instance(s) on ports ${ports.join(", ")}.`);
+    }
     const email = "bench@example.org";
     const password = crypto.randomBytes(18).toString("base64url");
     runFacilitatorCli(["create", "--email", email, "--name", "Benchmark", "--password-stdin"], env, `${password}\n`);
     // The token (a second CLI run) while the server starts: both only need the migrated database.
     const tokenOutput = runFacilitatorCliAsync(["token", "--email", email, "--label", "benchmark"], env);
     tokenOutput.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-    const upMs = await server.start();
+    const upMs = Math.max(...(await Promise.all(servers.map((sv) => sv.start()))));
     const apiToken = (await tokenOutput)
       .split(/\r?\n/)
       .map((l) => l.trim())
@@ -232,8 +287,9 @@ async function main(): Promise<number> {
     log(`Server up on port ${port} in ${upMs} ms (process group ${server.pgid}${opts.profile ? ", CPU profile on" : ""}); data in ${dir}.`);
 
     let api = keepAliveAgent(16);
-    const call = async <T>(method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> => {
-      const res = await requestWithResend(base, api, {
+    const call = <T>(method: string, route: string, body?: unknown, headers: Record<string, string> = {}) => callOn<T>(0, method, route, body, headers);
+    const callOn = async <T>(instance: number, method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> => {
+      const res = await requestWithResend(bases[instance]!, api, {
         method,
         path: route,
         headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },
@@ -258,6 +314,33 @@ async function main(): Promise<number> {
     const scale = created.session.scale;
     const action = (a: string, extra: Record<string, unknown> = {}) => call("POST", `/api/sessions/${code}/actions`, { action: a, ...extra }, facilitator);
     await expect("open joining", [200, 409], action("open-joining"));
+    // --instances: a probe target and three probe raters, outside the rated crowd. Two raters keep
+    // the target's score visible (k = 3); the third moves it on the first instance while the last
+    // instance's observer waits for the change: the cross-instance latency under the stage's load.
+    const probe: { id: string; token: string; address: string }[] = [];
+    /** --instances: the participant whose score the cross-instance probe moves (not among the rated). */
+    let probeTargetId: string | null = null;
+    if (multi) {
+      for (let i = 0; i < 4; i++) {
+        const address = `10.255.255.${i + 1}`;
+        const r = await expect<{ participant: { id: string }; token: string }>(
+          "join a probe participant",
+          [201],
+          call("POST", `/api/sessions/${code}/participants`, { displayName: `Probe ${i === 0 ? "target" : `rater ${i}`}` }, { "X-Forwarded-For": address }),
+        );
+        probe.push({ id: r.participant.id, token: r.token, address });
+      }
+      probeTargetId = probe[0]!.id;
+    }
+    const probeRate = (rater: number, score: number, instance: number) =>
+      expect(
+        "probe rating",
+        [200],
+        callOn(instance, "PUT", `/api/sessions/${code}/ratings/${probe[0]!.id}`, { scores: Object.fromEntries(dimensions.map((d) => [d, score])) }, {
+          Authorization: `Bearer ${probe[rater]!.token}`,
+          "X-Forwarded-For": probe[rater]!.address,
+        }),
+      );
 
     // 3. Participants: one device each.
     const participants: Participant[] = [];
@@ -340,7 +423,6 @@ async function main(): Promise<number> {
     /** One closed-loop round: `concurrency` workers, each sending its next request when the last one answered. */
     const closedLoopRound = async (makeSpec: () => Promise<RequestSpec>, warmMs: number, measureMs: number, concurrency = opts.concurrency): Promise<Round> => {
       const agent = keepAliveAgent(concurrency);
-      const pgid = server.pgid!;
       const tm = performance.now() + warmMs;
       const t1 = tm + measureMs;
       const round: Round = { ok: 0, errorsByStatus: {}, latencies: [], wallMs: 0, serverCpuMs: 0, benchCpuMs: 0, span: { startUs: 0, endUs: 0 } };
@@ -350,7 +432,7 @@ async function main(): Promise<number> {
           const sent = performance.now();
           let status: string;
           try {
-            status = String((await requestWithResend(base, agent, spec)).status);
+            status = String((await requestWithResend(bases[nextInstance()]!, agent, spec)).status);
           } catch (error) {
             status = errorKey(error);
           }
@@ -364,14 +446,14 @@ async function main(): Promise<number> {
       };
       const workers = Promise.all(Array.from({ length: concurrency }, worker));
       await sleep(Math.max(0, tm - performance.now()));
-      const cpu0 = groupCpuMs(pgid, clockTicks);
+      const cpu0 = serversCpuMs();
       const bench0 = process.cpuUsage();
       const w0 = performance.now();
       round.span.startUs = hrUs();
       await sleep(Math.max(0, t1 - performance.now()));
       round.span.endUs = hrUs();
       round.wallMs = performance.now() - w0;
-      round.serverCpuMs = groupCpuMs(pgid, clockTicks) - cpu0;
+      round.serverCpuMs = serversCpuMs() - cpu0;
       const b = process.cpuUsage(bench0);
       round.benchCpuMs = (b.user + b.system) / 1000;
       await workers;
@@ -424,7 +506,8 @@ async function main(): Promise<number> {
     const settleMs = opts.quick ? 600 : 2_000;
     const streamsAgent = streamAgent();
     let phones: Phone[] = [];
-    let observer: { stream: Stream; timeline: VersionTimeline; events: number[] } | null = null;
+    type Observer = { stream: Stream; timeline: VersionTimeline; events: number[]; instance: number; probeScore: number | null | undefined; onProbe: (() => void) | null };
+    let observers: Observer[] = [];
     const stages: StageResult[] = [];
     const stageSpans = new Map<number, Span>();
 
@@ -435,12 +518,12 @@ async function main(): Promise<number> {
       while (performance.now() - start < capMs) {
         const s0 = performance.now();
         try {
-          const r = await requestWithResend(base, api, { method: "GET", path: "/api/health", timeoutMs: Math.max(1_000, capMs - (performance.now() - start)) });
+          const r = await requestWithResend(bases[good % bases.length]!, api, { method: "GET", path: "/api/health", timeoutMs: Math.max(1_000, capMs - (performance.now() - start)) });
           good = r.status === 200 && performance.now() - s0 < 250 ? good + 1 : 0;
         } catch {
           good = 0;
         }
-        if (good >= 3) return performance.now() - start;
+        if (good >= 3 * bases.length) return performance.now() - start;
         await sleep(200);
       }
       return null;
@@ -449,8 +532,8 @@ async function main(): Promise<number> {
     const closePhones = () => {
       for (const ph of phones) ph.stream.close();
       phones = [];
-      observer?.stream.close();
-      observer = null;
+      for (const o of observers) o.stream.close();
+      observers = [];
     };
 
     const connectPhones = async (upTo: number) => {
@@ -459,8 +542,9 @@ async function main(): Promise<number> {
         while (next < upTo) {
           const p = participants[next++]!;
           const scanner = new PhoneStreamScanner();
+          const instance = p.index % bases.length;
           const stream = await openStream(
-            base,
+            bases[instance]!,
             streamsAgent,
             `/api/sessions/${code}/events`,
             { Authorization: `Bearer ${p.token}`, "X-Forwarded-For": p.address },
@@ -468,7 +552,7 @@ async function main(): Promise<number> {
           );
           streams.push(stream);
           if (stream.status !== 200) throw new Error(`events for participant ${p.index + 1}: HTTP ${stream.status}`);
-          phones.push({ participant: p, scanner, stream });
+          phones.push({ participant: p, instance, scanner, stream });
         }
       };
       await Promise.all(Array.from({ length: 32 }, worker));
@@ -477,25 +561,34 @@ async function main(): Promise<number> {
       while (performance.now() < deadline && phones.some((ph) => ph.scanner.count("leaderboard") === 0 && !ph.stream.closed)) await sleep(50);
     };
 
-    const openObserver = async () => {
-      observer?.stream.close();
+    /** A projector's connection to one instance (the last opened is served last in each broadcast). */
+    const openObserver = async (instance = 0) => {
       const parser = new SseParser();
       const decoder = new StringDecoder("utf8");
       const timeline = new VersionTimeline();
       const events: number[] = [];
-      const stream = await openStream(base, streamsAgent, `/api/sessions/${code}/events?view=screen`, {}, (chunk, time) => {
+      const observer: Observer = { stream: null as unknown as Stream, timeline, events, instance, probeScore: undefined, onProbe: null };
+      const stream = await openStream(bases[instance]!, streamsAgent, `/api/sessions/${code}/events?view=screen`, {}, (chunk, time) => {
         for (const ev of parser.push(decoder.write(chunk))) {
           if (ev.event !== "leaderboard") continue;
-          const board = parseJson<{ version?: number }>(ev.data);
+          const board = parseJson<{ version?: number; entries?: { participantId: string; score: number | null }[] }>(ev.data);
           if (typeof board?.version === "number") {
             timeline.push(board.version, time);
             events.push(time);
+          }
+          if (probeTargetId && board?.entries) {
+            const score = board.entries.find((e) => e.participantId === probeTargetId)?.score;
+            if (score !== observer.probeScore) {
+              observer.probeScore = score;
+              observer.onProbe?.();
+            }
           }
         }
       });
       if (stream.status !== 200) throw new Error(`observer events: HTTP ${stream.status}`);
       streams.push(stream);
-      observer = { stream, timeline, events };
+      observer.stream = stream;
+      observers.push(observer);
       const deadline = performance.now() + 60_000;
       while (timeline.length === 0 && performance.now() < deadline) await sleep(20);
       if (timeline.length === 0) throw new Error("The observer connection got no leaderboard snapshot within 60 s.");
@@ -511,12 +604,15 @@ async function main(): Promise<number> {
       // A fresh server process on the same database: this stage's memory and profile are its own.
       closePhones();
       api.destroy();
-      await server.stop(60_000); // an overloaded server may take a while to exit and write its profile
-      const restartMs = await server.start();
+      // an overloaded server may take a while to exit and write its profile
+      await Promise.all(servers.map((sv) => sv.stop(60_000)));
+      const restartMs = Math.max(...(await Promise.all(servers.map((sv) => sv.start()))));
       api = keepAliveAgent(16);
-      const pgid = server.pgid!;
-      await expect("session after restart", [200], call("GET", `/api/sessions/${code}`)); // loads the session's hub
-      log(`Fresh server process ${pgid} up in ${restartMs} ms.`);
+      for (let i = 0; i < bases.length; i++) {
+        // loads the session's hub on each instance
+        await expect("session after restart", [200], callOn(i, "GET", `/api/sessions/${code}`));
+      }
+      log(`Fresh server process${multi ? "es" : ""} ${servers.map((sv) => sv.pgid).join(", ")} up in ${restartMs} ms.`);
 
       const orphansBefore = orphans;
       const before = participants.length;
@@ -529,20 +625,20 @@ async function main(): Promise<number> {
       warm.stream.close();
       closePhones();
       await sleep(settleMs / 2);
-      const rssBaselineKb = groupRssKb(pgid);
+      const rssBaselineKb = serversRssKb();
       const c0 = performance.now();
       const half = Math.floor(n / 2);
       await connectPhones(half);
       const halfMs = performance.now() - c0;
       await sleep(settleMs);
-      const rssHalfKb = groupRssKb(pgid);
+      const rssHalfKb = serversRssKb();
       const c1 = performance.now();
       await connectPhones(n);
       const connectMs = halfMs + performance.now() - c1;
       const connected = phones.filter((ph) => ph.scanner.count("leaderboard") > 0 && !ph.stream.closed).length;
       log(`${connected}/${n} live connections in ${(connectMs / 1000).toFixed(1)} s.`);
       await sleep(settleMs);
-      const rssConnectedKb = groupRssKb(pgid);
+      const rssConnectedKb = serversRssKb();
       const rssMarginalKb = rssConnectedKb !== null && rssHalfKb !== null && n > half ? Math.round(((rssConnectedKb - rssHalfKb) / (n - half)) * 10) / 10 : null;
       const rssPerParticipantKb = rssConnectedKb !== null && rssBaselineKb !== null ? Math.round(((rssConnectedKb - rssBaselineKb) / n) * 10) / 10 : null;
       log(
@@ -571,7 +667,9 @@ async function main(): Promise<number> {
       await expect(`close round ${round}`, [200], action("close-round"));
       await expect(`open round ${round + 1}`, [200], action("open-round", { durationSeconds: 0 }));
       round += 1;
-      const obs = await openObserver();
+      // One observer per instance; the first instance's is the one reported as "board" (as before).
+      for (let i = bases.length - 1; i >= 0; i--) await openObserver(i);
+      const obs = observers.find((o) => o.instance === 0)!;
       // Start the load on a quiet server: every phone has had both phase changes.
       const phaseDeadline = performance.now() + 60_000;
       while (performance.now() < phaseDeadline && phones.some((ph, i) => !ph.stream.closed && ph.scanner.count("phase") < (phasesBefore[i] ?? 0) + 2)) await sleep(50);
@@ -581,7 +679,8 @@ async function main(): Promise<number> {
       const total = scheduleCount(opts.rate, opts.durationS);
       const pool = new RaterPool(n, RATER_BUDGET, RATER_WINDOW_MS);
       const ratingAgent = keepAliveAgent(Infinity);
-      const acks: { ackTime: number; version: number }[] = [];
+      const acks: { ackTime: number; version: number; instance: number }[] = [];
+      const maxVersionOf = new Map<number, number>();
       const submit: number[] = [];
       const errorsByStatus: Record<string, number> = {};
       const countError = (key: string): void => {
@@ -599,7 +698,8 @@ async function main(): Promise<number> {
         if (r < 0) return countError("no rater under the limit");
         const spec = ratingSpec(participants[r]!, participants[randomTarget(r, n, Math.random)]!);
         const sent = performance.now();
-        const p = requestWithResend(base, ratingAgent, spec).then(
+        const instance = nextInstance();
+        const p = requestWithResend(bases[instance]!, ratingAgent, spec).then(
           (res: HttpAnswer & { resent: boolean }) => {
             const done = performance.now();
             if (res.resent) resent += 1;
@@ -608,9 +708,10 @@ async function main(): Promise<number> {
             if (typeof version !== "number") return countError("2xx without version");
             ok += 1;
             submit.push(done - sent);
-            acks.push({ ackTime: done, version });
+            acks.push({ ackTime: done, version, instance });
             lastAck = Math.max(lastAck, done);
             maxVersion = Math.max(maxVersion, version);
+            maxVersionOf.set(instance, Math.max(maxVersionOf.get(instance) ?? 0, version));
           },
           (error: unknown) => countError(errorKey(error)),
         );
@@ -619,17 +720,63 @@ async function main(): Promise<number> {
       };
       const errorCount = () => Object.values(errorsByStatus).reduce((a, b) => a + b, 0);
 
+      // The cross-instance probe (--instances): runs during the whole window, one change per ~0.7 s.
+      const crossDelays: number[] = [];
+      let crossMissing = 0;
+      let probing = false;
+      let probeLoop: Promise<void> = Promise.resolve();
+      if (multi) {
+        const far = observers.find((o) => o.instance === bases.length - 1)!;
+        await probeRate(1, 3, 0);
+        await probeRate(2, 3, bases.length - 1);
+        await probeRate(3, 3, 0);
+        const visible = performance.now() + 10_000;
+        while (far.probeScore == null && performance.now() < visible) await sleep(50);
+        probing = true;
+        probeLoop = (async () => {
+          let score = 3;
+          while (probing) {
+            const before = far.probeScore;
+            score = score === 5 ? 1 : 5;
+            const sentAt = performance.now();
+            const arrived = new Promise<number | null>((resolve) => {
+              const timer = setTimeout(() => {
+                far.onProbe = null;
+                resolve(null);
+              }, 10_000);
+              far.onProbe = () => {
+                if (far.probeScore === before) return;
+                clearTimeout(timer);
+                far.onProbe = null;
+                resolve(performance.now());
+              };
+            });
+            try {
+              await probeRate(3, score, 0);
+            } catch (error) {
+              far.onProbe = null;
+              countError(`probe ${errorKey(error)}`);
+              continue;
+            }
+            const at = await arrived;
+            if (at === null) crossMissing += 1;
+            else crossDelays.push(at - sentAt);
+            await sleep(400 + Math.random() * 300);
+          }
+        })();
+      }
+
       log(`Open loop: ${opts.rate} ratings/s for ${opts.durationS} s (${total} requests)…`);
       const loopDelay = monitorEventLoopDelay({ resolution: 10 });
       loopDelay.enable();
-      const cpu0 = groupCpuMs(pgid, clockTicks);
+      const cpu0 = serversCpuMs();
       const bench0 = process.cpuUsage();
       const bytes0 = phones.reduce((a, ph) => a + ph.scanner.bytes, 0);
       const obsEvents0 = obs.events.length;
       const overflows0 = listenOverflows();
       let rssPeakKb = rssConnectedKb ?? 0;
       const rssTimer = setInterval(() => {
-        const kb = groupRssKb(pgid);
+        const kb = serversRssKb();
         if (kb !== null) rssPeakKb = Math.max(rssPeakKb, kb);
       }, 1_000);
       const span: Span = { startUs: hrUs(), endUs: 0 };
@@ -651,7 +798,8 @@ async function main(): Promise<number> {
         tick();
       });
       const wallMs = performance.now() - t0;
-      const serverCpuMs = groupCpuMs(pgid, clockTicks) - cpu0;
+      probing = false;
+      const serverCpuMs = serversCpuMs() - cpu0;
       const benchCpu = process.cpuUsage(bench0);
       span.endUs = hrUs();
       const overflows1 = listenOverflows();
@@ -664,20 +812,30 @@ async function main(): Promise<number> {
       // Give the last snapshots time to arrive (the cadence is 250 ms; allow for a busy server).
       const openPhones = () => phones.filter((ph) => !ph.stream.closed);
       const settleDeadline = performance.now() + 10_000;
+      // Versions are per instance: each connection waits for the last version its own instance acknowledged.
+      const wanted = (instance: number) => (multi ? (maxVersionOf.get(instance) ?? 0) : maxVersion);
       while (
         performance.now() < settleDeadline &&
-        ((obs.timeline.maxVersion ?? 0) < maxVersion || openPhones().some((ph) => (ph.scanner.timeline.maxVersion ?? 0) < maxVersion))
+        (observers.some((o) => (o.timeline.maxVersion ?? 0) < wanted(o.instance)) || openPhones().some((ph) => (ph.scanner.timeline.maxVersion ?? 0) < wanted(ph.instance)))
       ) {
         await sleep(50);
       }
       const bytes1 = phones.reduce((a, ph) => a + ph.scanner.bytes, 0);
       ratingAgent.destroy();
+      await probeLoop;
 
-      const obsProp = propagation(acks, obs.timeline);
+      // Each rating is followed on the instance that acknowledged it (versions are per instance);
+      // the cross-instance figure is the probe's below.
       const stillOpen = openPhones();
-      const phoneProp = slowestPropagation(
-        acks.filter((_, i) => i % PHONE_SAMPLE_EVERY === 0),
-        stillOpen.map((ph) => ph.scanner.timeline),
+      const sampled = acks.filter((_, i) => i % PHONE_SAMPLE_EVERY === 0);
+      const obsProp = mergePropagation(bases.map((_, i) => propagation(multi ? acks.filter((a) => a.instance === i) : acks, observers.find((o) => o.instance === i)!.timeline)));
+      const phoneProp = mergePropagation(
+        bases.map((_, i) =>
+          slowestPropagation(
+            multi ? sampled.filter((a) => a.instance === i) : sampled,
+            stillOpen.filter((ph) => ph.instance === i).map((ph) => ph.scanner.timeline),
+          ),
+        ),
       );
       const dropped = phones.length - stillOpen.length;
       const errors = errorCount();
@@ -719,9 +877,16 @@ async function main(): Promise<number> {
         benchLoopDelayP99Ms: Math.round((loopDelay.percentile(99) / 1e6) * 10) / 10,
         listenOverflows: overflows0 !== null && overflows1 !== null ? overflows1 - overflows0 : null,
         loadavg: os.loadavg(),
+        crossInstance: multi ? { ...summarize(crossDelays), missing: crossMissing, instances: bases.length } : null,
       };
       stages.push(stage);
       const o = stage.propagation.observer;
+      const x = stage.crossInstance;
+      if (x) {
+        log(`  cross-instance: a rating sent to instance 1 reached instance ${x.instances}'s leaderboard in p50/p95/max ${x.p50}/${x.p95}/${x.max} ms (${x.count} probes, ${x.missing} never arrived)`);
+        if (x.missing) problems.push(`stage ${n}: ${x.missing} probe ratings never reached the other instance's leaderboard`);
+        if (x.count === 0) problems.push(`stage ${n}: no cross-instance probe completed`);
+      }
       log(
         `  ${stage.load.sustainedPerS}/s ok, ${errors} errors${errors ? ` (${JSON.stringify(errorsByStatus)})` : ""}; ` +
           `submit p50/p95/p99 ${stage.load.submit.p50}/${stage.load.submit.p95}/${stage.load.submit.p99} ms; ` +
@@ -742,7 +907,7 @@ async function main(): Promise<number> {
     for (const s of streams) s.close();
     streamsAgent.destroy();
     api.destroy();
-    await server.stop(60_000);
+    await Promise.all(servers.map((sv) => sv.stop(60_000)));
     const finishedAt = new Date();
     if (buildInfo().builtAt !== build.builtAt) problems.push("the build in .next changed during the run (someone ran `next build`): figures may be off");
 
@@ -799,10 +964,11 @@ async function main(): Promise<number> {
     if (opts.write) {
       const resultsDir = path.join(root, "bench", "results");
       fs.mkdirSync(resultsDir, { recursive: true });
-      const file = path.join(resultsDir, `${date}.json`);
+      const file = path.join(resultsDir, `${date}${opts.postgres ? `-postgres-${opts.instances}` : ""}.json`);
       fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-      fs.writeFileSync(path.join(root, "docs", "performance.md"), markdownReport(results));
-      log(`Wrote ${path.relative(root, file)} and docs/performance.md.`);
+      // docs/performance.md holds the default (SQLite, one instance) run; PostgreSQL runs are summed up there by hand.
+      if (!opts.postgres) fs.writeFileSync(path.join(root, "docs", "performance.md"), markdownReport(results));
+      log(`Wrote ${path.relative(root, file)}${opts.postgres ? "" : " and docs/performance.md"}.`);
     }
     log(`Done in ${((performance.now() - t0Run) / 1000).toFixed(0)} s.`);
     if (opts.quick) {
@@ -814,11 +980,13 @@ async function main(): Promise<number> {
     if (interrupted) return 130;
     failed = true;
     console.error(`\nBenchmark aborted: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    console.error(server.logTail(2000));
+    for (const sv of servers) console.error(`${multi ? `--- ${sv.baseURL} ---\n` : ""}${sv.logTail(2000)}`);
+    if (pg) console.error(`--- PostgreSQL ---\n${pg.logTail(1000)}`);
     return 1;
   } finally {
     for (const s of streams) s.close();
-    if (server.running) await server.stop(5_000);
+    await Promise.all(servers.filter((sv) => sv.running).map((sv) => sv.stop(5_000)));
+    pg?.stop();
     if (keepDir()) log(`Kept ${dir} (database, server.log${opts.profile ? ", profile/" : ""}).`);
     else fs.rmSync(dir, { recursive: true, force: true });
   }

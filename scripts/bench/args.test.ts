@@ -15,8 +15,15 @@ describe("parseBenchArgs", () => {
       write: true,
       port: null,
       keep: false,
+      postgres: false,
+      instances: 1,
       help: false,
     });
+  });
+
+  it("--instances above 1 needs --postgres", () => {
+    expect(parseBenchArgs(["--postgres", "--instances", "2"])).toMatchObject({ postgres: true, instances: 2 });
+    expect(() => parseBenchArgs(["--instances", "2"])).toThrow(UsageError);
   });
 
   it("--quick is a small smoke test that writes nothing and does not profile", () => {

@@ -20,7 +20,13 @@ bench/results/<date>.json and regenerates docs/performance.md.
   --no-profile         do not profile the server
   --no-build           never build; use the existing .next build as it is
   --no-write           print only: no bench/results file, no docs/performance.md
-  --port <port>        server port (default: a free one in 3800–3899)
+  --postgres           run on a temporary PostgreSQL (Debian's postgresql) instead of SQLite
+  --instances <n>      app instances on that database (default 1; more needs --postgres):
+                       ratings go to the instances in turn (no sticky sessions), phones
+                       and observers are spread over them; adds the cross-instance
+                       latency of a probe rating; writes bench/results/<date>-postgres-<n>.json,
+                       not docs/performance.md
+  --port <port>        server port (default: a free one in 3800–3899; instance i uses port + i)
   --keep               keep the temporary folder (database, server log, profile)
   -h, --help           this text`;
 
@@ -38,6 +44,8 @@ export interface BenchOptions {
   write: boolean;
   port: number | null;
   keep: boolean;
+  postgres: boolean;
+  instances: number;
   help: boolean;
 }
 
@@ -62,6 +70,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         "no-write": { type: "boolean", default: false },
         port: { type: "string" },
         keep: { type: "boolean", default: false },
+        postgres: { type: "boolean", default: false },
+        instances: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -90,6 +100,9 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     }
   }
   if (values.profile && values["no-profile"]) throw new UsageError("--profile and --no-profile contradict each other.");
+  const postgres = values.postgres ?? false;
+  const instances = num("instances", values.instances, 1, 1, 8);
+  if (instances > 1 && !postgres) throw new UsageError("--instances above 1 needs --postgres (instances share the database and fan out through it).");
   const port = values.port === undefined ? null : num("port", values.port, PORT_MIN, PORT_MIN, PORT_MAX);
   return {
     stages,
@@ -103,6 +116,8 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     write: !(quick || (values["no-write"] ?? false)),
     port,
     keep: values.keep ?? false,
+    postgres,
+    instances,
     help: values.help ?? false,
   };
 }

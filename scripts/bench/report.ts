@@ -80,6 +80,8 @@ export interface StageResult {
   listenOverflows: number | null;
   loadavg: number[];
   profile?: ProfileSummary | null;
+  /** --instances: a probe rating sent to the first instance until the last instance's observer shows it (ms) */
+  crossInstance?: (Summary & { missing: number; instances: number }) | null;
 }
 
 export interface TargetResult {
