@@ -215,7 +215,6 @@ async function main(): Promise<number> {
   });
   const server = servers[0]!;
   const bases = servers.map((s) => new URL(s.baseURL));
-  const base = bases[0]!;
   const multi = servers.length > 1;
   /** Round robin over the instances, as a proxy without sticky sessions would do. */
   let turn = 0;
