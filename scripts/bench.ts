@@ -26,7 +26,7 @@ import { HttpError, keepAliveAgent, openStream, requestWithResend, streamAgent, 
 import { busyProcesses, groupCpuMs, groupRssKb, listenOverflows, openFileLimits } from "./bench/procfs";
 import { makeFrameResolver, profileCovering, readProfiles, summarizeProfile, type ProfileSummary, type Span } from "./bench/profile";
 import { PhoneStreamScanner, propagation, slowestPropagation, VersionTimeline, type PropagationResult } from "./bench/propagation";
-import { consoleReport, evaluateTargets, ingestRatio, markdownReport, type BenchResults, type ProbeResult, type StageResult } from "./bench/report";
+import { consoleReport, evaluateTargets, extractSection, ingestRatio, markdownReport, postgresSection, spliceSection, type BenchResults, type ProbeResult, type StageResult } from "./bench/report";
 import { dueCount, randomScores, randomTarget, RaterPool, scheduleCount, scheduledOffsetMs } from "./bench/schedule";
 import {
   buildInfo,
@@ -965,9 +965,15 @@ async function main(): Promise<number> {
       fs.mkdirSync(resultsDir, { recursive: true });
       const file = path.join(resultsDir, `${date}${opts.postgres ? `-postgres-${opts.instances}` : ""}.json`);
       fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-      // docs/performance.md holds the default (SQLite, one instance) run; PostgreSQL runs are summed up there by hand.
-      if (!opts.postgres) fs.writeFileSync(path.join(root, "docs", "performance.md"), markdownReport(results));
-      log(`Wrote ${path.relative(root, file)}${opts.postgres ? "" : " and docs/performance.md"}.`);
+      // docs/performance.md: the default (SQLite) run writes the file and keeps the PostgreSQL section; a --postgres run replaces only that section.
+      const docFile = path.join(root, "docs", "performance.md");
+      const existing = fs.existsSync(docFile) ? fs.readFileSync(docFile, "utf8") : "";
+      if (opts.postgres) fs.writeFileSync(docFile, spliceSection(existing, postgresSection(results, path.relative(root, file))));
+      else {
+        const kept = extractSection(existing);
+        fs.writeFileSync(docFile, kept ? spliceSection(markdownReport(results), kept) : markdownReport(results));
+      }
+      log(`Wrote ${path.relative(root, file)} and docs/performance.md${opts.postgres ? " (its PostgreSQL section)" : ""}.`);
     }
     log(`Done in ${((performance.now() - t0Run) / 1000).toFixed(0)} s.`);
     if (opts.quick) {

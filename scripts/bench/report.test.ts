@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { consoleReport, evaluateTargets, fmtMs, ingestRatio, markdownReport, type BenchResults, type ProbeResult, type StageResult } from "./report";
+import {
+  consoleReport,
+  evaluateTargets,
+  extractSection,
+  fmtMs,
+  ingestRatio,
+  markdownReport,
+  PG_SECTION_END,
+  PG_SECTION_START,
+  spliceSection,
+  type BenchResults,
+  type ProbeResult,
+  type StageResult,
+} from "./report";
 import { summarize } from "./stats";
 
 function probe(route: string, perSecond: number, errors = 0): ProbeResult {
@@ -141,3 +154,16 @@ describe("reports", () => {
     expect(fmtMs(12_345)).toBe("12.3 s");
   });
 });
+
+describe("the PostgreSQL section of docs/performance.md", () => {
+  it("is replaced in place, added at the end, and kept by a SQLite regeneration", () => {
+    const section = (x: string) => `${PG_SECTION_START}\n${x}\n${PG_SECTION_END}`;
+    const added = spliceSection("# Performance\n\ntext\n", section("one"));
+    expect(added).toBe(`# Performance\n\ntext\n\n${section("one")}\n`);
+    const replaced = spliceSection(added, section("two"));
+    expect(replaced).toBe(`# Performance\n\ntext\n\n${section("two")}\n`);
+    expect(extractSection(replaced)).toBe(section("two"));
+    expect(extractSection("# Performance")).toBeNull();
+  });
+});
+

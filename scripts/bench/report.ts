@@ -563,3 +563,87 @@ export function markdownReport(r: BenchResults): string {
   out.push("");
   return out.join("\n");
 }
+
+// ── PostgreSQL runs (--postgres [--instances N]) ────────────────────────────
+// They get a section of their own in docs/performance.md, between these
+// markers; a default (SQLite) run regenerates the rest of the file and keeps it.
+
+export const PG_SECTION_START = "<!-- bench:postgres:start -->";
+export const PG_SECTION_END = "<!-- bench:postgres:end -->";
+
+export function postgresSection(r: BenchResults, resultsFile: string): string {
+  const { trivial, ingest, ratio } = r.probes;
+  const n = Number(r.options.instances ?? 1);
+  const out: string[] = [PG_SECTION_START, "", `## PostgreSQL, ${n} instance${n === 1 ? "" : "s"}`, ""];
+  out.push(
+    `Measured with \`${r.command}\` on ${r.date} (${r.startedAt} – ${r.finishedAt}), same machine kind: ${n} \`next start\` process${n === 1 ? "" : "es"} ` +
+      `on one fresh PostgreSQL (Debian's package, default durability settings) on the same 2 cores, plus the load generator. Ratings go to the ` +
+      `instances in turn (no sticky sessions); phones and observers are spread over them. Server CPU and RSS are the sums over the instances ` +
+      `(PostgreSQL's own processes are not included). "board" follows each rating on the instance that acknowledged it; "cross-instance" is a ` +
+      `probe rating sent to the first instance every ~0.7 s during the load until the last instance's projector shows it. Raw figures: \`${resultsFile}\`.`,
+  );
+  out.push("");
+  out.push(
+    mdTable([
+      ["closed loop", "in flight", "per second", "p50", "p99", "errors", "server CPU"],
+      ...[trivial, ingest].map((p) => [
+        `\`${p.route}\``,
+        String(p.concurrency),
+        fmtInt(p.perSecond),
+        fmtMs(p.latency.p50),
+        fmtMs(p.latency.p99),
+        fmtErrors(p.errorsByStatus),
+        p.serverCpuPct === null ? "—" : `${Math.round(p.serverCpuPct)}%`,
+      ]),
+    ]),
+  );
+  out.push("");
+  out.push(`Rating ingest is ${ratio === null ? "—" : `${Math.round(ratio * 100)}%`} of the trivial route's throughput in the same run.`);
+  out.push("");
+  out.push(
+    mdTable([
+      ["participants", "connected", "server RSS", "ratings sent", "2xx per s", "errors", "submit p50", "submit p99", "board p50", "board p95", "never arrived", "slowest phone p95", "cross-instance p50", "p95", "max", "probes lost", "server CPU"],
+      ...r.stages.map((s) => [
+        fmtInt(s.participants),
+        `${fmtInt(s.connected)}${s.dropped ? ` (−${s.dropped})` : ""}`,
+        fmtMiB(s.rssConnectedKb),
+        `${fmtInt(s.load.sent)} (${s.load.rate}/s × ${s.load.durationS} s)`,
+        s.load.sustainedPerS.toFixed(1),
+        fmtErrors(s.load.errorsByStatus),
+        fmtMs(s.load.submit.p50),
+        fmtMs(s.load.submit.p99),
+        fmtMs(s.propagation.observer.p50),
+        fmtMs(s.propagation.observer.p95),
+        String(s.propagation.observer.missing),
+        fmtMs(s.propagation.phones.p95),
+        fmtMs(s.crossInstance?.p50),
+        fmtMs(s.crossInstance?.p95),
+        fmtMs(s.crossInstance?.max),
+        s.crossInstance ? `${s.crossInstance.missing} of ${s.crossInstance.count + s.crossInstance.missing}` : "—",
+        s.serverCpuPct === null ? "—" : `${Math.round(s.serverCpuPct)}%`,
+      ]),
+    ]),
+  );
+  out.push("");
+  out.push(mdTable([["target", "measured", "verdict"], ...r.targets.map((t) => [t.target, t.measured, `**${verdict(t.pass)}**`])]));
+  out.push("");
+  for (const p of r.problems) out.push(`- Problem during the run: ${p}`);
+  if (r.problems.length) out.push("");
+  out.push(PG_SECTION_END);
+  return out.join("\n");
+}
+
+/** The file with its PostgreSQL section replaced by `section` (or with `section` added at the end). */
+export function spliceSection(file: string, section: string): string {
+  const start = file.indexOf(PG_SECTION_START);
+  const end = file.indexOf(PG_SECTION_END);
+  if (start >= 0 && end > start) return file.slice(0, start) + section + file.slice(end + PG_SECTION_END.length);
+  return `${file.replace(/\s*$/, "")}\n\n${section}\n`;
+}
+
+/** The PostgreSQL section of a file, if any. */
+export function extractSection(file: string): string | null {
+  const start = file.indexOf(PG_SECTION_START);
+  const end = file.indexOf(PG_SECTION_END);
+  return start >= 0 && end > start ? file.slice(start, end + PG_SECTION_END.length) : null;
+}
