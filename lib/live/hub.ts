@@ -866,9 +866,9 @@ export class SessionHub {
         if (status !== "active") publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
       }
     }
-    // An overdue timer this instance already applied stays applied.
-    const expired = expireIfDue(fresh.state, Date.now());
-    this.session = { ...fresh, state: expired };
+    // An overdue timer is applied (and persisted) by state() as usual; an expiry this instance applied
+    // earlier was persisted before this task ran (both go through serialize()).
+    this.session = fresh;
     if (roundChanged) {
       this.roundRules = setup?.rules ?? PLAIN_RULES;
       this.roundTitle = setup?.title ?? null;

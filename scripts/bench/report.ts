@@ -80,7 +80,7 @@ export interface StageResult {
   listenOverflows: number | null;
   loadavg: number[];
   profile?: ProfileSummary | null;
-  /** --instances: a probe rating sent to the first instance until the last instance's observer shows it (ms) */
+  /** --instances: from the 2xx of a probe rating sent to the first instance until the last instance's observer shows it (ms) */
   crossInstance?: (Summary & { missing: number; instances: number }) | null;
 }
 
@@ -580,7 +580,7 @@ export function postgresSection(r: BenchResults, resultsFile: string): string {
       `on one fresh PostgreSQL (Debian's package, default durability settings) on the same 2 cores, plus the load generator. Ratings go to the ` +
       `instances in turn (no sticky sessions); phones and observers are spread over them. Server CPU and RSS are the sums over the instances ` +
       `(PostgreSQL's own processes are not included). "board" follows each rating on the instance that acknowledged it; "cross-instance" is a ` +
-      `probe rating sent to the first instance every ~0.7 s during the load until the last instance's projector shows it. Raw figures: \`${resultsFile}\`.`,
+      `probe rating sent to the first instance every ~0.7 s during the load, from its 2xx until the last instance's projector shows it. Raw figures: \`${resultsFile}\`.`,
   );
   out.push("");
   out.push(
