@@ -13,6 +13,7 @@ export interface Publisher<E> {
 export type FanoutMessage =
   | { code: string; kind: "ratings"; ids: number[] }
   | { code: string; kind: "state" }
+  | { code: string; kind: "participant"; id: string }
   | { code: string; kind: "deleted" };
 
 export class InProcessPublisher<E> implements Publisher<E> {

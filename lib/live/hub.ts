@@ -484,7 +484,7 @@ export class SessionHub {
     this.participants.set(p.id, p);
     this.byToken.set(p.tokenHash, p.id);
     if (p.status === "active") this.markDirty();
-    if (this.live) this.announceState();
+    if (this.live) this.announceParticipant(p.id);
   }
 
   /** After a rejoin on another device: the old token stops working. */
@@ -494,7 +494,7 @@ export class SessionHub {
     this.byToken.delete(p.tokenHash);
     p.tokenHash = tokenHash;
     this.byToken.set(tokenHash, p.id);
-    this.announceState();
+    this.announceParticipant(p.id);
   }
 
   /**
@@ -591,7 +591,7 @@ export class SessionHub {
       // move exactly the scores they gave, telling the room whom they rated.
       publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
       this.markDirty();
-      this.announceState();
+      this.announceParticipant(p.id);
     });
   }
 
@@ -603,7 +603,7 @@ export class SessionHub {
       if (result === "name_taken") throw new AppError("conflict", `The name "${displayName}" is already taken in this session.`, { field: "displayName" });
       p.displayName = displayName;
       this.markDirty();
-      this.announceState();
+      this.announceParticipant(p.id);
       return p;
     });
   }
@@ -802,6 +802,11 @@ export class SessionHub {
     publisher().announce?.({ code: this.session.code, kind: "state" });
   }
 
+  /** A join, rename, removal or new token: the others re-read that one participant (no phase broadcast, like here). */
+  private announceParticipant(id: string): void {
+    publisher().announce?.({ code: this.session.code, kind: "participant", id });
+  }
+
   /** One notification per coalesced flush, carrying the ids of the ratings written here since the last one. */
   private announceRatings(): void {
     if (this.pendingEvents.length === 0) return;
@@ -823,6 +828,16 @@ export class SessionHub {
         }
         for (let i = 0; i < pairs.size; i++) this.ratingTimes.push(now);
         if (pairs.size > 0) this.markDirty();
+        return;
+      }
+      if (message.kind === "participant") {
+        const row = await getDb().participant.findUnique({
+          where: { id: message.id },
+          select: { id: true, sessionId: true, displayName: true, status: true, tokenHash: true, joinedAt: true },
+        });
+        if (!row || row.sessionId !== this.session.id) return;
+        this.applyParticipantRow(row);
+        this.markDirty();
         return;
       }
       await this.reload(full);
@@ -847,25 +862,7 @@ export class SessionHub {
     const spotlight =
       spotlightId === this.session.spotlightReflectionId && !full ? this.spotlightText : spotlightId ? ((await findReflection(fresh.id, spotlightId))?.text ?? null) : null;
     // From here on synchronous: no request sees half of it.
-    for (const row of rows) {
-      const status = row.status as ParticipantStatus;
-      const p = this.participants.get(row.id);
-      if (!p) {
-        this.participants.set(row.id, { ...row, status });
-        this.byToken.set(row.tokenHash, row.id);
-        continue;
-      }
-      if (p.tokenHash !== row.tokenHash) {
-        this.byToken.delete(p.tokenHash);
-        p.tokenHash = row.tokenHash;
-        this.byToken.set(row.tokenHash, p.id);
-      }
-      p.displayName = row.displayName;
-      if (p.status !== status) {
-        p.status = status;
-        if (status !== "active") publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
-      }
-    }
+    for (const row of rows) this.applyParticipantRow(row);
     // An overdue timer is applied (and persisted) by state() as usual; an expiry this instance applied
     // earlier was persisted before this task ran (both go through serialize()).
     this.session = fresh;
@@ -884,6 +881,27 @@ export class SessionHub {
     publisher().publish(this.channel, { kind: "phase" });
     publisher().publish(this.channel, { kind: "control" });
     this.markDirty();
+  }
+
+  /** A participant as stored: added, or name, token and status brought up to date. */
+  private applyParticipantRow(row: { id: string; displayName: string; status: string; tokenHash: string; joinedAt: Date }): void {
+    const status = row.status as ParticipantStatus;
+    const p = this.participants.get(row.id);
+    if (!p) {
+      this.participants.set(row.id, { id: row.id, displayName: row.displayName, status, tokenHash: row.tokenHash, joinedAt: row.joinedAt });
+      this.byToken.set(row.tokenHash, row.id);
+      return;
+    }
+    if (p.tokenHash !== row.tokenHash) {
+      this.byToken.delete(p.tokenHash);
+      p.tokenHash = row.tokenHash;
+      this.byToken.set(row.tokenHash, p.id);
+    }
+    p.displayName = row.displayName;
+    if (p.status !== status) {
+      p.status = status;
+      if (status !== "active") publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
+    }
   }
 
   private trimRatingTimes(now: number): void {

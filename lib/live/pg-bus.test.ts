@@ -6,6 +6,8 @@ describe("fan-out payloads", () => {
     const [payload] = encodeFanout("a", { code: "ABC234", kind: "state" });
     expect(decodeFanout("b", payload)).toEqual({ code: "ABC234", kind: "state" });
     expect(decodeFanout("a", payload)).toBeNull();
+    const [joined] = encodeFanout("a", { code: "ABC234", kind: "participant", id: "p1" });
+    expect(decodeFanout("b", joined)).toEqual({ code: "ABC234", kind: "participant", id: "p1" });
   });
 
   it("split a large flush into NOTIFY-sized chunks without losing an id", () => {
@@ -25,5 +27,6 @@ describe("fan-out payloads", () => {
     expect(decodeFanout("b", "not json")).toBeNull();
     expect(decodeFanout("b", JSON.stringify({ o: "a", m: { code: "X", kind: "ratings", ids: ["1"] } }))).toBeNull();
     expect(decodeFanout("b", JSON.stringify({ o: "a", m: { code: "X", kind: "drop tables" } }))).toBeNull();
+    expect(decodeFanout("b", JSON.stringify({ o: "a", m: { code: "X", kind: "participant" } }))).toBeNull();
   });
 });

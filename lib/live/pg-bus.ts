@@ -37,6 +37,7 @@ export function decodeFanout(origin: string, payload: string | undefined): Fanou
     const wire = JSON.parse(payload) as Wire;
     if (wire.o === origin || typeof wire.m?.code !== "string") return null;
     if (wire.m.kind === "ratings") return Array.isArray(wire.m.ids) && wire.m.ids.every(Number.isInteger) ? wire.m : null;
+    if (wire.m.kind === "participant") return typeof wire.m.id === "string" ? wire.m : null;
     return wire.m.kind === "state" || wire.m.kind === "deleted" ? wire.m : null;
   } catch {
     return null;
