@@ -219,16 +219,16 @@ async function main(): Promise<number> {
     await action("A", "open-joining").catch(() => undefined);
 
     // Participants join alternately on A and B.
-    const people: { id: string; token: string; on: "A" | "B"; address: string }[] = [];
+    const people: { id: string; token: string; on: "A" | "B"; address: string; rejoinCode: string }[] = [];
     await check("joins on either instance reach both screens", async () => {
       for (let i = 0; i < 8; i++) {
         const on = i % 2 === 0 ? "A" : "B";
         const address = `10.77.0.${i + 1}`;
-        const r = await expectOk<{ participant: { id: string }; token: string }>(
+        const r = await expectOk<{ participant: { id: string }; token: string; rejoinCode: string }>(
           `join ${i + 1}`,
           call(on, "POST", `/api/sessions/${code}/participants`, { displayName: `Person ${i + 1}` }, { "X-Forwarded-For": address }),
         );
-        people.push({ id: r.participant.id, token: r.token, on, address });
+        people.push({ id: r.participant.id, token: r.token, on, address, rejoinCode: r.rejoinCode });
       }
       await Promise.all((["A", "B"] as const).map((on) => screens[on].until(() => screens[on].board?.entries.length === 8, "8 participants on the board")));
       return "8 people, 4 joined on each";
@@ -284,6 +284,20 @@ async function main(): Promise<number> {
     await check("a rename on B reaches the screen on A", async () => {
       await expectOk("rename", call("B", "PATCH", `/api/sessions/${code}/participants/${people[0]!.id}`, { displayName: "Renamed One" }, facilitator));
       await screens.A.until(() => screens.A.board?.entries.some((e) => e.displayName === "Renamed One") ?? false, "the new name");
+    });
+
+    await check("a rejoin on B moves the identity on A too (new token works there, the old one no longer)", async () => {
+      const who = people[2]!;
+      const old = who.token;
+      const r = await expectOk<{ token: string }>("rejoin on B", call("B", "POST", `/api/sessions/${code}/rejoin`, { rejoinCode: who.rejoinCode }, { "X-Forwarded-For": who.address }));
+      who.token = r.token;
+      await sleep(300);
+      await rate(who, people[3]!.id, 4, "A");
+      const stale = await call("A", "PUT", `/api/sessions/${code}/ratings/${people[3]!.id}`, { scores: { [dims[0]!]: 2 } }, {
+        Authorization: `Bearer ${old}`,
+        "X-Forwarded-For": who.address,
+      });
+      if (stale.status !== 401 && stale.status !== 403) throw new Error(`the old token on A: HTTP ${stale.status}, expected 401`);
     });
 
     await check("a burst of ratings split over both instances: nothing lost, both leaderboards equal the database", async () => {
