@@ -265,7 +265,7 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
     };
   }
   let tribunal: RoundPayload["tribunal"] = null;
-  if (ctx.tribunal?.config && (settings.kind === "tribunal" || ctx.tribunal.denunciations.length > 0)) {
+  if (ctx.tribunal?.config && settings.kind === "tribunal") {
     const t = ctx.tribunal;
     const config = t.config!;
     const appeals = new Map<string, string>();
