@@ -68,7 +68,7 @@ function RifControl({ rif, send, pending }: { rif: NonNullable<RoundPayload["rif
         {rif.stage === "statements"
           ? `Statements: ${rif.cases.filter((c) => c.statementStatus === "written").length} of ${rif.cases.length} written${left !== null ? ` · ${formatSeconds(left)} left` : ""}.`
           : rif.stage === "hearing"
-            ? `Hearing: statement ${showing + 1} of ${rif.cases.length} on the projector. ${rif.ballots ?? 0} ballots cast by ${rif.voters} voters (how anyone voted is never shown).`
+            ? `Hearing: statement ${showing + 1} of ${rif.cases.length} on the projector. ${rif.ballots ?? 0} ballots cast from ${rif.electorate} people who may vote (how anyone voted is never shown).`
             : "The verdict is on every screen."}
       </p>
       <div className="flex flex-wrap gap-2">

@@ -134,7 +134,7 @@ export function RifStageView({ rif }: { rif: Rif }) {
           </li>
         ))}
       </ol>
-      <p className="text-3xl text-paper/85">Vote on your phone: keep, or let go. Anonymous. {rif.voters} colleagues vote.</p>
+      <p className="text-3xl text-paper/85">Vote on your phone: keep, or let go. Anonymous. {rif.electorate} colleagues vote.</p>
     </section>
   );
 }

@@ -181,7 +181,8 @@ export interface RoundPayload {
     cases: CaseView[];
     /** Control room only: ballots cast so far (all cases together, never per person). */
     ballots?: number;
-    voters: number;
+    /** How many people may vote (active and not at risk). */
+    electorate: number;
   } | null;
   tribunal: {
     charges: string[];
@@ -261,7 +262,7 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
         };
       }),
       ...(control ? { ballots: state.ballotsCast() } : {}),
-      voters: [...ctx.active].filter((id) => !atRisk.has(id)).length,
+      electorate: [...ctx.active].filter((id) => !atRisk.has(id)).length,
     };
   }
   let tribunal: RoundPayload["tribunal"] = null;
