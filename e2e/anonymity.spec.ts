@@ -825,7 +825,14 @@ function audit(s: Scenario, expected: Expected): string[] {
           const removed = e.data as { participantId?: string };
           if (!self || removed.participantId !== self.id) findings.push(`${where}: told about someone else's removal`);
         }
-        if (!["phase", "leaderboard", "me", "control", "removed", "closed"].includes(e.event)) findings.push(`${where}: unknown event (add it to this audit)`);
+        if (e.event === "round") {
+          // This walk runs rating rounds only: the interactive-round payload must be empty (its own test walks the scenes).
+          const round = e.data as { kind?: string; rif?: unknown; tribunal?: unknown; conference?: unknown; amendments?: unknown[] };
+          if (round.kind !== "rating" || round.rif !== null || round.tribunal !== null || round.conference !== null || round.amendments?.length !== 0) {
+            findings.push(`${where}: a rating round's interactive payload is not empty: ${e.raw.slice(0, 200)}`);
+          }
+        }
+        if (!["phase", "leaderboard", "me", "round", "control", "removed", "closed"].includes(e.event)) findings.push(`${where}: unknown event (add it to this audit)`);
       }
     } else if (seen.kind === "html") {
       if (seen.status === 200 && isFacilitator && /^\/sessions\/[^/]+\/debrief$/.test(pathname)) {
@@ -1681,6 +1688,13 @@ test.describe("anonymity: interactive rounds", () => {
     await look();
     await act("close-round");
     await look();
+    // The facilitator's debrief of the scenes and its export: pseudonyms and counts, no id, no name.
+    const debrief = await rec.call("facilitator", "GET", `${api}/debrief`, fac);
+    const scenesExport = await rec.call("facilitator", "GET", `${api}/export/scenes.json`, fac);
+    expect(scenesExport.status).toBe(200);
+    const scenesCsv = await rec.call("facilitator", "GET", `${api}/export/scenes.csv`, fac);
+    expect((debrief.body as { scenes: { tribunals: unknown[]; rifs: unknown[]; conferences: unknown[] } }).scenes.tribunals).toHaveLength(1);
+    expect(scenesCsv.text).toContain("let-go votes");
 
     // Every interactive route was called.
     const roundRoutes = Object.entries(ROUTES).filter(([, r]) => r.coverage === "rounds").map(([f]) => f);
@@ -1698,6 +1712,13 @@ test.describe("anonymity: interactive rounds", () => {
       if (!isFacilitator && /\/round-control$/.test(pathname) && seen.status < 300) findings.push(`${who}: the facilitator's round control answered ${seen.status}`);
       if (seen.kind === "html") {
         if (seen.status === 200) findings.push(...htmlFindings(seen.text, ids, self?.id ?? null, who));
+        continue;
+      }
+      if (/\/(debrief|export\/[^/]+)$/.test(pathname)) {
+        for (const k of KEYS) {
+          if (seen.text.includes(people[k].id)) findings.push(`${who}: names ${NAMES[k]}'s id`);
+          if (seen.text.includes(`"${NAMES[k]}"`) || seen.text.includes(`,${NAMES[k]},`)) findings.push(`${who}: names ${NAMES[k]}`);
+        }
         continue;
       }
       if (/\/(denunciations|rif-votes\/[^/]+|proposals\/[^/]+\/vote)$/.test(pathname)) {

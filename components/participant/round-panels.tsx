@@ -81,13 +81,8 @@ export function RifPanel({
         <h2 id="rif-result" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
           The verdict
         </h2>
-        {mine?.verdict ? (
-          <Alert tone={mine.verdict.outcome === "let_go" ? "error" : "success"}>
-            {mine.verdict.outcome === "let_go"
-              ? "The room let you go. You stay as an observer: you can watch every screen, but you are no longer rated or ranked."
-              : "The room kept you. You are back in the ranking."}
-          </Alert>
-        ) : null}
+        {/* Those let go see the observer note above every tab; those kept get their relief here. */}
+        {mine?.verdict?.outcome === "kept" ? <Alert tone="success">The room kept you. You stay in the ranking.</Alert> : null}
         <VerdictList cases={rif.cases} />
       </section>
     );
@@ -490,18 +485,18 @@ export function ConferencePanel({
             Propose {left < 3 ? <span className="font-normal normal-case text-steel">({left} left)</span> : null}
           </h3>
           <div className="grid grid-cols-1 gap-2">
+            {/* A change someone already proposed is in the list below: vote on it there. */}
             {c.menu
-              .filter((k) => k !== "free-text")
+              .filter((k) => k !== "free-text" && !proposed.has(k))
               .map((k) => (
                 <Button
                   key={k}
                   variant="secondary"
-                  disabled={busy || (left === 0 && !proposed.has(k))}
+                  disabled={busy || left === 0}
                   onClick={() => void run(`/api/sessions/${code}/proposals`, "POST", { kind: k })}
-                  className="justify-start whitespace-normal text-left normal-case"
+                  className="!justify-start !whitespace-normal text-left"
                 >
-                  {proposed.has(k) ? "✔ Support: " : "+ "}
-                  {MENU_LABELS[k]}
+                  + {MENU_LABELS[k]}
                 </Button>
               ))}
           </div>
@@ -562,8 +557,8 @@ function ProposalCard({ code, p, needed, vote, canVote }: { code: string; p: Pro
       <p className="font-bold">{p.text}</p>
       <p className="text-sm text-steel">
         {p.status === "open"
-          ? `${p.ballots} ${p.ballots === 1 ? "vote" : "votes"} cast · passes with ${needed} for${p.kind === "free-text" ? " and the facilitator's acceptance" : ""}`
-          : `${p.status === "passed" ? "✔ Passed" : "✖ Failed"} · ${p.for ?? 0} for, ${p.against ?? 0} against`}
+          ? `${p.ballots} ${p.ballots === 1 ? "vote" : "votes"} cast · ${p.kind === "free-text" ? "your votes advise; the facilitator decides" : `passes with ${needed} for`}`
+          : `${p.status === "passed" ? (p.kind === "free-text" ? "✔ Accepted by the facilitator" : "✔ Passed") : p.kind === "free-text" ? "✖ Not accepted" : "✖ Failed"} · ${p.for ?? 0} for, ${p.against ?? 0} against`}
         {p.kind === "free-text" && p.accepted !== null && p.status === "open" ? ` · facilitator: ${p.accepted ? "accepted" : "rejected"}` : ""}
       </p>
       {canVote ? (

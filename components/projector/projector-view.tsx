@@ -118,7 +118,7 @@ export function ProjectorView({
           </h1>
           <p className="text-4xl font-semibold text-paper/90" data-testid="phase-status">
             {phaseStatus(session)}
-            {session.round.title ? <span className="text-gold"> · {session.round.title}</span> : null}
+            {session.round.title && session.round.title.toLowerCase() !== session.round.kindLabel.toLowerCase() ? <span className="text-gold"> · {session.round.title}</span> : null}
           </p>
         </div>
         <div className="flex shrink-0 items-stretch gap-6">

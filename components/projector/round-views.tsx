@@ -212,7 +212,7 @@ export function ConferenceView({ conference, open }: { conference: Conference; o
                 <p className="text-2xl">
                   {p.status === "open"
                     ? `${p.ballots} ${p.ballots === 1 ? "vote" : "votes"} cast${p.kind === "free-text" ? " · the facilitator decides" : ""}`
-                    : `${passed ? "✔ PASSED" : "✖ Failed"} · ${p.for ?? 0} for · ${p.against ?? 0} against`}
+                    : `${passed ? (p.kind === "free-text" ? "✔ ACCEPTED by the facilitator" : "✔ PASSED") : p.kind === "free-text" ? "✖ Not accepted" : "✖ Failed"} · ${p.for ?? 0} for · ${p.against ?? 0} against`}
                 </p>
               </li>
             );

@@ -16,6 +16,7 @@ export function AmendmentsBanner({ amendments, size = "md" }: { amendments: Roun
       <ul className={`${big ? "mt-1 flex flex-wrap gap-x-8" : "mt-1 list-disc pl-5"}`}>
         {amendments.map((a, i) => (
           <li key={`${a.kind}-${i}`} data-testid="amendment">
+            {big ? <span aria-hidden="true">▸ </span> : null}
             {a.text}
           </li>
         ))}
