@@ -31,7 +31,7 @@ import { REFLECTION_ITEMS } from "../lib/domain/reflection";
 
 // ── the routes this spec accounts for ──────────────────────────────────────
 
-type Coverage = "walked" | "write-only" | "facilitator-only";
+type Coverage = "walked" | "write-only" | "facilitator-only" | "rounds";
 
 /**
  * Every route and page file under the scanned folders, and how this spec covers it.
@@ -39,6 +39,7 @@ type Coverage = "walked" | "write-only" | "facilitator-only";
  * setting up, its answer checked. "facilitator-only": refuses participants and
  * visitors (checked for every such route); what it answers the facilitator is checked
  * with the control-room rules (check 5), the debrief and exports with their own (check 6).
+ * "rounds": the interactive rounds' routes, walked by their own test below ("interactive rounds").
  */
 const ROUTES: Record<string, { coverage: Coverage; what: string }> = {
   "app/api/sessions/route.ts": { coverage: "facilitator-only", what: "create / list the facilitator's own sessions" },
@@ -63,6 +64,13 @@ const ROUTES: Record<string, { coverage: Coverage; what: string }> = {
   "app/api/sessions/[code]/reflection/spotlight/route.ts": { coverage: "facilitator-only", what: "POST spotlight one reflection text (answer = public session, checked)" },
   "app/api/sessions/[code]/archive/route.ts": { coverage: "facilitator-only", what: "POST archive / unarchive (reports close, checked)" },
   "app/api/sessions/[code]/qr/route.ts": { coverage: "walked", what: "GET join QR code (SVG)" },
+  "app/api/sessions/[code]/statement/route.ts": { coverage: "rounds", what: "PUT own RIF statement (public with the author's name, by design)" },
+  "app/api/sessions/[code]/rif-votes/[targetId]/route.ts": { coverage: "rounds", what: "PUT an anonymous keep/let-go vote (the echo is checked)" },
+  "app/api/sessions/[code]/denunciations/route.ts": { coverage: "rounds", what: "POST an anonymous denunciation (the echo is checked)" },
+  "app/api/sessions/[code]/appeal/route.ts": { coverage: "rounds", what: "POST the accused's own appeal" },
+  "app/api/sessions/[code]/proposals/route.ts": { coverage: "rounds", what: "POST a conference proposal (no author anywhere, checked)" },
+  "app/api/sessions/[code]/proposals/[proposalId]/vote/route.ts": { coverage: "rounds", what: "PUT an anonymous vote on a proposal (the echo is checked)" },
+  "app/api/sessions/[code]/round-control/route.ts": { coverage: "facilitator-only", what: "GET/POST the facilitator's control of the interactive rounds (refused to others, checked; no voter or accuser, checked)" },
   "app/s/[code]/page.tsx": { coverage: "walked", what: "participant phone page (HTML + flight data)" },
   "app/s/[code]/report/page.tsx": { coverage: "walked", what: "participant's private report page (HTML + flight data, own data only)" },
   "app/s/[code]/screen/page.tsx": { coverage: "walked", what: "projector page (HTML + flight data)" },
@@ -817,7 +825,14 @@ function audit(s: Scenario, expected: Expected): string[] {
           const removed = e.data as { participantId?: string };
           if (!self || removed.participantId !== self.id) findings.push(`${where}: told about someone else's removal`);
         }
-        if (!["phase", "leaderboard", "me", "control", "removed", "closed"].includes(e.event)) findings.push(`${where}: unknown event (add it to this audit)`);
+        if (e.event === "round") {
+          // This walk runs rating rounds only: the interactive-round payload must be empty (its own test walks the scenes).
+          const round = e.data as { kind?: string; rif?: unknown; tribunal?: unknown; conference?: unknown; amendments?: unknown[] };
+          if (round.kind !== "rating" || round.rif !== null || round.tribunal !== null || round.conference !== null || round.amendments?.length !== 0) {
+            findings.push(`${where}: a rating round's interactive payload is not empty: ${e.raw.slice(0, 200)}`);
+          }
+        }
+        if (!["phase", "leaderboard", "me", "round", "control", "removed", "closed"].includes(e.event)) findings.push(`${where}: unknown event (add it to this audit)`);
       }
     } else if (seen.kind === "html") {
       if (seen.status === 200 && isFacilitator && /^\/sessions\/[^/]+\/debrief$/.test(pathname)) {
@@ -1360,7 +1375,7 @@ test.describe("anonymity", () => {
 
     // Every walked or written route was really called; nothing outside ROUTES was.
     const missed = Object.entries(ROUTES)
-      .filter(([file, { coverage }]) => coverage !== "facilitator-only" && !s.rec.hits.has(file))
+      .filter(([file, { coverage }]) => coverage !== "facilitator-only" && coverage !== "rounds" && !s.rec.hits.has(file))
       .map(([file]) => file);
     expect(missed, "routes marked walked/write-only that the walk never called").toEqual([]);
     expect(s.rec.requested.filter((p) => routeFileOf(p) === null), "requests to routes outside ROUTES").toEqual([]);
@@ -1556,5 +1571,195 @@ test.describe("anonymity: known leaks", () => {
     });
     expect(tied, "pseudonyms of ratings.json tied to one name by the revealed leniency chart").toEqual([]);
     await s.facContext.close();
+  });
+});
+
+// ── the interactive rounds ─────────────────────────────────────────────────
+
+/** Public facts about a person in an interactive round: a RIF case (statement under the author's name, by design) or a tribunal feed item. */
+const ROUND_PERSON_KEYS = new Set([
+  ...PUBLIC_PERSON_KEYS,
+  "position",
+  "rankAtSelection",
+  "statementStatus",
+  "statement",
+  "hidden",
+  "shown",
+  "verdict",
+  "accusers",
+  "charges",
+  "penalty",
+  "appeal",
+  "team",
+]);
+const ROUND_CONTROL_KEYS = new Set([...CONTROL_PERSON_KEYS, ...ROUND_PERSON_KEYS, "appealHidden"]);
+
+test.describe("anonymity: interactive rounds", () => {
+  test("no answer or live event of a tribunal, a Reduction in Force or a production conference tells who accused, voted or proposed", async ({ browser, facilitator }) => {
+    test.setTimeout(180_000);
+    const rec = new Recorder();
+    const facContext = await browser.newContext();
+    await signInViaApi(facContext, facilitator);
+    const facCookie = (await facContext.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const fac: Auth = { cookie: facCookie, origin: true };
+    const agenda = [
+      { title: "Rate", prompt: "", durationSeconds: null, rules: PLAIN_RULES },
+      { title: "Tribunal", prompt: "", durationSeconds: null, rules: PLAIN_RULES, kind: "tribunal", tribunal: { penalty: 0.25, cap: 1, reward: 0, charges: ["Wrecking", "Lack of enthusiasm"] } },
+      { title: "RIF", prompt: "", durationSeconds: null, rules: PLAIN_RULES, kind: "rif", rif: { selection: { mode: "count", value: 2 }, statementSeconds: 120, autoAdvanceSeconds: null } },
+      { title: "Conference", prompt: "", durationSeconds: null, rules: PLAIN_RULES, kind: "conference", conference: { menu: ["abolish-leaderboard", "stop-nosedive", "free-text"], thresholdPercent: null } },
+    ];
+    const created = (await rec.ok("facilitator", "POST", "/api/sessions", fac, { title: "Rounds audit", dimensions: ["Talent"], k: 2, agenda }, 201)) as { session: { code: string } };
+    const code = created.session.code;
+    const api = `/api/sessions/${code}`;
+    const people = {} as Record<Key, Person>;
+    for (const key of KEYS) {
+      const body = (await rec.ok(NAMES[key], "POST", `${api}/participants`, {}, { displayName: NAMES[key] }, 201)) as { participant: { id: string }; token: string; rejoinCode: string };
+      people[key] = { key, name: NAMES[key], id: body.participant.id, token: body.token, rejoinCode: body.rejoinCode };
+    }
+    const ids = KEYS.map((k) => people[k].id);
+    const as = (k: Key): Auth => ({ token: people[k].token });
+    const act = (action: string) => rec.ok("facilitator", "POST", `${api}/actions`, fac, { action });
+    // Round 1: a clear ranking, Fedor and Gleb at the bottom.
+    const SCORE: Record<Key, number> = { A: 5, B: 5, C: 4, D: 4, E: 3, F: 2, G: 1 };
+    await act("open-round");
+    rec.settling = true;
+    for (const r of KEYS) for (const t of KEYS) if (r !== t) await rec.ok(NAMES[r], "PUT", `${api}/ratings/${people[t].id}`, as(r), { scores: { talent: SCORE[t] } });
+    await act("close-round");
+    rec.settling = false;
+
+    /** Everything a participant, the projector or a visitor can read now, and the facilitator's control view of the round. */
+    async function look() {
+      const reads: Promise<unknown>[] = [rec.stream("projector", `${api}/events?view=screen`, {}, 900), rec.call("anonymous", "GET", api), rec.call("projector", "GET", `/s/${code}/screen`)];
+      for (const k of KEYS) {
+        reads.push(rec.stream(NAMES[k], `${api}/events`, as(k), 900), rec.call(NAMES[k], "GET", `${api}/me`, as(k)), rec.call(NAMES[k], "GET", `/s/${code}`, { cookie: `stk_p_${code}=${people[k].token}` }));
+        // The facilitator's control route refuses participants.
+        reads.push(rec.call(NAMES[k], "GET", `${api}/round-control`, as(k)));
+      }
+      reads.push(rec.stream("facilitator", `${api}/events?view=control`, { cookie: facCookie }, 900), rec.call("facilitator", "GET", `${api}/round-control`, fac));
+      await Promise.all(reads);
+    }
+
+    // Round 2, the tribunal (everyone rates again, as before): B, C and D denounce A; E denounces C; A appeals.
+    await act("open-round");
+    rec.settling = true;
+    for (const r of KEYS) for (const t of KEYS) if (r !== t) await rec.ok(NAMES[r], "PUT", `${api}/ratings/${people[t].id}`, as(r), { scores: { talent: SCORE[t] } });
+    rec.settling = false;
+    const denounced: Partial<Record<Key, Key[]>> = { B: ["A"], C: ["A"], D: ["A"], E: ["C"] };
+    for (const [accuser, targets] of Object.entries(denounced) as [Key, Key[]][]) {
+      for (const t of targets) {
+        const echo = (await rec.ok(NAMES[accuser], "POST", `${api}/denunciations`, as(accuser), { accusedId: people[t].id, charge: "Wrecking" }, 201)) as Record<string, unknown>;
+        expect(Object.keys(echo).sort()).toEqual(["accusedId", "ok"]);
+      }
+    }
+    await rec.ok(NAMES.A, "POST", `${api}/appeal`, as("A"), { text: "I only asked why the plan doubled." }, 201);
+    await new Promise((r) => setTimeout(r, 400));
+    await look();
+    await act("close-round");
+
+    // Round 3, the Reduction in Force: F and G at risk; F writes; A–E vote.
+    await act("open-round");
+    await rec.ok(NAMES.F, "PUT", `${api}/statement`, as("F"), { text: "I never missed a deadline." });
+    await rec.ok("facilitator", "POST", `${api}/round-control`, fac, { action: "rif.start-hearing" });
+    await rec.ok("facilitator", "POST", `${api}/round-control`, fac, { action: "rif.next" });
+    const votes: [Key, Key, "keep" | "let_go"][] = [
+      ["A", "F", "keep"], ["B", "F", "let_go"], ["C", "F", "keep"], ["D", "G", "let_go"], ["E", "G", "let_go"], ["A", "G", "let_go"],
+    ];
+    for (const [voter, target, vote] of votes) {
+      const echo = (await rec.ok(NAMES[voter], "PUT", `${api}/rif-votes/${people[target].id}`, as(voter), { vote })) as Record<string, unknown>;
+      expect(Object.keys(echo).sort()).toEqual(["ok", "targetId", "vote"]);
+    }
+    await new Promise((r) => setTimeout(r, 400));
+    await look();
+    await rec.ok("facilitator", "POST", `${api}/round-control`, fac, { action: "rif.reveal" });
+    await new Promise((r) => setTimeout(r, 400));
+    await look();
+    await act("close-round");
+
+    // Round 4, the production conference: proposals and votes from everyone still active.
+    await act("open-round");
+    const abolish = (await rec.ok(NAMES.B, "POST", `${api}/proposals`, as("B"), { kind: "abolish-leaderboard" }, 201)) as { proposalId: string };
+    const free = (await rec.ok(NAMES.C, "POST", `${api}/proposals`, as("C"), { kind: "free-text", text: "Rate brigades, not people" }, 201)) as { proposalId: string };
+    for (const [k, vote] of [["A", "for"], ["D", "against"], ["E", "for"], ["F", "for"]] as [Key, "for" | "against"][]) {
+      const echo = (await rec.ok(NAMES[k], "PUT", `${api}/proposals/${abolish.proposalId}/vote`, as(k), { vote })) as Record<string, unknown>;
+      expect(Object.keys(echo).sort()).toEqual(["ok", "proposalId", "vote"]);
+    }
+    await rec.ok(NAMES.D, "PUT", `${api}/proposals/${free.proposalId}/vote`, as("D"), { vote: "for" });
+    await new Promise((r) => setTimeout(r, 400));
+    await look();
+    await act("close-round");
+    await look();
+    // The facilitator's debrief of the scenes and its export: pseudonyms and counts, no id, no name.
+    const debrief = await rec.call("facilitator", "GET", `${api}/debrief`, fac);
+    const scenesExport = await rec.call("facilitator", "GET", `${api}/export/scenes.json`, fac);
+    expect(scenesExport.status).toBe(200);
+    const scenesCsv = await rec.call("facilitator", "GET", `${api}/export/scenes.csv`, fac);
+    expect((debrief.body as { scenes: { tribunals: unknown[]; rifs: unknown[]; conferences: unknown[] } }).scenes.tribunals).toHaveLength(1);
+    expect(scenesCsv.text).toContain("let-go votes");
+
+    // Every interactive route was called.
+    const roundRoutes = Object.entries(ROUTES).filter(([, r]) => r.coverage === "rounds").map(([f]) => f);
+    expect(roundRoutes.filter((f) => !rec.hits.has(f)), "interactive routes never called").toEqual([]);
+
+    const findings: string[] = [];
+    const byName = new Map(KEYS.map((k) => [NAMES[k], people[k]]));
+    let roundPayloads = 0;
+    for (const seen of rec.seen) {
+      if (seen.setup) continue;
+      const who = `${seen.viewer} · ${seen.label}`;
+      const self = byName.get(seen.viewer) ?? null;
+      const isFacilitator = seen.viewer === "facilitator";
+      const pathname = seen.path.split("?")[0] ?? "";
+      if (!isFacilitator && /\/round-control$/.test(pathname) && seen.status < 300) findings.push(`${who}: the facilitator's round control answered ${seen.status}`);
+      if (seen.kind === "html") {
+        if (seen.status === 200) findings.push(...htmlFindings(seen.text, ids, self?.id ?? null, who));
+        continue;
+      }
+      if (/\/(debrief|export\/[^/]+)$/.test(pathname)) {
+        for (const k of KEYS) {
+          if (seen.text.includes(people[k].id)) findings.push(`${who}: names ${NAMES[k]}'s id`);
+          if (seen.text.includes(`"${NAMES[k]}"`) || seen.text.includes(`,${NAMES[k]},`)) findings.push(`${who}: names ${NAMES[k]}`);
+        }
+        continue;
+      }
+      if (/\/(denunciations|rif-votes\/[^/]+|proposals\/[^/]+\/vote)$/.test(pathname)) {
+        // The echo of the caller's own action (its keys are checked above): one colleague, no one else.
+        findings.push(...pairFindings(seen.body, ids, who), ...keyFindings(seen.body, who));
+        continue;
+      }
+      const values: unknown[] = seen.kind === "sse" ? (seen.events ?? []).map((e) => e.data) : [seen.body];
+      for (const raw of values) {
+        const value = structuredClone(raw) as Record<string, unknown> | null;
+        if (value && typeof value === "object" && "interactive" in value && self) {
+          // A phone's own view: what this person did themselves, exactly, and nothing about anyone else's actions.
+          const mine = value.interactive as { tribunal?: { denounced: string[] }; rif?: { votes: Record<string, string> }; conference?: { votes: Record<string, string> } };
+          const own = (denounced[self.key] ?? []).map((k) => people[k].id).sort();
+          if (mine.tribunal && !sameJson([...mine.tribunal.denounced].sort(), own)) findings.push(`${who}: denounced ${JSON.stringify(mine.tribunal.denounced)} is not ${self.name}'s own`);
+          if (mine.rif) {
+            const ownVotes = Object.fromEntries(votes.filter(([v]) => v === self.key).map(([, t, vote]) => [people[t].id, vote]));
+            if (!sameJson(mine.rif.votes, ownVotes)) findings.push(`${who}: RIF votes ${JSON.stringify(mine.rif.votes)} are not ${self.name}'s own`);
+          }
+          delete value.interactive;
+        }
+        if (value && typeof value === "object" && ("rif" in value || "tribunal" in value || "conference" in value)) roundPayloads += 1;
+        const allowed = isFacilitator ? ROUND_CONTROL_KEYS : ROUND_PERSON_KEYS;
+        const foreign = ids.filter((id) => id !== self?.id);
+        findings.push(...pairFindings(value, ids, who), ...keyFindings(value, who), ...shapeFindings(value, foreign, allowed, who));
+        const text = JSON.stringify(value ?? null);
+        if (/accuser(Id|s?")\s*:\s*"|voterId|authorId|proposer/.test(text)) findings.push(`${who}: names an accuser, voter or author: ${text.slice(0, 200)}`);
+      }
+    }
+    expect(roundPayloads, "round payloads were recorded").toBeGreaterThan(20);
+
+    // The detectors see a planted accuser next to the accused, and a planted voter next to a case.
+    const planted = [
+      { participantId: people.A.id, displayName: "Alla", accusers: 3, charges: [], penalty: -0.75, appeal: null, accusedBy: people.B.id },
+      { participantId: people.F.id, displayName: "Fedor", statement: "x", voter: people.A.id },
+    ];
+    for (const leak of planted) {
+      const caught = [...pairFindings(leak, ids), ...keyFindings(leak), ...shapeFindings(leak, ids.filter((id) => id !== people.C.id), ROUND_PERSON_KEYS)];
+      expect(caught.length, `planted leak not caught: ${JSON.stringify(leak)}`).toBeGreaterThan(0);
+    }
+    expect(findings, "anonymity findings in the interactive rounds").toEqual([]);
+    await facContext.close();
   });
 });

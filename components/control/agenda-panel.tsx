@@ -7,7 +7,25 @@ import { Button } from "@/components/ui/button";
 import { DISTRIBUTION_PRESETS, TIE_RULE, type Band } from "@/lib/domain/rules/forced-distribution";
 import { DEFAULT_NORM } from "@/lib/domain/rules/norm";
 import { DEFAULT_TIERS } from "@/lib/domain/rules/nosedive";
-import { describeRules, NOSEDIVE_ARC, PLAIN_RULES, type AgendaItem, type RuleSet } from "@/lib/domain/rules/ruleset";
+import { describeRules, NOSEDIVE_ARC, PLAIN_RULES, WHOLE_ESSAY, type AgendaItem, type RuleSet } from "@/lib/domain/rules/ruleset";
+import {
+  AMENDMENT_KINDS,
+  DEFAULT_CONFERENCE,
+  DEFAULT_RIF,
+  DEFAULT_TRIBUNAL,
+  ROUND_KIND_LABELS,
+  ROUND_KINDS,
+  type AmendmentKind,
+  type RoundKind,
+} from "@/lib/domain/rounds/kinds";
+import { describeAmendment } from "@/lib/domain/rounds/conference";
+
+/** What a round is, in a few words: its type (when not a plain rating round) and its rules. */
+function summary(item: AgendaItem): string {
+  const kind = item.kind ?? "rating";
+  if (kind === "rif" || kind === "conference") return ROUND_KIND_LABELS[kind];
+  return [...(kind === "tribunal" ? [ROUND_KIND_LABELS.tribunal] : []), ...describeRules(item.rules)].join(" · ");
+}
 
 interface AgendaState {
   agenda: AgendaItem[];
@@ -65,6 +83,9 @@ export function AgendaPanel({ code, round, phase }: { code: string; round: numbe
           <Button variant="secondary" onClick={() => setDraft(opened === 0 ? NOSEDIVE_ARC : [...upcoming, ...NOSEDIVE_ARC].slice(0, 20 - opened))}>
             Load “The Nosedive arc”
           </Button>
+          <Button variant="secondary" onClick={() => setDraft(opened === 0 ? WHOLE_ESSAY : [...upcoming, ...WHOLE_ESSAY].slice(0, 20 - opened))}>
+            Load “The whole essay”
+          </Button>
           <Button
             variant="secondary"
             onClick={() => setDraft([...upcoming, { title: `Round ${opened + upcoming.length + 1}`, prompt: "", durationSeconds: 240, rules: PLAIN_RULES }])}
@@ -93,7 +114,7 @@ export function AgendaPanel({ code, round, phase }: { code: string; round: numbe
             <span className="font-semibold">
               Round {i + 1}: {item.title}
             </span>{" "}
-            — {describeRules(item.rules).join(" · ")} {i + 1 === opened && phase === "round_open" ? <strong>(running)</strong> : <span className="text-steel">(done)</span>}
+            — {summary(item)} {i + 1 === opened && phase === "round_open" ? <strong>(running)</strong> : <span className="text-steel">(done)</span>}
           </li>
         ))}
         {upcoming.map((item, i) => (
@@ -133,7 +154,7 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
           </span>
           <span className="text-sm text-steel">
             {" "}
-            — {describeRules(rules).join(" · ")} · {fmt(item.durationSeconds)} <span aria-hidden="true">{open ? "▴" : "▾"}</span>
+            — {summary(item)} · {fmt(item.durationSeconds)} <span aria-hidden="true">{open ? "▴" : "▾"}</span>
           </span>
         </button>
         <Button variant="ghost" className="!min-h-9 !text-xs" onClick={onRemove} aria-label={`Remove round ${number} from the agenda`}>
@@ -160,11 +181,29 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
               ))}
             </select>
           </label>
+          <label className="flex flex-col gap-1 font-semibold">
+            Round type
+            <select
+              className="min-h-10 rounded border-2 border-ink/30 px-2 font-normal"
+              value={item.kind ?? "rating"}
+              onChange={(e) => onChange(withKind(item, e.target.value as RoundKind))}
+            >
+              {ROUND_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {ROUND_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <KindEditor id={id} item={item} onChange={onChange} />
           <label className="flex flex-col gap-1 font-semibold sm:col-span-2">
             Facilitator prompt (only you see it)
             <textarea className="min-h-20 rounded border-2 border-ink/30 p-2 font-normal" maxLength={600} value={item.prompt} onChange={(e) => onChange({ ...item, prompt: e.target.value })} />
           </label>
 
+          {item.kind === "rif" || item.kind === "conference" ? (
+            <p className="text-steel sm:col-span-2">No ratings in this round: the board keeps the last ranking, under the rules it was made with.</p>
+          ) : (
           <fieldset className="flex flex-col gap-2 rounded border border-ink/20 p-2 sm:col-span-2">
             <legend className="px-1 font-semibold">Rules for this round</legend>
             <label className="flex items-center gap-2">
@@ -274,6 +313,7 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
               % of colleagues
             </label>
           </fieldset>
+          )}
         </div>
       ) : null}
     </li>
@@ -340,4 +380,142 @@ function DistributionEditor({ value, onChange }: { value: NonNullable<RuleSet["d
       <p className="text-xs text-steel">Ties: {TIE_RULE}</p>
     </div>
   );
+}
+
+function withKind(item: AgendaItem, kind: RoundKind): AgendaItem {
+  const { rif: _rif, tribunal: _tribunal, conference: _conference, ...rest } = item;
+  if (kind === "rif") return { ...rest, kind, rif: DEFAULT_RIF };
+  if (kind === "tribunal") return { ...rest, kind, tribunal: DEFAULT_TRIBUNAL };
+  if (kind === "conference") return { ...rest, kind, conference: DEFAULT_CONFERENCE };
+  return { ...rest, kind: "rating" };
+}
+
+const num = "min-h-9 w-20 rounded border border-ink/30 px-1 font-normal";
+
+/** Settings of the interactive round types. */
+function KindEditor({ id, item, onChange }: { id: string; item: AgendaItem; onChange: (item: AgendaItem) => void }) {
+  if (item.kind === "rif") {
+    const rif = item.rif ?? DEFAULT_RIF;
+    const set = (r: Partial<typeof rif>) => onChange({ ...item, rif: { ...rif, ...r } });
+    return (
+      <fieldset className="flex flex-col gap-2 rounded border border-ink/20 p-2 sm:col-span-2" data-testid="rif-settings">
+        <legend className="px-1 font-semibold">Reduction in Force</legend>
+        <div className="flex flex-wrap items-center gap-2">
+          <label htmlFor={`${id}-rif-value`}>At risk: the bottom</label>
+          <input
+            id={`${id}-rif-value`}
+            type="number"
+            min={1}
+            max={50}
+            className={num}
+            value={rif.selection.value}
+            onChange={(e) => set({ selection: { ...rif.selection, value: Math.round(Number(e.target.value)) } })}
+          />
+          <label className="sr-only" htmlFor={`${id}-rif-mode`}>
+            Unit
+          </label>
+          <select
+            id={`${id}-rif-mode`}
+            className="min-h-9 rounded border border-ink/30"
+            value={rif.selection.mode}
+            onChange={(e) => set({ selection: { ...rif.selection, mode: e.target.value as "count" | "percent" } })}
+          >
+            <option value="percent">% of the ranking</option>
+            <option value="count">people</option>
+          </select>
+          <span className="text-steel">(everyone tied at the cut is at risk too)</span>
+        </div>
+        <label className="flex flex-wrap items-center gap-2">
+          Time to write a statement
+          <input type="number" min={20} max={600} className={num} value={rif.statementSeconds} onChange={(e) => set({ statementSeconds: Math.round(Number(e.target.value)) })} />
+          seconds
+        </label>
+        <label className="flex flex-wrap items-center gap-2">
+          <input
+            type="checkbox"
+            checked={rif.autoAdvanceSeconds !== null}
+            onChange={(e) => set({ autoAdvanceSeconds: e.target.checked ? 20 : null })}
+          />
+          Advance the projector automatically every
+          <input
+            type="number"
+            min={5}
+            max={300}
+            aria-label="Seconds per statement"
+            disabled={rif.autoAdvanceSeconds === null}
+            className={num}
+            value={rif.autoAdvanceSeconds ?? 20}
+            onChange={(e) => set({ autoAdvanceSeconds: Math.round(Number(e.target.value)) })}
+          />
+          seconds
+        </label>
+      </fieldset>
+    );
+  }
+  if (item.kind === "tribunal") {
+    const t = item.tribunal ?? DEFAULT_TRIBUNAL;
+    const set = (r: Partial<typeof t>) => onChange({ ...item, tribunal: { ...t, ...r } });
+    return (
+      <fieldset className="flex flex-col gap-2 rounded border border-ink/20 p-2 sm:col-span-2" data-testid="tribunal-settings">
+        <legend className="px-1 font-semibold">Tribunal</legend>
+        <div className="flex flex-wrap items-center gap-3">
+          <label className="flex items-center gap-1">
+            Penalty per accuser
+            <input type="number" min={0.05} max={2} step={0.05} className={num} value={t.penalty} onChange={(e) => set({ penalty: Number(e.target.value) })} />★
+          </label>
+          <label className="flex items-center gap-1">
+            at most
+            <input type="number" min={0.05} max={4} step={0.05} className={num} value={t.cap} onChange={(e) => set({ cap: Number(e.target.value) })} />★
+          </label>
+          <label className="flex items-center gap-1">
+            Reward per denunciation
+            <input type="number" min={0} max={1} step={0.05} className={num} value={t.reward} onChange={(e) => set({ reward: Number(e.target.value) })} />★
+          </label>
+        </div>
+        {t.reward > 0 ? (
+          <p className="text-party">Rewards are added when the round closes: a score that rises then points at someone who denounced. That is the point; say so in the debrief.</p>
+        ) : null}
+        <label className="flex flex-col gap-1">
+          Charges on the list (one per line)
+          <textarea
+            className="min-h-24 rounded border border-ink/30 p-1 font-normal"
+            value={t.charges.join("\n")}
+            onChange={(e) => set({ charges: e.target.value.split("\n").map((c) => c.slice(0, 80)).filter((c, i, all) => c.trim() !== "" || i === all.length - 1) })}
+          />
+        </label>
+      </fieldset>
+    );
+  }
+  if (item.kind === "conference") {
+    const c = item.conference ?? DEFAULT_CONFERENCE;
+    const set = (r: Partial<typeof c>) => onChange({ ...item, conference: { ...c, ...r } });
+    const toggle = (k: AmendmentKind, on: boolean) => set({ menu: on ? AMENDMENT_KINDS.filter((x) => x === k || c.menu.includes(x)) : c.menu.filter((x) => x !== k) });
+    return (
+      <fieldset className="flex flex-col gap-2 rounded border border-ink/20 p-2 sm:col-span-2" data-testid="conference-settings">
+        <legend className="px-1 font-semibold">Production conference: what may be proposed</legend>
+        {AMENDMENT_KINDS.map((k) => (
+          <label key={k} className="flex items-center gap-2">
+            <input type="checkbox" checked={c.menu.includes(k)} onChange={(e) => toggle(k, e.target.checked)} />
+            {k === "free-text" ? "A free-text proposal you may accept" : k === "raise-k" ? "Raise the anonymity threshold (by 2)" : describeAmendment({ kind: k })}
+          </label>
+        ))}
+        <label className="flex flex-wrap items-center gap-2">
+          <input type="checkbox" checked={c.thresholdPercent !== null} onChange={(e) => set({ thresholdPercent: e.target.checked ? 60 : null })} />
+          Passes with
+          <input
+            type="number"
+            min={1}
+            max={100}
+            aria-label="Votes needed in percent"
+            disabled={c.thresholdPercent === null}
+            className={num}
+            value={c.thresholdPercent ?? 50}
+            onChange={(e) => set({ thresholdPercent: Math.round(Number(e.target.value)) })}
+          />
+          % of active participants (unchecked: a majority)
+        </label>
+      </fieldset>
+    );
+  }
+  return null;
 }

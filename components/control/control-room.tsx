@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Countdown } from "@/components/live/countdown";
-import type { BoardPayload, ControlPayload, PublicSession } from "@/components/live/types";
+import type { BoardPayload, ControlPayload, PublicSession, RoundPayload } from "@/components/live/types";
 import { useLive } from "@/components/live/use-live";
 import { api } from "@/components/participant/api";
 import { BoardRows } from "@/components/participant/phone-board";
@@ -12,6 +12,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { AgendaPanel } from "./agenda-panel";
 import { ParticipantsTable } from "./participants-table";
+import { RoundControlPanel } from "./round-control";
 
 const DURATIONS = [
   { value: -1, label: "Agenda's timer" },
@@ -36,7 +37,7 @@ export function ControlRoom({
   initialBoard: BoardPayload;
   initialControl: ControlPayload;
 }) {
-  const live = useLive<{ phase: PublicSession; leaderboard: BoardPayload; control: ControlPayload }>(`/api/sessions/${code}/events?view=control`);
+  const live = useLive<{ phase: PublicSession; leaderboard: BoardPayload; control: ControlPayload; round: RoundPayload }>(`/api/sessions/${code}/events?view=control`);
   const session = live.phase ?? initialSession;
   const board = live.leaderboard ?? initialBoard;
   const control = live.control ?? initialControl;
@@ -190,6 +191,8 @@ export function ControlRoom({
         </section>
       </div>
 
+      <RoundControlPanel code={code} session={session} round={live.round ?? null} />
+
       <AgendaPanel code={code} round={session.round.number} phase={session.phase} />
 
       {board.rules.distribution ? (
@@ -221,7 +224,7 @@ export function ControlRoom({
             Leaderboard {session.leaderboardVisible ? "" : "(hidden from the room)"}
           </h2>
           <p className="text-sm text-steel">
-            {board.ranked} of {board.total} have at least {session.k} raters.
+            {board.ranked} of {board.total} have at least {board.rules.k ?? session.k} raters.
           </p>
           <div data-testid="control-board">
             {board.rules.labels.length ? <p className="text-xs font-semibold uppercase tracking-wide text-party">{board.rules.labels.join(" · ")}</p> : null}

@@ -127,7 +127,7 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
       </div>
       {removed.length > 0 ? (
         <p className="text-sm text-steel">
-          Removed: {removed.map((p) => `${p.displayName} (${p.status === "banned" ? "banned" : "removed"})`).join(", ")}
+          Not in the ranking: {removed.map((p) => `${p.displayName} (${p.status === "banned" ? "banned" : p.status === "observer" ? "observer, let go" : "removed"})`).join(", ")}
         </p>
       ) : null}
     </section>

@@ -8,6 +8,7 @@ import { fmt, pct, plural, signed, strength } from "./format";
 import { HaloTable } from "./halo-table";
 import { AdmirationNetwork } from "./network";
 import { ReflectionTexts } from "./reflection-texts";
+import { ScenesSections } from "./scenes";
 import { DebriefSection, Note, Stat } from "./section";
 import { DebriefToolbar } from "./toolbar";
 
@@ -84,7 +85,12 @@ export function DebriefView({
       <DebriefToolbar code={code} revealed={debrief.revealed} />
 
       <nav aria-label="Debrief sections" className="flex flex-wrap gap-x-4 gap-y-1 text-base print:hidden">
-        {SECTIONS.map((s) => (
+        {[
+          ...SECTIONS,
+          ...debrief.scenes.tribunals.map((t) => ({ id: `tribunal-${t.round}`, title: `Tribunal (round ${t.round})` })),
+          ...debrief.scenes.rifs.map((r) => ({ id: `rif-${r.round}`, title: `Reduction in Force (round ${r.round})` })),
+          ...debrief.scenes.conferences.map((c) => ({ id: `conference-${c.round}`, title: `Conference (round ${c.round})` })),
+        ].map((s) => (
           <a key={s.id} href={`#${s.id}`} className="font-semibold underline underline-offset-4 hover:text-party">
             {s.title}
           </a>
@@ -98,6 +104,7 @@ export function DebriefView({
       <HaloSection debrief={debrief} />
       <LeniencySection debrief={debrief} scale={scale} />
       <ReplaySection debrief={debrief} />
+      <ScenesSections debrief={debrief} />
       <ReflectionSection debrief={debrief} />
     </div>
   );

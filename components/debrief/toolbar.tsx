@@ -6,7 +6,7 @@ import { buttonClasses } from "@/components/ui/button";
 export type Revealable = "churn";
 const REVEALABLE: Revealable[] = ["churn"];
 
-const EXPORTS = ["ratings.csv", "ratings.json", "scores.csv", "scores.json", "reflections.csv", "reflections.json"] as const;
+const EXPORTS = ["ratings.csv", "ratings.json", "scores.csv", "scores.json", "reflections.csv", "reflections.json", "scenes.csv", "scenes.json"] as const;
 
 function revealHref(code: string, reveal: Revealable[]): string {
   const base = `/sessions/${code}/debrief`;

@@ -6,6 +6,11 @@ export function EntryBadges({ entry, bandCount, size = "sm" }: { entry: PublicEn
   const lastBand = bandCount ? bandCount - 1 : -1;
   return (
     <span className="inline-flex flex-wrap items-center gap-1 align-middle">
+      {entry.team !== undefined ? (
+        <span data-testid="team-badge" className={`rounded border border-current px-1.5 py-0.5 font-semibold uppercase ${text}`}>
+          Brigade {entry.team + 1}
+        </span>
+      ) : null}
       {entry.band ? (
         <span
           data-testid="band-badge"

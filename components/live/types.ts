@@ -6,3 +6,4 @@ export type { BoardPayload, PublicEntry };
 export type PublicSession = ReturnType<SessionHub["publicSession"]> & { receivedAt?: number };
 export type MePayload = NonNullable<ReturnType<SessionHub["mePayload"]>>;
 export type ControlPayload = ReturnType<SessionHub["controlPayload"]>;
+export type { RoundPayload } from "@/lib/live/interactive";

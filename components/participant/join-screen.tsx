@@ -13,7 +13,7 @@ import { api, rejoinStorageKey } from "./api";
 export interface JoinedParticipant {
   id: string;
   displayName: string;
-  status: "active" | "kicked" | "banned";
+  status: "active" | "observer" | "kicked" | "banned";
 }
 
 export function JoinScreen({

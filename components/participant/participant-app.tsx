@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { Countdown } from "@/components/live/countdown";
-import type { BoardPayload, MePayload, PublicSession } from "@/components/live/types";
+import type { BoardPayload, MePayload, PublicSession, RoundPayload } from "@/components/live/types";
+import { AmendmentsBanner } from "@/components/rounds/amendments-banner";
 import { phaseLabel } from "@/components/live/phase-label";
 import { useLive } from "@/components/live/use-live";
 import { Alert } from "@/components/ui/alert";
@@ -11,8 +12,9 @@ import { MyScore } from "./my-score";
 import { PhoneBoard } from "./phone-board";
 import { RatePanel } from "./rate-panel";
 import { ReflectionForm } from "./reflection-form";
+import { ConferencePanel, RifPanel, TribunalPanel } from "./round-panels";
 
-type Tab = "rate" | "score" | "board" | "reflect";
+type Tab = "rate" | "round" | "score" | "board" | "reflect";
 
 export function ParticipantApp({
   code,
@@ -23,10 +25,17 @@ export function ParticipantApp({
   initialSession: PublicSession;
   initialParticipant: JoinedParticipant | null;
 }) {
-  const [joined, setJoined] = useState<JoinedParticipant | null>(initialParticipant?.status === "active" ? initialParticipant : null);
-  const initiallyRemoved = initialParticipant && initialParticipant.status !== "active" ? initialParticipant.status : null;
+  const stillIn = initialParticipant?.status === "active" || initialParticipant?.status === "observer";
+  const [joined, setJoined] = useState<JoinedParticipant | null>(stillIn ? initialParticipant : null);
+  const initiallyRemoved = initialParticipant?.status === "kicked" || initialParticipant?.status === "banned" ? initialParticipant.status : null;
   // The stream is re-opened after joining so the server knows who is listening.
-  const live = useLive<{ phase: PublicSession; leaderboard: BoardPayload; me: MePayload; removed: { participantId: string; status: "kicked" | "banned" } }>(
+  const live = useLive<{
+    phase: PublicSession;
+    leaderboard: BoardPayload;
+    me: MePayload;
+    round: RoundPayload;
+    removed: { participantId: string; status: "kicked" | "banned" };
+  }>(
     `/api/sessions/${code}/events${joined ? `?as=${joined.id}` : ""}`,
   );
   // Removed by the facilitator while on this screen: back to the join screen, with a note.
@@ -48,13 +57,21 @@ export function ParticipantApp({
   }
 
   const me = live.me && live.me.participant.id === participant.id ? live.me : null;
+  const observer = (me?.status ?? participant.status) === "observer";
+  const round = live.round ?? null;
+  const kind = session.round.kind;
+  const roundTab: { id: Tab; label: string } | null =
+    session.round.number === 0 ? null : kind === "rif" ? { id: "round", label: "Hearing" } : kind === "tribunal" ? { id: "round", label: "Tribunal" } : kind === "conference" ? { id: "round", label: "Conference" } : null;
+  const showRate = !observer && kind !== "rif" && kind !== "conference";
   const tabs: { id: Tab; label: string }[] = [
-    { id: "rate", label: "Rate" },
+    ...(roundTab && kind !== "tribunal" ? [roundTab] : []),
+    ...(showRate ? [{ id: "rate" as const, label: "Rate" }] : []),
+    ...(roundTab && kind === "tribunal" ? [roundTab] : []),
     { id: "score", label: "My score" },
     { id: "board", label: "Board" },
     ...(session.reflectionOpen ? [{ id: "reflect" as const, label: "Reflect" }] : []),
   ];
-  const activeTab = tab === "reflect" && !session.reflectionOpen ? "rate" : tab;
+  const activeTab: Tab = tabs.some((t) => t.id === tab) ? tab : (tabs[0]?.id ?? "score");
 
   return (
     <div className="mx-auto flex min-h-dvh max-w-md flex-col">
@@ -91,8 +108,13 @@ export function ParticipantApp({
         </div>
         <p className="mt-1 text-sm">
           You are <strong data-testid="my-name">{participant.displayName}</strong>
+          {observer ? (
+            <span className="ml-2 rounded bg-steel px-2 py-0.5 text-xs font-bold uppercase text-white" data-testid="observer-badge">
+              observer
+            </span>
+          ) : null}
         </p>
-        <nav aria-label="Sections" className={`mt-2 grid gap-1 ${tabs.length === 4 ? "grid-cols-4" : "grid-cols-3"}`} role="tablist">
+        <nav aria-label="Sections" className="mt-2 grid gap-1" style={{ gridTemplateColumns: `repeat(${tabs.length}, minmax(0, 1fr))` }} role="tablist">
           {tabs.map((t) => (
             <button
               key={t.id}
@@ -102,7 +124,7 @@ export function ParticipantApp({
               aria-controls={`panel-${t.id}`}
               id={`tab-${t.id}`}
               onClick={() => setTab(t.id)}
-              className={`min-h-11 rounded-md text-sm font-bold uppercase tracking-wide ${activeTab === t.id ? "bg-ink text-paper" : t.id === "reflect" ? "bg-gold text-ink" : "bg-paper-dark text-ink"}`}
+              className={`min-h-11 rounded-md px-1 text-sm font-bold uppercase tracking-wide ${tabs.length > 4 ? "text-xs" : ""} ${activeTab === t.id ? "bg-ink text-paper" : t.id === "reflect" || t.id === "round" ? "bg-gold text-ink" : "bg-paper-dark text-ink"}`}
             >
               {t.label}
             </button>
@@ -116,12 +138,36 @@ export function ParticipantApp({
             <Alert tone="info">The session has ended. Thank you for taking part; your final result is under “My score”.</Alert>
           </div>
         ) : null}
+        {observer ? (
+          <div className="mb-4" data-testid="observer-note">
+            <Alert tone="info">
+              You were let go in the Reduction in Force. You stay in the room as an observer: you see every screen, but you are no longer rated or ranked, and you do not
+              vote.
+            </Alert>
+          </div>
+        ) : null}
+        {round && round.amendments.length > 0 ? (
+          <div className="mb-4">
+            <AmendmentsBanner amendments={round.amendments} />
+          </div>
+        ) : null}
         {session.reflectionOpen && activeTab !== "reflect" ? (
           <button type="button" onClick={() => setTab("reflect")} className="mb-4 w-full rounded-lg border-2 border-ink bg-gold px-4 py-3 text-left font-bold">
             The reflection is open: how did being rated feel? →
           </button>
         ) : null}
-        <div role="tabpanel" id="panel-rate" aria-labelledby="tab-rate" hidden={activeTab !== "rate"}>
+        {roundTab ? (
+          <div role="tabpanel" id="panel-round" aria-labelledby="tab-round" hidden={activeTab !== "round"}>
+            {kind === "rif" ? (
+              <RifPanel code={code} round={round} personal={me?.interactive.rif} selfId={participant.id} observer={observer} />
+            ) : kind === "tribunal" ? (
+              <TribunalPanel code={code} session={session} round={round} personal={me?.interactive.tribunal} selfId={participant.id} observer={observer} />
+            ) : (
+              <ConferencePanel code={code} round={round} personal={me?.interactive.conference} observer={observer} roundOpen={session.phase === "round_open"} />
+            )}
+          </div>
+        ) : null}
+        <div role="tabpanel" id="panel-rate" aria-labelledby="tab-rate" hidden={activeTab !== "rate" || !showRate}>
           <RatePanel
             code={code}
             session={session}

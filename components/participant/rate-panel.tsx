@@ -36,7 +36,8 @@ export function RatePanel({
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const round = session.round.number;
-  const canRate = session.phase === "round_open" && !session.paused;
+  const ratingsPaused = session.phase === "round_open" && !session.round.ratingsOpen;
+  const canRate = session.phase === "round_open" && !session.paused && !ratingsPaused;
 
   // Reloaded whenever the number of participants changes (someone joined or left).
   const participantCount = session.participantCount;
@@ -94,7 +95,9 @@ export function RatePanel({
         <Alert tone="info">
           {session.phase === "lobby"
             ? "Rating opens when the facilitator starts the first round. Look around: who has potential?"
-            : session.phase === "round_open"
+            : ratingsPaused
+              ? "The production conference paused ratings for this round. Nobody rates anybody."
+              : session.phase === "round_open"
               ? "The round is paused. Ratings resume when the facilitator continues."
               : session.phase === "ended"
                 ? "The session has ended; ratings are closed."

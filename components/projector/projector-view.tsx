@@ -6,7 +6,9 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { EntryBadges } from "@/components/live/rule-badges";
 import { Countdown } from "@/components/live/countdown";
-import type { BoardPayload, PublicEntry, PublicSession } from "@/components/live/types";
+import type { BoardPayload, PublicEntry, PublicSession, RoundPayload } from "@/components/live/types";
+import { AmendmentsBanner } from "@/components/rounds/amendments-banner";
+import { ConferenceView, RifStageView, TribunalFeedView } from "./round-views";
 import { useLive, type LiveStatus } from "@/components/live/use-live";
 
 /** How long each page of the board stays on screen. */
@@ -22,14 +24,18 @@ const MAX_COLS = 3;
  */
 const SCALE_CSS = `html { font-size: clamp(10px, min(1.4815vh, 0.8333vw), 48px); }`;
 
-type LiveEvents = { phase: PublicSession; leaderboard: BoardPayload };
+type LiveEvents = { phase: PublicSession; leaderboard: BoardPayload; round: RoundPayload };
 
 export function phaseStatus(session: PublicSession): string {
   switch (session.phase) {
     case "lobby":
       return "Lobby — waiting to start";
     case "round_open":
-      return session.paused ? "Paused" : `Round ${session.round.number} — rate your colleagues`;
+      if (session.paused) return "Paused";
+      if (session.round.kind === "rif") return `Round ${session.round.number} — Reduction in Force`;
+      if (session.round.kind === "tribunal") return `Round ${session.round.number} — rate, and denounce`;
+      if (session.round.kind === "conference") return `Round ${session.round.number} — production conference`;
+      return session.round.ratingsOpen ? `Round ${session.round.number} — rate your colleagues` : `Round ${session.round.number} — ratings paused by the conference`;
     case "round_closed":
       return `Round ${session.round.number} closed`;
     case "ended":
@@ -83,6 +89,12 @@ export function ProjectorView({
   const live = useLive<LiveEvents>(`/api/sessions/${code}/events?view=screen`);
   const session = live.phase ?? initialSession;
   const board = live.leaderboard ?? initialBoard;
+  // The interactive round shown is the current one (a stale event from the previous round is ignored).
+  const round = live.round && live.round.round === session.round.number ? live.round : null;
+  const kind = session.round.kind;
+  const rif = kind === "rif" ? round?.rif : null;
+  const conference = kind === "conference" ? round?.conference : null;
+  const tribunal = round?.tribunal && kind === "tribunal" ? round.tribunal : null;
   const showCountdown = session.phase === "round_open" && session.round.remainingMs !== null;
 
   return (
@@ -106,7 +118,7 @@ export function ProjectorView({
           </h1>
           <p className="text-4xl font-semibold text-paper/90" data-testid="phase-status">
             {phaseStatus(session)}
-            {session.round.title ? <span className="text-gold"> · {session.round.title}</span> : null}
+            {session.round.title && session.round.title.toLowerCase() !== session.round.kindLabel.toLowerCase() ? <span className="text-gold"> · {session.round.title}</span> : null}
           </p>
         </div>
         <div className="flex shrink-0 items-stretch gap-6">
@@ -123,16 +135,26 @@ export function ProjectorView({
         </div>
       </header>
 
+      {round && round.amendments.length > 0 ? (
+        <div className="px-12 pt-4">
+          <AmendmentsBanner amendments={round.amendments} size="xl" />
+        </div>
+      ) : null}
       <main id="main" className="flex min-h-0 flex-1 gap-10 px-12 py-6">
-        {session.joiningOpen ? <JoinPanel code={code} joinUrl={joinUrl} /> : null}
-        {session.spotlight ? (
+        {session.joiningOpen && !rif && !conference ? <JoinPanel code={code} joinUrl={joinUrl} /> : null}
+        {rif ? (
+          <RifStageView rif={rif} />
+        ) : conference ? (
+          <ConferenceView conference={conference} open={session.phase === "round_open"} />
+        ) : session.spotlight ? (
           <section aria-label="A reflection from the room" className="flex min-w-0 flex-1 flex-col items-center justify-center gap-8 rounded-xl bg-paper p-16 text-ink" data-testid="spotlight">
             <p className="text-2xl font-semibold uppercase tracking-[0.3em] text-party">Anonymous, from the room</p>
             <blockquote className="max-w-5xl text-center font-[family-name:var(--font-display)] text-6xl leading-tight">“{session.spotlight}”</blockquote>
           </section>
         ) : (
-          <Board board={board} k={session.k} joiningOpen={session.joiningOpen} />
+          <Board board={board} k={board.rules.k ?? session.k} joiningOpen={session.joiningOpen} />
         )}
+        {tribunal && !session.spotlight ? <TribunalFeedView tribunal={tribunal} /> : null}
       </main>
 
       <footer className="flex items-center justify-between gap-6 border-t-2 border-paper/15 px-12 py-3 text-xl text-paper/80">
@@ -198,9 +220,15 @@ function Board({ board, k, joiningOpen }: { board: BoardPayload; k: number; join
       <RulesStrip board={board} />
       <div ref={areaRef} className="relative min-h-0 flex-1">
         {board.hidden ? (
-          <Panel testId="board-hidden" icon={<HiddenIcon />} title="The leaderboard is hidden by the facilitator">
-            The ranking comes back on screen when the facilitator shows it again.
-          </Panel>
+          board.abolished ? (
+            <Panel testId="board-abolished" icon={<HiddenIcon />} title="The leaderboard has been abolished">
+              The production conference voted it away. Ratings still happen; nobody sees the ranking.
+            </Panel>
+          ) : (
+            <Panel testId="board-hidden" icon={<HiddenIcon />} title="The leaderboard is hidden by the facilitator">
+              The ranking comes back on screen when the facilitator shows it again.
+            </Panel>
+          )
         ) : entries.length === 0 ? (
           <Panel testId="board-empty" icon={<StarIcon />} title="No one on the board yet">
             {joiningOpen ? "Scan the QR code or type the session code on the left. Everyone who joins appears here." : "Joining is closed at the moment."}
@@ -330,7 +358,7 @@ function BoardRow({ entry, bandCount, meanScore }: { entry: PublicEntry; bandCou
       <Movement movement={entry.movement} />
       <span className="flex min-w-0 flex-1 flex-col">
         <span className={`truncate text-4xl ${top ? "font-bold" : "font-semibold"}`}>{entry.displayName}</span>
-        {entry.band || entry.tier || entry.percentOfNorm != null || entry.stakhanovite ? (
+        {entry.band || entry.tier || entry.percentOfNorm != null || entry.stakhanovite || entry.team !== undefined ? (
           <span className="text-2xl leading-tight">
             <EntryBadges entry={entry} bandCount={bandCount} size="lg" />
             {unfair ? <span className="ml-2 font-bold text-gold">above average, bottom band</span> : null}

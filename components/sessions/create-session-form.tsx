@@ -37,7 +37,7 @@ export function CreateSessionForm() {
   const [title, setTitle] = useState("");
   const [rows, setRows] = useState<DimensionRow[]>(defaultRows);
   const [k, setK] = useState(String(DEFAULT_K));
-  const [arc, setArc] = useState(true);
+  const [preset, setPreset] = useState<"nosedive-arc" | "whole-essay" | "none">("nosedive-arc");
   const [error, setError] = useState<FormError | null>(null);
   const [pending, setPending] = useState(false);
   const [announcement, setAnnouncement] = useState("");
@@ -142,7 +142,7 @@ export function CreateSessionForm() {
       const response = await fetch("/api/sessions", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ title, dimensions: rows.map((r) => r.label), k: kValue, ...(arc ? { preset: "nosedive-arc" } : {}) }),
+        body: JSON.stringify({ title, dimensions: rows.map((r) => r.label), k: kValue, ...(preset !== "none" ? { preset } : {}) }),
       });
       if (response.status !== 201) {
         const data = (await response.json().catch(() => ({}))) as ApiError;
@@ -300,16 +300,32 @@ export function CreateSessionForm() {
         error={error?.field === "k" ? error.message : undefined}
       />
 
-      <label className="flex items-start gap-3 text-sm">
-        <input type="checkbox" className="mt-1 h-5 w-5" checked={arc} onChange={(e) => setArc(e.target.checked)} />
-        <span>
-          <span className="font-semibold">Start from the agenda “The Nosedive arc”</span>
-          <span className="block text-steel">
-            Six rounds in about 45 minutes, from a friendly first round to Nosedive weighting, the Stakhanovite norm and forced distribution, with a prompt for
-            each round. You can edit it in the control room; without it every round is plain 360°.
-          </span>
-        </span>
-      </label>
+      <fieldset className="flex flex-col gap-2 text-sm">
+        <legend className="mb-1 font-semibold">Agenda (you can edit it in the control room)</legend>
+        {(
+          [
+            {
+              id: "nosedive-arc",
+              title: "The Nosedive arc",
+              text: "Six rounds in about 45 minutes, from a friendly first round to Nosedive weighting, the Stakhanovite norm and forced distribution, with a prompt for each round.",
+            },
+            {
+              id: "whole-essay",
+              title: "The whole essay",
+              text: "About an hour: two rating rounds, then the tribunal (anonymous denunciations), a Reduction in Force (statements and keep/let-go votes) and a production conference where the room votes on the rules of the last round.",
+            },
+            { id: "none", title: "No agenda", text: "Every round is a plain 360° rating round until you plan others." },
+          ] as const
+        ).map((p) => (
+          <label key={p.id} className="flex items-start gap-3">
+            <input type="radio" name="preset" className="mt-1 h-5 w-5 accent-party" checked={preset === p.id} onChange={() => setPreset(p.id)} />
+            <span>
+              <span className="font-semibold">{p.title}</span>
+              <span className="block text-steel">{p.text}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
 
       <Button type="submit" size="lg" disabled={pending} className="self-start">
         {pending ? "Creating…" : "Create session"}

@@ -36,11 +36,21 @@ function limiters() {
     rejoinPerAddress: new RateLimiter({ limit: 30, windowMs: MINUTE }),
     ratePerParticipant: new RateLimiter({ limit: 120, windowMs: 10_000 }),
     ratePerAddress: new RateLimiter({ limit: 60_000, windowMs: MINUTE }),
+    // Tribunal: one charge per colleague anyway; this stops a thumb from machine-gunning the whole room.
+    denouncePerParticipant: new RateLimiter({ limit: 6, windowMs: MINUTE }),
+    // Statements, keep/let-go votes, proposals, conference votes, appeals.
+    interactPerParticipant: new RateLimiter({ limit: 60, windowMs: MINUTE }),
   };
   return g.__stakhanovLimits;
 }
 
-export type LimitName = "joinPerAddress" | "rejoinPerAddress" | "ratePerParticipant" | "ratePerAddress";
+export type LimitName =
+  | "joinPerAddress"
+  | "rejoinPerAddress"
+  | "ratePerParticipant"
+  | "ratePerAddress"
+  | "denouncePerParticipant"
+  | "interactPerParticipant";
 
 export function enforceLimit(name: LimitName, key: string, message: string): void {
   const limiter = limiters()[name];

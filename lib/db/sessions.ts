@@ -5,6 +5,8 @@ import type { Phase, SessionState } from "../domain/phases";
 import { parseDimensions, type Dimension } from "../domain/session-config";
 import { parseAgenda, parseRuleSet, type AgendaItem, type RuleSet } from "../domain/rules/ruleset";
 import { AppError } from "../errors";
+import { parseAmendments, type Amendment } from "../domain/rounds/conference";
+import { parseSettings, type RoundSettings } from "../domain/rounds/kinds";
 import { getDb } from "./client";
 import type { Prisma } from "@prisma/client";
 import { isUniqueViolation } from "./errors";
@@ -22,6 +24,8 @@ export interface SessionRecord {
   reflectionOpen: boolean;
   spotlightReflectionId: string | null;
   archivedAt: Date | null;
+  /** Rule changes the production conference passed, in force for the rounds that follow. */
+  amendments: Amendment[];
   createdAt: Date;
 }
 
@@ -40,6 +44,7 @@ function toRecord(row: SessionRow): SessionRecord {
     reflectionOpen: row.reflectionOpen,
     spotlightReflectionId: row.spotlightReflectionId,
     archivedAt: row.archivedAt,
+    amendments: parseAmendments(row.amendments),
     createdAt: row.createdAt,
     state: {
       phase: row.phase as Phase,
@@ -102,6 +107,9 @@ export interface RoundSetup {
   title?: string | null;
   rules?: RuleSet;
   norm?: number | null;
+  settings?: RoundSettings;
+  /** JSON live state of an interactive round. */
+  stage?: unknown;
 }
 
 export async function saveSessionState(session: SessionRecord, next: SessionState, opts: RoundSetup = {}): Promise<void> {
@@ -129,6 +137,9 @@ export async function saveSessionState(session: SessionRecord, next: SessionStat
         title: opts.title ?? null,
         rules: JSON.stringify(opts.rules ?? {}),
         norm: opts.norm ?? null,
+        kind: opts.settings?.kind ?? "rating",
+        settings: JSON.stringify(opts.settings ?? {}),
+        stage: JSON.stringify(opts.stage ?? {}),
       },
       update: { closedAt: null },
     });
@@ -144,7 +155,7 @@ export interface ParticipantRecord {
   id: string;
   sessionId: string;
   displayName: string;
-  status: "active" | "kicked" | "banned";
+  status: "active" | "observer" | "kicked" | "banned";
   joinedAt: Date;
 }
 
@@ -219,10 +230,16 @@ export async function saveAgenda(sessionId: string, agenda: AgendaItem[]): Promi
   await getDb().session.update({ where: { id: sessionId }, data: { agenda: JSON.stringify(agenda) } });
 }
 
-/** The stored setup of a round (rules frozen when it opened, its norm and title). */
-export async function findRound(sessionId: string, number: number): Promise<{ title: string | null; rules: RuleSet; norm: number | null } | null> {
-  const row = await getDb().round.findUnique({ where: { sessionId_number: { sessionId, number } }, select: { title: true, rules: true, norm: true } });
-  return row ? { title: row.title, rules: parseRuleSet(row.rules), norm: row.norm } : null;
+/** The stored setup of a round (rules and type frozen when it opened, its norm, title and live stage). */
+export async function findRound(
+  sessionId: string,
+  number: number,
+): Promise<{ title: string | null; rules: RuleSet; norm: number | null; settings: RoundSettings; stage: string } | null> {
+  const row = await getDb().round.findUnique({
+    where: { sessionId_number: { sessionId, number } },
+    select: { title: true, rules: true, norm: true, settings: true, stage: true },
+  });
+  return row ? { title: row.title, rules: parseRuleSet(row.rules), norm: row.norm, settings: parseSettings(row.settings), stage: row.stage } : null;
 }
 
 

@@ -28,6 +28,12 @@ import {
   type ReplayRule,
 } from "../domain/stats";
 import type { SessionData } from "./data";
+import { hasRatings } from "../domain/rounds/kinds";
+import { buildScenes } from "./scenes";
+import { scoreAdjustments } from "../domain/rounds/tribunal";
+
+/** People who count in the debrief: active ones and observers (let go in a Reduction in Force, still part of the story). */
+export const inDebrief = (p: { status: string }) => p.status === "active" || p.status === "observer";
 
 /** Leniency is not revealable: rater names with their mean given would unlock the ratings export. */
 export type RevealableChart = "churn";
@@ -45,13 +51,19 @@ export interface RoundResult {
 
 /** Scores every round under its own rules, exactly as the live board did. */
 export function scoreRounds(data: SessionData): RoundResult[] {
-  const active = data.participants.filter((p) => p.status === "active");
+  const active = data.participants.filter(inDebrief);
   const activeIds = new Set(active.map((p) => p.id));
-  return data.rounds.map((round) => {
+  // Reduction in Force and conference rounds have no ratings of their own.
+  return data.rounds.filter((round) => hasRatings(round.settings.kind)).map((round) => {
     // As on the live board: removed people's ratings counted in their round; only active people are ranked.
     const rows = data.ratings.filter((r) => r.round === round.number && activeIds.has(r.targetId));
     const targets = active.map((p) => targetAggregate(rows, p.id, p.displayName));
-    const entries = applyRules(targets, () => rows, data.session.k, round.rules, round.norm);
+    // A tribunal's penalties (and rewards: the round is over) count as they did on the board.
+    const tribunal = round.settings.kind === "tribunal" ? round.settings.tribunal : undefined;
+    const adjustments = tribunal
+      ? scoreAdjustments(data.scenes.denunciations.filter((d) => d.round === round.number), tribunal, true)
+      : undefined;
+    const entries = applyRules(targets, () => rows, data.session.k, round.rules, round.norm, { adjustments, scale: data.session.scale });
     return {
       number: round.number,
       title: round.title,
@@ -83,7 +95,7 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 
 export function buildDebrief(data: SessionData, reveal: ReadonlySet<RevealableChart> = new Set()) {
   const k = data.session.k;
-  const active = data.participants.filter((p) => p.status === "active");
+  const active = data.participants.filter(inDebrief);
   const activeIds = new Set(active.map((p) => p.id));
   const pseudonym = new Map(data.participants.map((p) => [p.id, p.pseudonym]));
   const raterPseudonym = new Map(data.participants.map((p) => [p.id, p.raterPseudonym]));
@@ -143,7 +155,7 @@ export function buildDebrief(data: SessionData, reveal: ReadonlySet<RevealableCh
   };
 
   // Replay the last round's ratings under other rules and count who would move.
-  const last = data.rounds.at(-1);
+  const last = data.rounds.filter((r) => hasRatings(r.settings.kind)).at(-1);
   let replayOut: { round: number; actual: string[]; rules: { rule: string; rankChanges: number; bandChanges: number }[] } | null = null;
   if (last) {
     const lastRows = rows.filter((r) => r.round === last.number);
@@ -178,6 +190,7 @@ export function buildDebrief(data: SessionData, reveal: ReadonlySet<RevealableCh
 
   return {
     session: { code: data.session.code, title: data.session.title, k, dimensions: dims, participants: active.length, rounds: data.rounds.length, archived: data.session.archivedAt !== null },
+    scenes: buildScenes(data, pseudonym),
     revealed: [...reveal],
     distribution,
     churn,

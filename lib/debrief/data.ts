@@ -5,6 +5,7 @@ import { getSqlite } from "../db/sqlite";
 import { loadRatingHistoryPg } from "../db/ratings-pg";
 import { getEnv } from "../env";
 import { parseRuleSet, type RuleSet } from "../domain/rules/ruleset";
+import { parseSettings, type RoundSettings } from "../domain/rounds/kinds";
 import type { RatingEventRow, RatingRow } from "../domain/stats";
 
 export interface DebriefParticipant {
@@ -24,6 +25,18 @@ export interface DebriefRound {
   norm: number | null;
   openedAt: Date;
   closedAt: Date | null;
+  /** The round's type and settings (rating, rif, tribunal, conference). */
+  settings: RoundSettings;
+}
+
+/** What the interactive rounds left behind (accusers and voters are loaded to count them, never to show them). */
+export interface SceneData {
+  rifCases: { round: number; participantId: string; position: number; rank: number | null; statement: string | null; hidden: boolean; outcome: string | null; keepVotes: number | null; letGoVotes: number | null }[];
+  rifBallots: { round: number; targetId: string; vote: string }[];
+  denunciations: { round: number; accuserId: string; accusedId: string; charge: string }[];
+  appeals: { round: number; participantId: string; hidden: boolean }[];
+  proposals: { round: number; kind: string; value: number | null; text: string; status: string; accepted: boolean | null; forVotes: number | null; againstVotes: number | null; ballots: number }[];
+  amendments: string;
 }
 
 export interface SessionData {
@@ -34,39 +47,28 @@ export interface SessionData {
   events: RatingEventRow[];
   selfRatings: { participantId: string; dimension: string; score: number }[];
   reflections: { id: string; participantId: string; answers: Record<string, number>; text: string; hidden: boolean; createdAt: Date }[];
+  scenes: SceneData;
 }
 
 export async function loadSessionData(code: string): Promise<SessionData | null> {
   const db = getDb();
   const row = await db.session.findUnique({ where: { code } });
   if (!row) return null;
+  const where = { sessionId: row.id };
+  const [rifCases, rifBallots, denunciations, appeals, proposals] = await Promise.all([
+    db.rifCase.findMany({ where, orderBy: [{ round: "asc" }, { position: "asc" }] }),
+    db.rifVote.findMany({ where, select: { round: true, targetId: true, vote: true } }),
+    db.denunciation.findMany({ where, orderBy: { id: "asc" }, select: { round: true, accuserId: true, accusedId: true, charge: true } }),
+    db.appeal.findMany({ where, select: { round: true, participantId: true, hidden: true } }),
+    db.proposal.findMany({ where, orderBy: { createdAt: "asc" }, include: { _count: { select: { votes: true } } } }),
+  ]);
   const [participants, rounds, selfRatings, reflections] = await Promise.all([
     db.participant.findMany({ where: { sessionId: row.id }, orderBy: { joinedAt: "asc" }, select: { id: true, displayName: true, status: true } }),
     db.round.findMany({ where: { sessionId: row.id }, orderBy: { number: "asc" } }),
     db.selfRating.findMany({ where: { sessionId: row.id }, select: { participantId: true, dimension: true, score: true } }),
     db.reflection.findMany({ where: { sessionId: row.id }, orderBy: { createdAt: "asc" } }),
   ]);
-  if (getEnv().databaseKind === "postgres") return toSessionData(row, participants, rounds, selfRatings, reflections, await loadRatingHistoryPg(row.id));
-  const sqlite = getSqlite();
-  const ratings = sqlite
-    .prepare(`SELECT "round","raterId","targetId","dimension","score" FROM "Rating" WHERE "sessionId" = ? ORDER BY "round","raterId","targetId","dimension"`)
-    .all(row.id) as RatingRow[];
-  const events = (
-    sqlite.prepare(`SELECT "round","raterId","targetId","dimension","score","createdAt" FROM "RatingEvent" WHERE "sessionId" = ? ORDER BY "id"`).all(row.id) as (RatingRow & { createdAt: string })[]
-  ).map(({ createdAt, ...r }) => ({ ...r, at: Date.parse(createdAt) }));
-  return toSessionData(row, participants, rounds, selfRatings, reflections, { ratings, events });
-}
-
-type Loaded<T> = T extends (...args: never[]) => Promise<infer R> ? R : never;
-
-function toSessionData(
-  row: NonNullable<Loaded<ReturnType<typeof getDb>["session"]["findUnique"]>>,
-  participants: { id: string; displayName: string; status: string }[],
-  rounds: Loaded<ReturnType<typeof getDb>["round"]["findMany"]>,
-  selfRatings: SessionData["selfRatings"],
-  reflections: Loaded<ReturnType<typeof getDb>["reflection"]["findMany"]>,
-  { ratings, events }: { ratings: RatingRow[]; events: RatingEventRow[] },
-): SessionData {
+  const { ratings, events } = getEnv().databaseKind === "postgres" ? await loadRatingHistoryPg(row.id) : sqliteRatingHistory(row.id);
   return {
     session: {
       id: row.id,
@@ -83,10 +85,47 @@ function toSessionData(
       round: row.round,
     },
     participants: assignPseudonyms(row.id, participants),
-    rounds: rounds.map((r) => ({ number: r.number, title: r.title, rules: parseRuleSet(r.rules), norm: r.norm, openedAt: r.openedAt, closedAt: r.closedAt })),
+    rounds: rounds.map((r) => ({
+      number: r.number,
+      title: r.title,
+      rules: parseRuleSet(r.rules),
+      norm: r.norm,
+      openedAt: r.openedAt,
+      closedAt: r.closedAt,
+      settings: parseSettings(r.settings),
+    })),
     ratings,
     events,
     selfRatings,
     reflections: reflections.map((r) => ({ id: r.id, participantId: r.participantId, answers: JSON.parse(r.answers) as Record<string, number>, text: r.text, hidden: r.hidden, createdAt: r.createdAt })),
+    scenes: {
+      rifCases,
+      rifBallots,
+      denunciations,
+      appeals,
+      proposals: proposals.map((p) => ({
+        round: p.round,
+        kind: p.kind,
+        value: p.value,
+        text: p.text,
+        status: p.status,
+        accepted: p.accepted,
+        forVotes: p.forVotes,
+        againstVotes: p.againstVotes,
+        ballots: p._count.votes,
+      })),
+      amendments: row.amendments,
+    },
   };
+}
+
+function sqliteRatingHistory(sessionId: string): { ratings: RatingRow[]; events: RatingEventRow[] } {
+  const sqlite = getSqlite();
+  const ratings = sqlite
+    .prepare(`SELECT "round","raterId","targetId","dimension","score" FROM "Rating" WHERE "sessionId" = ? ORDER BY "round","raterId","targetId","dimension"`)
+    .all(sessionId) as RatingRow[];
+  const events = (
+    sqlite.prepare(`SELECT "round","raterId","targetId","dimension","score","createdAt" FROM "RatingEvent" WHERE "sessionId" = ? ORDER BY "id"`).all(sessionId) as (RatingRow & { createdAt: string })[]
+  ).map(({ createdAt, ...r }) => ({ ...r, at: Date.parse(createdAt) }));
+  return { ratings, events };
 }

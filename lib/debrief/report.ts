@@ -45,7 +45,7 @@ export function buildReport(data: SessionData, participantId: string) {
 
   // How this person rated, compared with the group (means only, never whom).
   // The same raters as the debrief's leniency chart: people still in the session.
-  const active = new Set(data.participants.filter((p) => p.status === "active").map((p) => p.id));
+  const active = new Set(data.participants.filter((p) => p.status === "active" || p.status === "observer").map((p) => p.id));
   const len = leniency(data.ratings.filter((r) => active.has(r.raterId) && active.has(r.targetId)));
   const mine = len.raters.find((r) => r.raterId === participantId) ?? null;
   const behaviour = mine

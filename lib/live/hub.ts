@@ -38,6 +38,38 @@ import type { FanoutMessage, Publisher } from "./bus";
 import { loadRatingEventsPg, loadRoundRatingsPg, writeRatingsPg, type RatingEventRecord } from "../db/ratings-pg";
 import type { RemoteMessage } from "./pg-bus";
 import { createPublisher, usesPostgres } from "./publisher";
+import { afterRound, applyAmendments, PROPOSAL_TEXT_MAX_CHARS, PROPOSALS_PER_PERSON, RAISE_K_BY, votesNeeded, type Amendment } from "../domain/rounds/conference";
+import { hasRatings, resolveSettings, ROUND_KIND_LABELS, type AmendmentKind, type RoundSettings } from "../domain/rounds/kinds";
+import { selectAtRisk, STATEMENT_MAX_CHARS, type Vote } from "../domain/rounds/rif";
+import { APPEAL_MAX_CHARS, CHARGE_MAX_CHARS, denunciationProblem } from "../domain/rounds/tribunal";
+import {
+  createAppeal,
+  createDenunciation,
+  createProposal,
+  createRifCases,
+  loadInteractions,
+  saveAmendments,
+  saveConferenceOutcome,
+  saveProposalVote,
+  saveRifVote,
+  saveRoundStage,
+  saveStatement,
+  saveVerdicts,
+  setAppealHidden,
+  setProposalAccepted,
+  setStatementHidden,
+} from "../db/interactive";
+import {
+  NO_STAGE,
+  parseStage,
+  personalPayload,
+  roundPayload,
+  RoundState,
+  STATEMENT_GRACE_MS,
+  TribunalState,
+  type PayloadContext,
+  type RifStage,
+} from "./interactive";
 
 export const FLUSH_INTERVAL_MS = 250;
 /**
@@ -49,7 +81,16 @@ export const CONTROL_INTERVAL_MS = 5_000;
 export const CONTROL_JITTER_MS = 2_000;
 export const PHONE_BOARD_SIZE = 10;
 
-export type ParticipantStatus = "active" | "kicked" | "banned";
+export type ParticipantStatus = "active" | "observer" | "kicked" | "banned";
+
+/** What the facilitator does during a Reduction in Force round. */
+export type RifControl =
+  | { type: "start-hearing" }
+  | { type: "show"; index: number }
+  | { type: "next" }
+  | { type: "previous" }
+  | { type: "hide"; participantId: string; hidden: boolean }
+  | { type: "reveal" };
 
 export interface HubParticipant {
   id: string;
@@ -76,6 +117,8 @@ export interface PublicEntry {
   movement: Movement;
   /** Forced distribution: the person's band (0 = top). */
   band?: { index: number; name: string } | null;
+  /** Team scores: the person's brigade (1-based in what screens show). */
+  team?: number;
   /** Nosedive weighting: the tier the person's own ratings count with. */
   tier?: { index: number; name: string; weight: number; privilege: string };
   /** Stakhanovite norm: the score as a percentage of the round's norm. */
@@ -89,12 +132,16 @@ export interface RulesSummary {
   nosedive: { tiers: { name: string; min: number; weight: number; privilege: string }[] } | null;
   norm: { value: number | null; previous: number | null; recordPercent: number; ratchet: boolean } | null;
   quotaBallots: { share: number } | null;
+  teams: { size: number } | null;
+  k: number;
 }
 
 export interface BoardPayload {
   version: number;
   round: number;
   hidden: boolean;
+  /** Hidden because the production conference abolished the leaderboard. */
+  abolished: boolean;
   total: number;
   ranked: number;
   truncated: boolean;
@@ -188,6 +235,12 @@ export class SessionHub {
   private eventIds = new Map<string, number>();
   /** Loaded: from now on, participant changes are announced to the other instances. */
   private live = false;
+  private settings: RoundSettings = { kind: "rating" };
+  /** The round whose ratings are on the board: the current one, or for rounds without ratings the last one with. */
+  private boardRound = 0;
+  private interactive = new RoundState();
+  private tribunal: TribunalState | null = null;
+  private autoTimer: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(session: SessionRecord) {
     this.session = session;
@@ -204,18 +257,24 @@ export class SessionHub {
     });
     for (const row of rows) hub.addParticipant({ ...row, status: row.status as ParticipantStatus });
     const round = session.state.round;
+    let stage = "{}";
     if (round > 0) {
       const setup = await findRound(session.id, round);
       hub.roundRules = setup?.rules ?? PLAIN_RULES;
       hub.roundTitle = setup?.title ?? null;
       hub.roundNorm = setup?.norm ?? null;
       hub.previousNorm = round > 1 ? ((await findRound(session.id, round - 1))?.norm ?? null) : null;
+      hub.settings = setup?.settings ?? { kind: "rating" };
+      hub.boardRound = hub.settings.boardRound ?? round;
+      stage = setup?.stage ?? "{}";
     }
     if (session.spotlightReflectionId) hub.spotlightText = (await findReflection(session.id, session.spotlightReflectionId))?.text ?? null;
-    hub.loadRound(usesPostgres() ? await loadRoundRatingsPg(session.id, round) : undefined);
+    hub.loadRound(usesPostgres() ? await loadRoundRatingsPg(session.id, hub.boardRound) : undefined);
+    await hub.loadInteractive(stage);
     hub.live = true;
     hub.computeBoard();
     hub.scheduleExpiry();
+    hub.scheduleAutoAdvance();
     return hub;
   }
 
@@ -263,6 +322,9 @@ export class SessionHub {
         remainingMs: remainingMs(state, now),
         title: this.roundTitle,
         rules: describeRules(this.roundRules),
+        kind: this.settings.kind,
+        kindLabel: ROUND_KIND_LABELS[this.settings.kind],
+        ratingsOpen: hasRatings(this.settings.kind) && !this.roundRules.ratingsPaused,
       },
       joiningOpen: state.joiningOpen,
       leaderboardVisible: state.leaderboardVisible,
@@ -281,13 +343,15 @@ export class SessionHub {
 
   /** Leaderboard for a viewer: the facilitator always sees it; others only while visible; phones get the top 10. */
   boardPayload(view: "full" | "phone" | "facilitator"): BoardPayload {
-    const hidden = view !== "facilitator" && !this.session.state.leaderboardVisible;
+    const abolished = this.roundRules.leaderboardAbolished === true;
+    const hidden = view !== "facilitator" && (!this.session.state.leaderboardVisible || abolished);
     const all = this.publicEntries();
     const entries = hidden ? [] : view === "phone" ? all.slice(0, PHONE_BOARD_SIZE) : all;
     const payload: BoardPayload = {
       version: this.version,
       round: this.session.state.round,
       hidden,
+      abolished,
       total: all.length,
       ranked: all.filter((e) => e.rank !== null).length,
       truncated: entries.length < all.length && !hidden,
@@ -299,7 +363,7 @@ export class SessionHub {
 
   /** The same, serialized once per version and view (broadcasts reuse the string). */
   boardJson(view: "full" | "phone" | "facilitator"): string {
-    const hidden = view !== "facilitator" && !this.session.state.leaderboardVisible;
+    const hidden = view !== "facilitator" && (!this.session.state.leaderboardVisible || this.roundRules.leaderboardAbolished === true);
     const key = `board:${view}:${hidden}:${this.version}`;
     let json = this.cache.get(key);
     if (!json) {
@@ -313,8 +377,8 @@ export class SessionHub {
   mePayload(participantId: string) {
     const p = this.participants.get(participantId);
     if (!p) return null;
-    const k = this.session.k;
-    const visible = this.session.state.leaderboardVisible;
+    const k = this.effectiveK();
+    const visible = this.session.state.leaderboardVisible && !this.roundRules.leaderboardAbolished;
     const index = this.indexById.get(participantId);
     const { entries, ranked, active } = this.snapshot();
     const self = index === undefined ? null : entries[index];
@@ -348,7 +412,46 @@ export class SessionHub {
       stakhanovite: self?.stakhanovite ?? false,
       rules: describeRules(this.roundRules),
       quota: this.quotaFor(p.id),
+      team: self?.team ?? null,
+      interactive: p.status === "active" || p.status === "observer" ? personalPayload(this.payloadContext(), p.id) : {},
     };
+  }
+
+  private effectiveK(): number {
+    return Math.max(this.session.k, this.roundRules.minRaters ?? 0);
+  }
+
+  private payloadContext(now = Date.now()): PayloadContext {
+    const state = this.session.state;
+    const names = new Map([...this.participants.values()].map((p) => [p.id, p.displayName]));
+    return {
+      round: state.round,
+      settings: this.settings,
+      roundOpen: state.phase === "round_open",
+      names,
+      active: new Set(this.activeParticipants().map((p) => p.id)),
+      state: this.interactive,
+      tribunal: this.tribunal,
+      tribunalLive: this.settings.kind === "tribunal" && state.phase === "round_open",
+      amendments: this.session.amendments,
+      now,
+    };
+  }
+
+  /** The same, computed now (an API answer right after a change, before the next snapshot). */
+  roundFresh(view: "public" | "control"): string {
+    return JSON.stringify(roundPayload(this.payloadContext(), view));
+  }
+
+  /** The interactive round as screens see it (`public`), or the control room (statements before they show, hidden ones). */
+  roundJson(view: "public" | "control"): string {
+    const key = `round:${view}:${this.version}`;
+    let json = this.cache.get(key);
+    if (!json) {
+      json = JSON.stringify(roundPayload(this.payloadContext(), view));
+      this.cache.set(key, json);
+    }
+    return json;
   }
 
   /** Quota ballots: how many top scores this rater may still give on each dimension. */
@@ -381,6 +484,8 @@ export class SessionHub {
       nosedive: r.nosedive ? { tiers: r.nosedive.tiers.map((t) => ({ name: t.name, min: t.min, weight: t.weight, privilege: t.privilege })) } : null,
       norm: r.norm ? { value: this.roundNorm, previous: this.previousNorm, recordPercent: r.norm.recordPercent, ratchet: r.norm.ratchet } : null,
       quotaBallots: r.quotaBallots,
+      teams: r.teams ?? null,
+      k: this.effectiveK(),
     };
   }
 
@@ -390,7 +495,6 @@ export class SessionHub {
       await updateSessionFlags(this.session.id, { reflectionOpen: open });
       this.session = { ...this.session, reflectionOpen: open };
       publisher().publish(this.channel, { kind: "phase" });
-      this.announceState();
     });
   }
 
@@ -407,7 +511,6 @@ export class SessionHub {
       this.session = { ...this.session, spotlightReflectionId: reflectionId };
       this.spotlightText = text;
       publisher().publish(this.channel, { kind: "phase" });
-      this.announceState();
     });
   }
 
@@ -417,7 +520,6 @@ export class SessionHub {
       await updateSessionFlags(this.session.id, { archivedAt });
       this.session = { ...this.session, archivedAt };
       publisher().publish(this.channel, { kind: "phase" });
-      this.announceState();
     });
   }
 
@@ -435,7 +537,6 @@ export class SessionHub {
       await saveAgenda(this.session.id, agenda);
       this.session = { ...this.session, agenda };
       publisher().publish(this.channel, { kind: "control" });
-      this.announceState();
       return agenda;
     });
   }
@@ -506,10 +607,14 @@ export class SessionHub {
     if (this.session.archivedAt) throw new AppError("forbidden", "This session is archived: it is read-only.");
     const allowed = canRate(this.state(now), now);
     if (!allowed.ok) throw new AppError("forbidden", allowed.message);
+    if (this.settings.kind === "rif") throw new AppError("forbidden", "This is a Reduction in Force round: no ratings, only statements and keep/let-go votes.");
+    if (this.settings.kind === "conference") throw new AppError("forbidden", "This is the production conference: no ratings, only proposals and votes.");
+    if (this.roundRules.ratingsPaused) throw new AppError("forbidden", "The production conference paused ratings for this round.");
+    if (rater.status === "observer") throw new AppError("forbidden", "You were let go in the Reduction in Force: you watch as an observer and can no longer rate.");
     if (rater.status !== "active") throw new AppError("forbidden", "You are no longer a participant of this session.");
     if (targetId === rater.id) throw new AppError("forbidden", "You cannot rate yourself.");
     const target = this.participants.get(targetId);
-    if (!target || target.status !== "active") throw new AppError("not_found", "That colleague is not in this session (any more).");
+    if (!target || target.status !== "active") throw new AppError("not_found", "That colleague is not in this session (any more), or now only observes.");
     const keys = new Set(this.session.dimensions.map((d) => d.key));
     const { min, max } = this.session.scale;
     const entries = Object.entries(scores);
@@ -552,16 +657,41 @@ export class SessionHub {
     return this.serialize(async () => {
       const current = this.state(now);
       let effective = action;
-      let setup: { title: string | null; rules: RuleSet; norm: number | null } | null = null;
+      let setup: { title: string | null; rules: RuleSet; norm: number | null; settings: RoundSettings; stage: RifStage | null } | null = null;
+      let atRisk: { participantId: string; position: number; rank: number | null }[] | null = null;
+      let amendmentsAfter: Amendment[] | null = null;
       if (action.type === "open-round") {
-        // The next round follows the agenda: its rules, its title, its timer unless the facilitator chose one (0 = none).
+        // The next round follows the agenda: its type, rules, title, its timer unless the facilitator chose one (0 = none).
         const item = agendaItemFor(this.session.agenda, current.round + 1);
         const duration = action.durationSeconds === 0 ? undefined : (action.durationSeconds ?? item?.durationSeconds ?? undefined);
         effective = { type: "open-round", ...(duration ? { durationSeconds: duration } : {}) };
-        const rules = item?.rules ?? PLAIN_RULES;
-        const previousScores = this.entries.filter((e) => e.score !== null).map((e) => e.score as number);
-        const norm = rules.norm ? normForRound(rules.norm, current.round > 0 ? previousScores : [], this.roundNorm) : null;
-        setup = { title: item?.title ?? null, rules, norm };
+        const base = resolveSettings(item);
+        let rules: RuleSet;
+        let norm: number | null;
+        let settings: RoundSettings;
+        if (hasRatings(base.kind)) {
+          // The production conference's amendments apply to every round with ratings that follows it.
+          rules = applyAmendments(item?.rules ?? PLAIN_RULES, this.session.amendments);
+          if (rules.ratingsPaused) amendmentsAfter = afterRound(this.session.amendments);
+          const previousScores = this.entries.filter((e) => e.score !== null).map((e) => e.score as number);
+          norm = rules.norm ? normForRound(rules.norm, current.round > 0 ? previousScores : [], this.roundNorm) : null;
+          settings = { ...base, boardRound: current.round + 1 };
+        } else {
+          // No ratings: the board keeps showing the last ranking, under the rules it was made with.
+          rules = this.roundRules;
+          norm = this.roundNorm;
+          settings = { ...base, boardRound: this.boardRound };
+        }
+        let stage: RifStage | null = null;
+        if (base.kind === "rif" && base.rif) {
+          const people = this.entries.filter((e) => this.participants.get(e.participantId)?.status === "active");
+          const selection = selectAtRisk(people, base.rif.selection);
+          if (!selection.ok) throw new AppError("conflict", selection.message);
+          const rankOf = new Map(people.map((e) => [e.participantId, e.rank]));
+          atRisk = selection.atRisk.map((participantId, position) => ({ participantId, position, rank: rankOf.get(participantId) ?? null }));
+          stage = { ...NO_STAGE, statementEndsAt: now + base.rif.statementSeconds * 1000 };
+        }
+        setup = { title: item?.title ?? null, rules, norm, settings, stage };
       } else if (action.type === "reopen-round" && action.durationSeconds === 0) {
         effective = { type: "reopen-round" };
       }
@@ -569,12 +699,21 @@ export class SessionHub {
       if (!result.ok) throw new AppError("conflict", result.message);
       const duration = effective.type === "open-round" ? effective.durationSeconds : undefined;
       if (setup) {
+        if (atRisk) await createRifCases(this.session.id, result.state.round, atRisk);
         this.previousNorm = this.roundRules.norm || setup.rules.norm ? this.roundNorm : null;
         this.roundRules = setup.rules;
         this.roundTitle = setup.title;
         this.roundNorm = setup.norm;
+        this.settings = setup.settings;
+        this.boardRound = setup.settings.boardRound ?? result.state.round;
       }
-      await this.commitState(result.state, { durationSeconds: duration, ...(setup ?? {}) });
+      if (amendmentsAfter) {
+        await saveAmendments(this.session.id, amendmentsAfter);
+        this.session = { ...this.session, amendments: amendmentsAfter };
+      }
+      await this.commitState(result.state, { durationSeconds: duration, ...(setup ?? {}) }, setup?.stage ?? null);
+      if (current.phase === "round_open" && result.state.phase !== "round_open") await this.onRoundClosed(current.round);
+      if (action.type === "reopen-round") await this.onRoundReopened(result.state.round);
       return result.state;
     });
   }
@@ -591,7 +730,6 @@ export class SessionHub {
       // move exactly the scores they gave, telling the room whom they rated.
       publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
       this.markDirty();
-      this.announceParticipant(p.id);
     });
   }
 
@@ -603,7 +741,6 @@ export class SessionHub {
       if (result === "name_taken") throw new AppError("conflict", `The name "${displayName}" is already taken in this session.`, { field: "displayName" });
       p.displayName = displayName;
       this.markDirty();
-      this.announceParticipant(p.id);
       return p;
     });
   }
@@ -628,36 +765,370 @@ export class SessionHub {
 
   dispose(): void {
     this.disposed = true;
+    if (this.autoTimer) clearTimeout(this.autoTimer);
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     if (this.controlTimer) clearTimeout(this.controlTimer);
     publisher().publish(this.channel, { kind: "closed" });
   }
 
+  // ── interactive rounds ───────────────────────────────────────────────────
+
+  /** A participant action in an interactive round: active, round open and not paused, the right round type. */
+  private requireInteractive(p: HubParticipant, kind: RoundSettings["kind"], now: number): void {
+    if (this.session.archivedAt) throw new AppError("forbidden", "This session is archived: it is read-only.");
+    if (p.status === "observer") throw new AppError("forbidden", "You were let go in the Reduction in Force: you watch as an observer now.");
+    if (p.status !== "active") throw new AppError("forbidden", "You are no longer a participant of this session.");
+    const state = this.state(now);
+    if (state.phase !== "round_open" || this.settings.kind !== kind) {
+      throw new AppError("conflict", `There is no ${ROUND_KIND_LABELS[kind]} round open right now.`);
+    }
+    if (state.paused) throw new AppError("conflict", "The round is paused. You can carry on when the facilitator resumes it.");
+  }
+
+  /** Someone at risk writes (or rewrites) their public statement, until the countdown ends. */
+  submitStatement(p: HubParticipant, text: string, now = Date.now()): Promise<void> {
+    return this.serialize(async () => {
+      this.requireInteractive(p, "rif", now);
+      const mine = this.interactive.caseOf(p.id);
+      if (!mine) throw new AppError("forbidden", "You are not at risk in this Reduction in Force: only people at risk write a statement.");
+      const stage = this.interactive.stage;
+      if (stage.stage !== "statements" || (stage.statementEndsAt !== null && now > stage.statementEndsAt + STATEMENT_GRACE_MS)) {
+        throw new AppError("conflict", "Time is up: statements are closed and the hearing has begun.");
+      }
+      const clean = text.trim();
+      if (clean.length > STATEMENT_MAX_CHARS) {
+        throw new AppError("validation_failed", `A statement has at most ${STATEMENT_MAX_CHARS} characters.`, { field: "text" });
+      }
+      await saveStatement(this.session.id, this.session.state.round, p.id, clean, new Date(now));
+      mine.statement = clean;
+      mine.statementAt = new Date(now);
+      this.markDirty();
+    });
+  }
+
+  /** An anonymous keep/let-go vote on someone at risk whose statement has been heard; it can be changed until the reveal. */
+  voteRif(p: HubParticipant, targetId: string, vote: Vote, now = Date.now()): Promise<void> {
+    return this.serialize(async () => {
+      this.requireInteractive(p, "rif", now);
+      const s = this.interactive;
+      if (s.stage.stage === "revealed") throw new AppError("conflict", "The result has been revealed: votes are closed.");
+      if (s.stage.stage !== "hearing") throw new AppError("conflict", "Voting opens when the hearing starts on the projector.");
+      if (s.isAtRisk(p.id)) throw new AppError("forbidden", "People at risk do not vote in this Reduction in Force.");
+      const index = s.cases.findIndex((c) => c.participantId === targetId);
+      if (index < 0) throw new AppError("not_found", "That colleague is not at risk in this round.");
+      if (index > s.maxShownNow(now, this.settings.rif?.autoAdvanceSeconds ?? null)) {
+        throw new AppError("conflict", "Wait until this colleague's statement has been on the projector.");
+      }
+      await saveRifVote(this.session.id, this.session.state.round, p.id, targetId, vote, new Date(now));
+      s.setRifVote(p.id, targetId, vote);
+      this.markDirty();
+    });
+  }
+
+  /** The facilitator drives the Reduction in Force: hearing, statement on screen, moderation, the reveal. */
+  controlRif(action: RifControl, now = Date.now()): Promise<void> {
+    return this.serialize(async () => {
+      if (this.session.archivedAt) throw new AppError("forbidden", "This session is archived: it is read-only.");
+      if (this.settings.kind !== "rif" || !this.settings.rif) throw new AppError("conflict", "The current round is not a Reduction in Force.");
+      const s = this.interactive;
+      const round = this.session.state.round;
+      const auto = this.settings.rif.autoAdvanceSeconds;
+      const count = s.cases.length;
+      const setShowing = (index: number): RifStage => {
+        const i = Math.max(0, Math.min(count - 1, index));
+        return { ...s.stage, showing: i, showingSince: now, maxShown: Math.max(s.maxShownNow(now, auto), i) };
+      };
+      let next: RifStage = s.stage;
+      switch (action.type) {
+        case "start-hearing":
+          if (s.stage.stage !== "statements") throw new AppError("conflict", "The hearing has already started.");
+          next = { ...s.stage, stage: "hearing", statementEndsAt: Math.min(s.stage.statementEndsAt ?? now, now), showing: 0, showingSince: now, maxShown: 0 };
+          break;
+        case "show":
+        case "next":
+        case "previous": {
+          if (s.stage.stage !== "hearing") throw new AppError("conflict", s.stage.stage === "statements" ? "Start the hearing first." : "The result has been revealed.");
+          const at = s.showingNow(now, auto) ?? 0;
+          const target = action.type === "show" ? action.index : action.type === "next" ? at + 1 : at - 1;
+          if (!Number.isInteger(target) || target < 0 || target >= count) {
+            throw new AppError("conflict", action.type === "next" ? "This is the last statement." : action.type === "previous" ? "This is the first statement." : "No such statement.");
+          }
+          next = setShowing(target);
+          break;
+        }
+        case "hide": {
+          const c = s.caseOf(action.participantId);
+          if (!c) throw new AppError("not_found", "That person is not at risk in this round.");
+          await setStatementHidden(this.session.id, round, c.participantId, action.hidden);
+          c.hidden = action.hidden;
+          this.markDirty();
+          return;
+        }
+        case "reveal": {
+          if (s.stage.stage === "revealed") throw new AppError("conflict", "The result has already been revealed.");
+          if (s.stage.stage === "statements") throw new AppError("conflict", "Hear the statements before revealing the result.");
+          const eligible = new Set(this.activeParticipants().map((p) => p.id));
+          const verdicts = s.verdicts(eligible);
+          await saveVerdicts(this.session.id, round, verdicts);
+          for (const v of verdicts) {
+            const c = s.caseOf(v.participantId)!;
+            c.outcome = v.outcome;
+            c.keepVotes = v.keep;
+            c.letGoVotes = v.letGo;
+            const person = this.participants.get(v.participantId);
+            if (v.outcome === "let_go" && person?.status === "active") person.status = "observer";
+          }
+          next = { ...s.stage, stage: "revealed", maxShown: count - 1 };
+          break;
+        }
+      }
+      await saveRoundStage(this.session.id, round, next);
+      s.stage = next;
+      this.scheduleAutoAdvance();
+      this.markDirty();
+    });
+  }
+
+  /** An anonymous denunciation in a tribunal round: one per accuser per accused per round. */
+  denounce(p: HubParticipant, accusedId: string, charge: string, now = Date.now()): Promise<void> {
+    return this.serialize(async () => {
+      this.requireInteractive(p, "tribunal", now);
+      const t = this.tribunal;
+      if (!t) throw new AppError("conflict", "There is no tribunal round open right now.");
+      const accused = this.participants.get(accusedId);
+      if (!accused || accused.status !== "active") throw new AppError("not_found", "That colleague is not in this session (any more).");
+      const clean = charge.trim().replace(/\s+/g, " ");
+      if (clean.length === 0) throw new AppError("validation_failed", "Choose a charge or write one.", { field: "charge" });
+      if (clean.length > CHARGE_MAX_CHARS) throw new AppError("validation_failed", `A charge has at most ${CHARGE_MAX_CHARS} characters.`, { field: "charge" });
+      const problem = denunciationProblem(p.id, accusedId, t.denunciations);
+      if (problem) throw new AppError(accusedId === p.id ? "forbidden" : "conflict", problem);
+      const created = await createDenunciation({ sessionId: this.session.id, round: this.session.state.round, accuserId: p.id, accusedId, charge: clean, createdAt: new Date(now) });
+      if (!created) throw new AppError("conflict", denunciationProblem(p.id, accusedId, [{ accuserId: p.id, accusedId, charge: clean }])!);
+      t.denunciations.push({ accuserId: p.id, accusedId, charge: clean });
+      this.markDirty();
+    });
+  }
+
+  /** The accused answers once; the projector shows it under their name. */
+  appeal(p: HubParticipant, text: string, now = Date.now()): Promise<void> {
+    return this.serialize(async () => {
+      this.requireInteractive(p, "tribunal", now);
+      const t = this.tribunal;
+      if (!t) throw new AppError("conflict", "There is no tribunal round open right now.");
+      if (!t.denunciations.some((d) => d.accusedId === p.id)) throw new AppError("conflict", "Nobody has charged you: there is nothing to appeal.");
+      if (t.appeals.has(p.id)) throw new AppError("conflict", "You have already appealed: one appeal per tribunal.");
+      const clean = text.trim();
+      if (clean.length === 0) throw new AppError("validation_failed", "Write your appeal first.", { field: "text" });
+      if (clean.length > APPEAL_MAX_CHARS) throw new AppError("validation_failed", `An appeal has at most ${APPEAL_MAX_CHARS} characters.`, { field: "text" });
+      const created = await createAppeal({ sessionId: this.session.id, round: this.session.state.round, participantId: p.id, text: clean, createdAt: new Date(now) });
+      if (!created) throw new AppError("conflict", "You have already appealed: one appeal per tribunal.");
+      t.appeals.set(p.id, { text: clean, hidden: false });
+      this.markDirty();
+    });
+  }
+
+  /** Moderation: the facilitator hides (or shows again) an appeal. */
+  hideAppeal(participantId: string, hidden: boolean): Promise<void> {
+    return this.serialize(async () => {
+      const t = this.tribunal;
+      const found = t?.appeals.get(participantId);
+      if (!t || !found) throw new AppError("not_found", "No appeal from that person in this tribunal.");
+      await setAppealHidden(this.session.id, this.boardRound, participantId, hidden);
+      found.hidden = hidden;
+      this.markDirty();
+    });
+  }
+
+  /** A proposal at the production conference; proposing a menu item someone already proposed just votes for it. */
+  propose(p: HubParticipant, kind: AmendmentKind, text: string | undefined, now = Date.now()): Promise<{ proposalId: string }> {
+    return this.serialize(async () => {
+      this.requireInteractive(p, "conference", now);
+      const config = this.settings.conference!;
+      if (!config.menu.includes(kind)) throw new AppError("forbidden", "The facilitator has not put this change on the conference's menu.", { field: "kind" });
+      const s = this.interactive;
+      const round = this.session.state.round;
+      if (kind !== "free-text") {
+        const existing = s.proposals.find((x) => x.kind === kind);
+        if (existing) {
+          await saveProposalVote(existing.id, p.id, "for", new Date(now));
+          s.setProposalVote(existing.id, p.id, "for");
+          this.markDirty();
+          return { proposalId: existing.id };
+        }
+      }
+      if (s.proposals.filter((x) => x.authorId === p.id).length >= PROPOSALS_PER_PERSON) {
+        throw new AppError("conflict", `You have made ${PROPOSALS_PER_PERSON} proposals in this conference: vote on the others now.`);
+      }
+      let clean = "";
+      if (kind === "free-text") {
+        clean = (text ?? "").trim().replace(/\s+/g, " ");
+        if (clean.length < 3) throw new AppError("validation_failed", "Write your proposal (at least 3 characters).", { field: "text" });
+        if (clean.length > PROPOSAL_TEXT_MAX_CHARS) throw new AppError("validation_failed", `A proposal has at most ${PROPOSAL_TEXT_MAX_CHARS} characters.`, { field: "text" });
+      }
+      const value = kind === "raise-k" ? this.effectiveK() + RAISE_K_BY : null;
+      const row = await createProposal({ sessionId: this.session.id, round, kind, value, text: clean, authorId: p.id, createdAt: new Date(now) });
+      s.proposals.push(row);
+      await saveProposalVote(row.id, p.id, "for", new Date(now));
+      s.setProposalVote(row.id, p.id, "for");
+      this.markDirty();
+      return { proposalId: row.id };
+    });
+  }
+
+  voteProposal(p: HubParticipant, proposalId: string, vote: "for" | "against", now = Date.now()): Promise<void> {
+    return this.serialize(async () => {
+      this.requireInteractive(p, "conference", now);
+      const proposal = this.interactive.proposals.find((x) => x.id === proposalId);
+      if (!proposal) throw new AppError("not_found", "No such proposal in this conference.");
+      await saveProposalVote(proposalId, p.id, vote, new Date(now));
+      this.interactive.setProposalVote(proposalId, p.id, vote);
+      this.markDirty();
+    });
+  }
+
+  /** The facilitator accepts or rejects a free-text proposal (null: undecided again). */
+  decideProposal(proposalId: string, accepted: boolean | null): Promise<void> {
+    return this.serialize(async () => {
+      if (this.settings.kind !== "conference") throw new AppError("conflict", "The current round is not a production conference.");
+      if (this.session.state.phase !== "round_open") throw new AppError("conflict", "The conference is closed; reopen the round to change a decision.");
+      const proposal = this.interactive.proposals.find((x) => x.id === proposalId);
+      if (!proposal) throw new AppError("not_found", "No such proposal in this conference.");
+      if (proposal.kind !== "free-text") throw new AppError("conflict", "Menu proposals pass by vote; only free-text proposals need your decision.");
+      await setProposalAccepted(proposalId, accepted);
+      proposal.accepted = accepted;
+      this.markDirty();
+    });
+  }
+
+  /** The facilitator lifts a rule change the conference passed (from the next round on). */
+  liftAmendment(index: number): Promise<Amendment[]> {
+    return this.serialize(async () => {
+      const list = this.session.amendments;
+      if (!Number.isInteger(index) || index < 0 || index >= list.length) throw new AppError("not_found", "No such rule change in force.");
+      const next = list.filter((_, i) => i !== index);
+      await saveAmendments(this.session.id, next);
+      this.session = { ...this.session, amendments: next };
+      this.markDirty();
+      return next;
+    });
+  }
+
+  /** When a round closes: a production conference decides. */
+  private async onRoundClosed(round: number): Promise<void> {
+    if (this.settings.kind !== "conference" || !this.settings.conference || round !== this.session.state.round) return;
+    const eligible = new Set(this.activeParticipants().map((p) => p.id));
+    const needed = votesNeeded(eligible.size, this.settings.conference.thresholdPercent);
+    const tallies = this.interactive.tallies(eligible, needed);
+    const passed = this.interactive.proposals.filter((p) => tallies.find((t) => t.id === p.id)?.passed);
+    const amendments: Amendment[] = [
+      ...this.session.amendments.filter((a) => a.round !== round),
+      ...passed.map((p) => ({
+        kind: p.kind as AmendmentKind,
+        round,
+        ...(p.value !== null ? { value: p.value } : {}),
+        ...(p.kind === "free-text" ? { text: p.text } : {}),
+      })),
+    ];
+    await saveConferenceOutcome(this.session.id, tallies, amendments);
+    for (const p of this.interactive.proposals) {
+      const t = tallies.find((x) => x.id === p.id)!;
+      p.status = t.passed ? "passed" : "failed";
+      p.forVotes = t.for;
+      p.againstVotes = t.against;
+    }
+    this.session = { ...this.session, amendments };
+    this.cache.clear();
+  }
+
+  /** Reopening a conference takes its decisions back until it closes again. */
+  private async onRoundReopened(round: number): Promise<void> {
+    if (this.settings.kind !== "conference") return;
+    const amendments = this.session.amendments.filter((a) => a.round !== round);
+    if (amendments.length !== this.session.amendments.length) await saveAmendments(this.session.id, amendments);
+    this.session = { ...this.session, amendments };
+    for (const p of this.interactive.proposals) {
+      p.status = "open";
+      p.forVotes = null;
+      p.againstVotes = null;
+    }
+    this.cache.clear();
+    this.markDirty();
+  }
+
+  private async loadInteractive(stageJson: string): Promise<void> {
+    const round = this.session.state.round;
+    if (round === 0) {
+      this.interactive = new RoundState();
+      this.tribunal = null;
+      return;
+    }
+    const current = await loadInteractions(this.session.id, round);
+    this.interactive = RoundState.from(current, parseStage(stageJson));
+    if (this.boardRound === round) {
+      this.tribunal = this.settings.kind === "tribunal" ? TribunalState.from(current, this.settings.tribunal ?? null) : null;
+    } else if (this.boardRound > 0) {
+      const board = await findRound(this.session.id, this.boardRound);
+      this.tribunal = board?.settings.kind === "tribunal" ? TribunalState.from(await loadInteractions(this.session.id, this.boardRound), board.settings.tribunal ?? null) : null;
+    } else this.tribunal = null;
+  }
+
+  /** With auto-advance on, the projector moves to the next statement every N seconds. */
+  private scheduleAutoAdvance(): void {
+    if (this.autoTimer) clearTimeout(this.autoTimer);
+    this.autoTimer = null;
+    const every = this.settings.kind === "rif" ? (this.settings.rif?.autoAdvanceSeconds ?? null) : null;
+    const s = this.interactive.stage;
+    if (every === null || s.stage !== "hearing" || this.disposed) return;
+    const at = this.interactive.showingNow(Date.now(), every) ?? 0;
+    if (at >= this.interactive.cases.length - 1) return;
+    const since = s.showingSince ?? Date.now();
+    const steps = Math.floor((Date.now() - since) / (every * 1000)) + 1;
+    const delay = Math.max(0, since + steps * every * 1000 - Date.now());
+    this.autoTimer = setTimeout(() => {
+      this.autoTimer = null;
+      this.cache.clear();
+      this.markDirty();
+      this.scheduleAutoAdvance();
+    }, delay + 5);
+    this.autoTimer.unref?.();
+  }
+
   // ── internals ────────────────────────────────────────────────────────────
 
-  private serialize<T>(task: () => Promise<T>): Promise<T> {
+  /**
+   * Runs state changes one at a time. With PostgreSQL, every successful local change is then
+   * announced to the other instances, which re-read the session (`remote` tasks are not re-announced).
+   */
+  private serialize<T>(task: () => Promise<T>, remote = false): Promise<T> {
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
+    if (!remote) void run.then(() => this.announceState(), () => undefined);
     return run;
   }
 
-  private async commitState(next: SessionState, setup: RoundSetup = {}): Promise<void> {
+  private async commitState(next: SessionState, setup: RoundSetup = {}, stage: RifStage | null = null): Promise<void> {
     const previous = this.session.state;
-    await saveSessionState(this.session, next, setup);
-    const rows = next.round !== previous.round && usesPostgres() ? await loadRoundRatingsPg(this.session.id, next.round) : undefined;
+    await saveSessionState(this.session, next, { ...setup, ...(stage ? { stage } : {}) });
+    // PostgreSQL reads the new board round's ratings before the switch (the SQLite read is synchronous).
+    const rows = next.round !== previous.round && usesPostgres() ? await loadRoundRatingsPg(this.session.id, this.boardRound) : undefined;
     this.session = { ...this.session, state: next };
     if (next.round !== previous.round) {
       // A new round starts from no ratings; movement arrows start afresh.
       this.loadRound(rows);
-      this.previousRanks = new Map();
-      this.stickyMoves = new Map();
+      await this.loadInteractive(JSON.stringify(stage ?? {}));
+      this.scheduleAutoAdvance();
+      if (this.boardRound !== next.round) {
+        // A round without ratings shows the last ranking: keep its arrows.
+      } else {
+        this.previousRanks = new Map();
+        this.stickyMoves = new Map();
+      }
     }
     this.cache.clear();
     this.scheduleExpiry();
     publisher().publish(this.channel, { kind: "phase" });
     this.markDirty();
-    this.announceState();
   }
 
   private checkExpiry(now: number): void {
@@ -668,6 +1139,7 @@ export class SessionHub {
     this.session = { ...this.session, state: next };
     void this.serialize(async () => {
       await saveSessionState({ ...this.session, state: current }, next);
+      await this.onRoundClosed(current.round);
       this.cache.clear();
       publisher().publish(this.channel, { kind: "phase" });
       this.markDirty();
@@ -687,7 +1159,7 @@ export class SessionHub {
   private loadRound(preloaded?: RatingEventRecord[]): void {
     this.board = new RoundBoard();
     this.eventIds = new Map();
-    const { round } = this.session.state;
+    const round = this.boardRound;
     if (round === 0) return;
     if (preloaded) {
       for (const r of preloaded) this.applyEvent(r);
@@ -737,7 +1209,14 @@ export class SessionHub {
   private computeBoard(): void {
     const active = this.activeParticipants();
     const targets = active.map((p) => this.board.aggregate(p.id, p.displayName));
-    const entries = applyRules(targets, () => this.board.allRatings(), this.session.k, this.roundRules, this.roundNorm);
+    const state = this.session.state;
+    // Tribunal rewards count only once the tribunal's round is closed (a live jump would point at an accuser).
+    const tribunalOpen = this.boardRound === state.round && state.phase === "round_open";
+    const adjustments = this.tribunal?.adjustments(!tribunalOpen);
+    const entries = applyRules(targets, () => this.board.allRatings(), this.session.k, this.roundRules, this.roundNorm, {
+      adjustments,
+      scale: this.session.scale,
+    });
     const moves = movement(this.previousRanks, entries);
     this.previousRanks = new Map(entries.map((e) => [e.participantId, e.rank]));
     this.entries = entries.map((e) => {
@@ -824,7 +1303,7 @@ export class SessionHub {
         const now = Date.now();
         const pairs = new Set<string>();
         for (const e of events) {
-          if (e.round === this.session.state.round && this.applyEvent(e)) pairs.add(`${e.raterId} ${e.targetId}`);
+          if (e.round === this.boardRound && this.applyEvent(e)) pairs.add(`${e.raterId} ${e.targetId}`);
         }
         for (let i = 0; i < pairs.size; i++) this.ratingTimes.push(now);
         if (pairs.size > 0) this.markDirty();
@@ -841,10 +1320,14 @@ export class SessionHub {
         return;
       }
       await this.reload(full);
-    });
+    }, true);
   }
 
-  /** Re-reads the session, its participants and (when the round changed, or in full) the round's ratings. */
+  /**
+   * Re-reads the session, its participants, the round's setup and interactive state and (when the
+   * board's round changed, or in full) its ratings. Screens get a `phase` update only when the
+   * session itself changed; otherwise the next board flush carries the change (as locally).
+   */
   private async reload(full: boolean): Promise<void> {
     const fresh = await findSessionByCode(this.session.code);
     if (!fresh) return;
@@ -855,31 +1338,40 @@ export class SessionHub {
     });
     const round = fresh.state.round;
     const roundChanged = round !== this.session.state.round;
-    const ratings = roundChanged || full ? await loadRoundRatingsPg(fresh.id, round) : undefined;
-    const setup = roundChanged && round > 0 ? await findRound(fresh.id, round) : null;
+    const setup = round > 0 ? await findRound(fresh.id, round) : null;
+    const settings: RoundSettings = setup?.settings ?? { kind: "rating" };
+    const boardRound = round > 0 ? (settings.boardRound ?? round) : 0;
+    const boardChanged = boardRound !== this.boardRound;
+    const ratings = roundChanged || boardChanged || full ? await loadRoundRatingsPg(fresh.id, boardRound) : undefined;
     const previousNorm = roundChanged && round > 1 ? ((await findRound(fresh.id, round - 1))?.norm ?? null) : this.previousNorm;
     const spotlightId = fresh.spotlightReflectionId;
     const spotlight =
       spotlightId === this.session.spotlightReflectionId && !full ? this.spotlightText : spotlightId ? ((await findReflection(fresh.id, spotlightId))?.text ?? null) : null;
-    // From here on synchronous: no request sees half of it.
+    const sessionChanged = full || JSON.stringify({ ...fresh, createdAt: 0 }) !== JSON.stringify({ ...this.session, createdAt: 0 });
+    const agendaChanged = JSON.stringify(fresh.agenda) !== JSON.stringify(this.session.agenda);
     for (const row of rows) this.applyParticipantRow(row);
-    // An overdue timer is applied (and persisted) by state() as usual; an expiry this instance applied
-    // earlier was persisted before this task ran (both go through serialize()).
     this.session = fresh;
     if (roundChanged) {
       this.roundRules = setup?.rules ?? PLAIN_RULES;
       this.roundTitle = setup?.title ?? null;
       this.roundNorm = setup?.norm ?? null;
       this.previousNorm = previousNorm;
-      this.previousRanks = new Map();
-      this.stickyMoves = new Map();
+      if (boardRound === round) {
+        this.previousRanks = new Map();
+        this.stickyMoves = new Map();
+      }
     }
+    this.settings = settings;
+    this.boardRound = boardRound;
     if (ratings) this.loadRound(ratings);
     this.spotlightText = spotlight;
+    // The interactive round (statements, votes, charges, proposals) as stored now.
+    await this.loadInteractive(setup?.stage ?? "{}");
+    this.scheduleAutoAdvance();
     this.cache.clear();
     this.scheduleExpiry();
-    publisher().publish(this.channel, { kind: "phase" });
-    publisher().publish(this.channel, { kind: "control" });
+    if (sessionChanged || roundChanged) publisher().publish(this.channel, { kind: "phase" });
+    if (agendaChanged) publisher().publish(this.channel, { kind: "control" });
     this.markDirty();
   }
 
@@ -900,7 +1392,7 @@ export class SessionHub {
     p.displayName = row.displayName;
     if (p.status !== status) {
       p.status = status;
-      if (status !== "active") publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
+      if (status === "kicked" || status === "banned") publisher().publish(this.channel, { kind: "removed", participantId: p.id, status });
     }
   }
 

@@ -6,19 +6,38 @@ import { assignBands } from "./forced-distribution";
 import { isStakhanovite, percentOfNorm } from "./norm";
 import { nosediveScores, type WeightedRating } from "./nosedive";
 import type { RuleSet } from "./ruleset";
+import { teamScores } from "../rounds/conference";
+import { adjustScore } from "../rounds/tribunal";
 
 export interface RuledEntry extends LeaderboardEntry {
   band?: { index: number; name: string } | null;
   tier?: { index: number; name: string; weight: number; privilege: string };
   percentOfNorm?: number | null;
   stakhanovite?: boolean;
+  /** Team scores: the person's brigade (0-based). */
+  team?: number;
+}
+
+export interface ScoreContext {
+  /** Tribunal: stars added (negative: taken off) per participant, applied before ranking. */
+  adjustments?: ReadonlyMap<string, number>;
+  scale?: { min: number; max: number };
 }
 
 /**
  * `targets` are the active participants' aggregates; `ratings` is only read
  * for rules that need individual ratings (Nosedive weighting).
  */
-export function applyRules(targets: TargetAggregate[], ratings: () => WeightedRating[], k: number, rules: RuleSet, norm: number | null): RuledEntry[] {
+export function applyRules(
+  targets: TargetAggregate[],
+  ratings: () => WeightedRating[],
+  sessionK: number,
+  rules: RuleSet,
+  norm: number | null,
+  context: ScoreContext = {},
+): RuledEntry[] {
+  // The production conference may raise the anonymity threshold, never lower it.
+  const k = Math.max(sessionK, rules.minRaters ?? 0);
   let entries: LeaderboardEntry[];
   let tiers: Map<string, number> | null = null;
   if (rules.nosedive) {
@@ -27,6 +46,22 @@ export function applyRules(targets: TargetAggregate[], ratings: () => WeightedRa
     entries = rankEntries(targets.map((t) => ({ participantId: t.participantId, displayName: t.displayName, raters: t.distinctRaters, score: result.scores.get(t.participantId) ?? null })));
   } else {
     entries = computeLeaderboard(targets, k);
+  }
+  const { adjustments, scale = { min: 1, max: 5 } } = context;
+  if ((adjustments && adjustments.size > 0) || rules.teams) {
+    // Ranks are recomputed from the changed scores (rankEntries rounds them as usual).
+    let scores = new Map(entries.map((e) => [e.participantId, adjustScore(e.score, adjustments?.get(e.participantId), scale.min, scale.max)]));
+    let teamOf: Map<string, number> | null = null;
+    if (rules.teams) {
+      const teams = teamScores(scores, rules.teams.size);
+      teamOf = new Map([...teams].map(([id, t]) => [id, t.team]));
+      scores = new Map([...teams].map(([id, t]) => [id, t.score]));
+    }
+    entries = rankEntries(entries.map((e) => ({ participantId: e.participantId, displayName: e.displayName, raters: e.raters, score: scores.get(e.participantId) ?? null })));
+    if (teamOf) {
+      const teams = teamOf;
+      entries = entries.map((e) => Object.assign(e, { team: teams.get(e.participantId) }));
+    }
   }
   const ranked = entries.filter((e) => e.rank !== null);
   const bands = rules.distribution ? assignBands(ranked.map((e) => e.rank as number), rules.distribution.bands) : null;

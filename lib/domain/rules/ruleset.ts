@@ -6,12 +6,34 @@ import { z } from "zod";
 import { DISTRIBUTION_PRESETS, validateBands, type Band } from "./forced-distribution";
 import { DEFAULT_NORM, type NormConfig } from "./norm";
 import { DEFAULT_TIERS, validateTiers, type Tier } from "./nosedive";
+import {
+  conferenceConfigSchema,
+  DEFAULT_CONFERENCE,
+  DEFAULT_RIF,
+  DEFAULT_TRIBUNAL,
+  rifConfigSchema,
+  ROUND_KINDS,
+  tribunalConfigSchema,
+  type ConferenceConfig,
+  type RifConfig,
+  type RoundKind,
+  type TribunalConfig,
+} from "../rounds/kinds";
 
 export interface RuleSet {
   distribution: { preset: "vitality" | "civil-service" | "custom"; bands: Band[] } | null;
   nosedive: { tiers: Tier[] } | null;
   norm: NormConfig | null;
   quotaBallots: { share: number } | null;
+  // Set only by the production conference's amendments (lib/domain/rounds/conference.ts):
+  /** No leaderboard on the projector or the phones (the facilitator still sees it). */
+  leaderboardAbolished?: boolean;
+  /** Everyone's score is their brigade's mean. */
+  teams?: { size: number } | null;
+  /** A higher anonymity threshold than the session's k. */
+  minRaters?: number | null;
+  /** No ratings this round. */
+  ratingsPaused?: boolean;
 }
 
 export const PLAIN_RULES: RuleSet = { distribution: null, nosedive: null, norm: null, quotaBallots: null };
@@ -22,6 +44,11 @@ export interface AgendaItem {
   prompt: string;
   durationSeconds: number | null;
   rules: RuleSet;
+  /** The round's type (default: a 360° rating round) and that type's settings. */
+  kind?: RoundKind;
+  rif?: RifConfig;
+  tribunal?: TribunalConfig;
+  conference?: ConferenceConfig;
 }
 
 const bandSchema = z.object({ name: z.string().trim().min(1).max(30), percent: z.number().int() });
@@ -57,6 +84,10 @@ export const ruleSetSchema = z.object({
     .refine((n) => n.mode !== "fixed" || n.fixedValue !== undefined, "A fixed norm needs a value from 1 to 5.")
     .nullable(),
   quotaBallots: z.object({ share: z.number().min(0.05, "The top-score share must be at least 5%.").max(0.9, "The top-score share must be at most 90%.") }).nullable(),
+  leaderboardAbolished: z.boolean().optional(),
+  teams: z.object({ size: z.number().int().min(2).max(20) }).nullable().optional(),
+  minRaters: z.number().int().min(2).max(50).nullable().optional(),
+  ratingsPaused: z.boolean().optional(),
 });
 
 export const agendaItemSchema = z.object({
@@ -64,6 +95,10 @@ export const agendaItemSchema = z.object({
   prompt: z.string().trim().max(600, "Prompts must be at most 600 characters."),
   durationSeconds: z.number().int().min(10).max(3600).nullable(),
   rules: ruleSetSchema,
+  kind: z.enum(ROUND_KINDS as [RoundKind, ...RoundKind[]]).optional(),
+  rif: rifConfigSchema.optional(),
+  tribunal: tribunalConfigSchema.optional(),
+  conference: conferenceConfigSchema.optional(),
 });
 
 export const agendaSchema = z.array(agendaItemSchema).max(20, "An agenda has at most 20 rounds.");
@@ -95,6 +130,10 @@ export function describeRules(rules: RuleSet): string[] {
   if (rules.nosedive) out.push("Nosedive weighting");
   if (rules.norm) out.push(rules.norm.ratchet ? "Stakhanovite norm (ratchet)" : "Stakhanovite norm");
   if (rules.quotaBallots) out.push(`Quota ballots (${Math.round(rules.quotaBallots.share * 100)}% top scores)`);
+  if (rules.teams) out.push("Team scores (brigades)");
+  if (rules.minRaters) out.push(`Anonymity threshold ${rules.minRaters}`);
+  if (rules.leaderboardAbolished) out.push("Leaderboard abolished");
+  if (rules.ratingsPaused) out.push("Ratings paused");
   if (out.length === 0) out.push("Plain 360°");
   return out;
 }
@@ -152,4 +191,47 @@ export const NOSEDIVE_ARC: AgendaItem[] = [
   },
 ];
 
-export const AGENDA_PRESETS = [{ id: "nosedive-arc", label: "The Nosedive arc (about 45 minutes)", agenda: NOSEDIVE_ARC }] as const;
+/** "The whole essay": the rating arc with the three interactive scenes, about an hour. */
+export const WHOLE_ESSAY: AgendaItem[] = [
+  NOSEDIVE_ARC[0]!,
+  { ...NOSEDIVE_ARC[4]!, title: "Vitality curve" },
+  {
+    title: "The tribunal",
+    prompt:
+      "Keep rating, and now you may also denounce: pick a colleague and a charge in the language of 1936. Each accuser costs the accused a quarter of a star. Nobody will see who accused whom; the accused may answer once.",
+    durationSeconds: 300,
+    rules: { ...PLAIN_RULES, distribution: vitality },
+    kind: "tribunal",
+    tribunal: DEFAULT_TRIBUNAL,
+  },
+  {
+    title: "Reduction in Force",
+    prompt:
+      "The bottom fifth of the ranking is at risk. They have ninety seconds to write why they should stay; their words go on the screen under their names. Then everyone else votes: keep, or let go. Those let go stay in the room as observers.",
+    durationSeconds: null,
+    rules: PLAIN_RULES,
+    kind: "rif",
+    rif: DEFAULT_RIF,
+  },
+  {
+    title: "Production conference",
+    prompt:
+      "The rules are yours now. Propose changes for the next round and vote: abolish the leaderboard, score brigades instead of people, raise the anonymity threshold, drop the curve. A majority of everyone still here decides.",
+    durationSeconds: null,
+    rules: PLAIN_RULES,
+    kind: "conference",
+    conference: DEFAULT_CONFERENCE,
+  },
+  {
+    title: "Under your own rules",
+    prompt:
+      "This round runs on the agenda's harshest rules as the conference changed them. Compare what you see with the rounds before: what did the group choose when it governed itself?",
+    durationSeconds: 300,
+    rules: NOSEDIVE_ARC[5]!.rules,
+  },
+];
+
+export const AGENDA_PRESETS = [
+  { id: "nosedive-arc", label: "The Nosedive arc (about 45 minutes)", agenda: NOSEDIVE_ARC },
+  { id: "whole-essay", label: "The whole essay: tribunal, Reduction in Force, production conference (about an hour)", agenda: WHOLE_ESSAY },
+] as const;

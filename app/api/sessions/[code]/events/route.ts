@@ -35,8 +35,19 @@ export async function GET(request: Request, { params }: Ctx) {
 
     return eventStream(signal, (sse) => {
       let lastMe = "";
+      const roundView = view === "control" ? "control" : "public";
+      let lastRound = "";
+      // The interactive round (RIF, tribunal, conference) as this view may see it; only sent when it changed.
+      const sendRound = () => {
+        const round = hub.roundJson(roundView);
+        if (round !== lastRound) {
+          lastRound = round;
+          sse.send("round", round);
+        }
+      };
       const sendPhase = () => sse.send("phase", JSON.stringify(hub.publicSession()));
       const sendBoard = () => {
+        sendRound();
         const board = hub.boardJson(boardView);
         sse.send("leaderboard", board, `lb-${hub.boardPayload(boardView).version}`);
         if (participant) {
@@ -49,7 +60,7 @@ export async function GET(request: Request, { params }: Ctx) {
         }
       };
       const sendControl = () => sse.send("control", JSON.stringify(hub.controlSnapshot()));
-      if (participant && participant.status !== "active") {
+      if (participant && (participant.status === "kicked" || participant.status === "banned")) {
         sse.send("removed", JSON.stringify({ participantId: participant.id, status: participant.status }));
       }
       sendPhase();

@@ -1,5 +1,5 @@
 import { requireOwnedSessionData } from "@/lib/debrief/access";
-import { exportTable, toCsv, toJson } from "@/lib/debrief/exports";
+import { exportTable, toCsv, toJson, type ExportKind } from "@/lib/debrief/exports";
 import { AppError } from "@/lib/errors";
 import { route } from "@/lib/http";
 
@@ -7,13 +7,13 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ code: string; file: string }> };
 
-/** Facilitator: ratings.csv|json (every rating change), scores.csv|json (per round), reflections.csv|json. */
+/** Facilitator: ratings.csv|json (every rating change), scores.csv|json (per round), reflections.csv|json, scenes.csv|json (the interactive rounds). */
 export const GET = route<Ctx>(async (request, { params }) => {
   const { code, file } = await params;
-  const match = /^(ratings|scores|reflections)\.(csv|json)$/.exec(file);
-  if (!match) throw new AppError("not_found", "Exports are ratings, scores or reflections, as .csv or .json.");
+  const match = /^(ratings|scores|reflections|scenes)\.(csv|json)$/.exec(file);
+  if (!match) throw new AppError("not_found", "Exports are ratings, scores, reflections or scenes, as .csv or .json.");
   const data = await requireOwnedSessionData(request, code);
-  const [, kind, format] = match as unknown as [string, "ratings" | "scores" | "reflections", "csv" | "json"];
+  const [, kind, format] = match as unknown as [string, ExportKind, "csv" | "json"];
   const table = exportTable(data, kind);
   const filename = `stakhanov-${data.session.code}-${kind}.${format}`;
   const body = format === "csv" ? toCsv(table) : JSON.stringify(toJson(table), null, 2);

@@ -1,0 +1,224 @@
+"use client";
+
+// The projector's side of the interactive rounds, laid out in rem for
+// 1920×1080 like the board: the Reduction in Force hearing (one statement at
+// a time, with its author's name: this round is not anonymous by design), the
+// tribunal's feed of charges (never who made them) and the production
+// conference's proposals.
+import type { RoundPayload } from "@/components/live/types";
+import { formatSeconds, useSecondsLeft } from "@/components/rounds/deadline";
+
+type Rif = NonNullable<RoundPayload["rif"]>;
+type Tribunal = NonNullable<RoundPayload["tribunal"]>;
+type Conference = NonNullable<RoundPayload["conference"]>;
+
+export function RifStageView({ rif }: { rif: Rif }) {
+  const left = useSecondsLeft(rif.stage === "statements" ? rif.statementEndsAt : null);
+  if (rif.stage === "statements") {
+    const written = rif.cases.filter((c) => c.statementStatus === "written").length;
+    return (
+      <section aria-labelledby="rif-heading" className="flex min-w-0 flex-1 flex-col gap-8" data-testid="projector-rif" data-stage="statements">
+        <div className="flex items-end justify-between gap-8">
+          <div>
+            <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-party">Reduction in Force</p>
+            <h2 id="rif-heading" className="font-[family-name:var(--font-display)] text-7xl font-bold uppercase">
+              {rif.cases.length === 1 ? "One colleague is" : `${rif.cases.length} colleagues are`} at risk
+            </h2>
+            <p className="mt-2 text-3xl text-paper/85">They are writing why they should stay. Then you decide: keep, or let go.</p>
+          </div>
+          {left !== null ? (
+            <div className="rounded-lg bg-paper px-8 py-3 text-center text-ink">
+              <p className="text-xl font-semibold uppercase tracking-widest text-steel">Statements close in</p>
+              <p role="timer" className={`font-mono text-7xl font-bold tabular-nums ${left <= 10 ? "text-party" : ""}`}>
+                {formatSeconds(left)}
+              </p>
+            </div>
+          ) : null}
+        </div>
+        <ul className="grid grid-cols-2 gap-6">
+          {rif.cases.map((c) => (
+            <li key={c.participantId} className="flex items-center justify-between gap-6 rounded-xl border-4 border-party/70 bg-party/15 px-8 py-6">
+              <span className="truncate text-5xl font-bold">{c.displayName}</span>
+              <span className="shrink-0 text-3xl text-paper/85">{c.statementStatus === "written" ? "✎ written" : "writing…"}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="text-3xl text-paper/75">
+          {written} of {rif.cases.length} statements written
+        </p>
+      </section>
+    );
+  }
+
+  if (rif.stage === "revealed") {
+    const letGo = rif.cases.filter((c) => c.verdict?.outcome === "let_go").length;
+    return (
+      <section aria-labelledby="rif-heading" className="flex min-w-0 flex-1 flex-col gap-8" data-testid="projector-rif" data-stage="revealed">
+        <div>
+          <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-party">Reduction in Force · the verdict</p>
+          <h2 id="rif-heading" className="font-[family-name:var(--font-display)] text-7xl font-bold uppercase">
+            {letGo === 0 ? "The room kept everyone" : letGo === 1 ? "One colleague let go" : `${letGo} colleagues let go`}
+          </h2>
+        </div>
+        <ul className="grid grid-cols-2 gap-6">
+          {rif.cases.map((c) => {
+            const gone = c.verdict?.outcome === "let_go";
+            return (
+              <li
+                key={c.participantId}
+                data-testid="projector-verdict"
+                data-outcome={c.verdict?.outcome ?? ""}
+                className={`flex items-center justify-between gap-6 rounded-xl border-4 px-8 py-6 ${gone ? "border-party bg-party/30" : "border-paper/30 bg-paper/5"}`}
+              >
+                <span className={`truncate text-5xl font-bold ${gone ? "line-through decoration-4" : ""}`}>{c.displayName}</span>
+                <span className="shrink-0 text-right">
+                  <span className="block text-4xl font-bold uppercase">{gone ? "✖ Let go" : "✔ Kept"}</span>
+                  {c.verdict ? (
+                    <span className="block text-2xl text-paper/80">
+                      {c.verdict.keep} keep · {c.verdict.letGo} let go
+                    </span>
+                  ) : null}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="text-3xl text-paper/80">Those let go stay in the room as observers: no longer rated, no longer ranked.</p>
+      </section>
+    );
+  }
+
+  const index = Math.min(rif.showing ?? 0, Math.max(0, rif.cases.length - 1));
+  const current = rif.cases[index];
+  return (
+    <section aria-labelledby="rif-heading" className="flex min-w-0 flex-1 flex-col gap-6" data-testid="projector-rif" data-stage="hearing">
+      <div className="flex items-baseline justify-between gap-8">
+        <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-party">Reduction in Force · the hearing</p>
+        <p className="text-3xl text-paper/85" data-testid="rif-progress">
+          Statement {index + 1} of {rif.cases.length}
+          {rif.autoAdvanceSeconds ? ` · next every ${rif.autoAdvanceSeconds} s` : ""}
+        </p>
+      </div>
+      {current ? (
+        <figure
+          key={current.participantId}
+          className="flex min-h-0 flex-1 flex-col justify-center gap-10 rounded-xl bg-paper p-16 text-ink motion-safe:animate-[stk-page-in_400ms_ease-out]"
+          data-testid="rif-statement"
+          data-participant-id={current.participantId}
+        >
+          <figcaption className="flex items-baseline gap-6">
+            <h2 id="rif-heading" className="font-[family-name:var(--font-display)] text-8xl font-bold uppercase">
+              {current.displayName}
+            </h2>
+            <span className="text-3xl text-steel">{current.rankAtSelection === null ? "unranked" : `rank ${current.rankAtSelection}`}</span>
+          </figcaption>
+          {current.hidden ? (
+            <p className="text-5xl italic text-steel" data-testid="statement-hidden">
+              Statement withheld by the facilitator.
+            </p>
+          ) : current.statement === null || current.statementStatus === "none" ? (
+            <p className="text-5xl italic text-steel">No statement.</p>
+          ) : (
+            <blockquote className="font-[family-name:var(--font-display)] text-6xl leading-tight">“{current.statement}”</blockquote>
+          )}
+        </figure>
+      ) : null}
+      <ol className="flex gap-3" aria-label="Order of the hearing">
+        {rif.cases.map((c, i) => (
+          <li
+            key={c.participantId}
+            className={`flex-1 truncate rounded-md px-4 py-2 text-2xl ${i === index ? "bg-party font-bold text-white" : c.shown ? "bg-paper/20" : "bg-paper/5 text-paper/60"}`}
+          >
+            {i === index ? <span className="sr-only">On screen: </span> : null}
+            {c.displayName}
+          </li>
+        ))}
+      </ol>
+      <p className="text-3xl text-paper/85">Vote on your phone: keep, or let go. Anonymous. {rif.electorate} colleagues vote.</p>
+    </section>
+  );
+}
+
+export function TribunalFeedView({ tribunal }: { tribunal: Tribunal }) {
+  return (
+    <aside aria-labelledby="tribunal-heading" className="flex w-[44rem] shrink-0 flex-col gap-4 overflow-hidden rounded-xl bg-paper p-6 text-ink" data-testid="projector-tribunal">
+      <div>
+        <p className="text-xl font-semibold uppercase tracking-[0.3em] text-party">{tribunal.open ? "The tribunal is in session" : "The tribunal has closed"}</p>
+        <h2 id="tribunal-heading" className="font-[family-name:var(--font-display)] text-5xl font-bold uppercase">
+          Charges: {tribunal.total}
+        </h2>
+        <p className="text-xl text-steel">
+          −{tribunal.penalty}★ per accuser, at most −{tribunal.cap}★. Accusers are never shown.
+        </p>
+      </div>
+      {tribunal.feed.length === 0 ? (
+        <p className="text-3xl italic text-steel">No charges yet. Denounce from your phone.</p>
+      ) : (
+        <ul className="flex min-h-0 flex-col gap-3 overflow-hidden" data-testid="projector-feed">
+          {tribunal.feed.slice(0, 6).map((f) => (
+            <li key={f.participantId} className="rounded-lg border-l-8 border-party bg-white px-4 py-3" data-testid="projector-feed-item" data-participant-id={f.participantId}>
+              <p className="flex items-baseline justify-between gap-4">
+                <span className="truncate text-3xl font-bold">{f.displayName}</span>
+                <span className="shrink-0 font-mono text-2xl font-bold text-party-dark">
+                  {f.accusers} {f.accusers === 1 ? "accuser" : "accusers"} · {f.penalty.toFixed(2)}★
+                </span>
+              </p>
+              <p className="text-2xl">{f.charges.map((c) => `${c.charge}${c.count > 1 ? ` ×${c.count}` : ""}`).join(" · ")}</p>
+              {f.appeal ? <p className="mt-1 text-2xl italic">Appeal: “{f.appeal}”</p> : null}
+            </li>
+          ))}
+          {tribunal.feed.length > 6 ? <li className="text-2xl text-steel">+{tribunal.feed.length - 6} more accused</li> : null}
+        </ul>
+      )}
+    </aside>
+  );
+}
+
+export function ConferenceView({ conference, open }: { conference: Conference; open: boolean }) {
+  return (
+    <section aria-labelledby="conference-heading" className="flex min-w-0 flex-1 flex-col gap-6" data-testid="projector-conference">
+      <div className="flex items-end justify-between gap-8">
+        <div>
+          <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-gold">Production conference</p>
+          <h2 id="conference-heading" className="font-[family-name:var(--font-display)] text-7xl font-bold uppercase">
+            {conference.decided ? "The conference has decided" : "Change the rules"}
+          </h2>
+          <p className="mt-1 text-3xl text-paper/85">
+            A proposal passes with {conference.needed} of {conference.active} votes
+            {conference.thresholdPercent === null ? " (a majority)" : ` (${conference.thresholdPercent}%)`}.{" "}
+            {open && !conference.decided ? "Propose and vote on your phone; the count is revealed when the conference closes." : ""}
+          </p>
+        </div>
+      </div>
+      {conference.proposals.length === 0 ? (
+        <p className="text-4xl italic text-paper/70">No proposals yet.</p>
+      ) : (
+        <ul className="grid grid-cols-2 gap-5">
+          {conference.proposals.slice(0, 8).map((p) => {
+            const passed = p.status === "passed";
+            const failed = p.status === "failed";
+            const share = p.for !== null ? Math.min(1, p.for / Math.max(1, conference.needed)) : Math.min(1, p.ballots / Math.max(1, conference.active));
+            return (
+              <li
+                key={p.id}
+                data-testid="projector-proposal"
+                data-status={p.status}
+                className={`flex flex-col gap-3 rounded-xl border-4 px-6 py-4 ${passed ? "border-gold bg-gold/20" : failed ? "border-paper/20 bg-paper/5 text-paper/70" : "border-paper/30 bg-paper/10"}`}
+              >
+                <p className="text-4xl font-bold">{p.text}</p>
+                <div className="h-3 overflow-hidden rounded bg-paper/15" aria-hidden="true">
+                  <div className={`h-full ${passed ? "bg-gold" : "bg-paper/60"}`} style={{ width: `${Math.round(share * 100)}%` }} />
+                </div>
+                <p className="text-2xl">
+                  {p.status === "open"
+                    ? `${p.ballots} ${p.ballots === 1 ? "vote" : "votes"} cast${p.kind === "free-text" ? " · the facilitator decides" : ""}`
+                    : `${passed ? (p.kind === "free-text" ? "✔ ACCEPTED by the facilitator" : "✔ PASSED") : p.kind === "free-text" ? "✖ Not accepted" : "✖ Failed"} · ${p.for ?? 0} for · ${p.against ?? 0} against`}
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
