@@ -21,6 +21,7 @@ import { findPgBin, LocalPostgres, NO_POSTGRES_MESSAGE } from "./pg/local-postgr
 const ARRIVAL_TIMEOUT_MS = 5_000;
 const TARGET_MS = 1_000;
 const TRIALS = 15;
+const PLAIN = { distribution: null, nosedive: null, norm: null, quotaBallots: null };
 
 interface Board {
   version: number;
@@ -31,7 +32,8 @@ interface Board {
 /** The latest `leaderboard` and `phase` events of one screen's stream. */
 class Screen {
   board: Board | null = null;
-  phase: { phase: string; round: { number: number }; participantCount: number } | null = null;
+  phase: { phase: string; round: { number: number; kind?: string }; participantCount: number } | null = null;
+  round: { conference?: { proposals: { id: string; ballots: number }[] } | null } | null = null;
   private buffer = "";
   private waiters: { check: () => boolean; resolve: (t: number) => void }[] = [];
   stream: Stream | null = null;
@@ -49,6 +51,7 @@ class Screen {
       if (!event || data === undefined) continue;
       if (event === "leaderboard") this.board = JSON.parse(data) as Board;
       else if (event === "phase") this.phase = JSON.parse(data) as Screen["phase"];
+      else if (event === "round") this.round = JSON.parse(data) as Screen["round"];
       else continue;
       this.waiters = this.waiters.filter((w) => {
         if (!w.check()) return true;
@@ -201,7 +204,21 @@ async function main(): Promise<number> {
 
     const created = await expectOk<{ session: { code: string; dimensions: { key: string }[] } }>(
       "create session on A",
-      call("A", "POST", "/api/sessions", { title: "Two instances", k: 3 }, facilitator),
+      call(
+        "A",
+        "POST",
+        "/api/sessions",
+        {
+          title: "Two instances",
+          k: 3,
+          // Round 1 rates; round 2 is a production conference (interactive state kept in step too).
+          agenda: [
+            { title: "Rating", prompt: "", durationSeconds: null, rules: PLAIN },
+            { title: "Conference", prompt: "", durationSeconds: null, rules: PLAIN, kind: "conference", conference: { menu: ["abolish-leaderboard", "raise-k"], thresholdPercent: null } },
+          ],
+        },
+        facilitator,
+      ),
     );
     const code = created.session.code;
     const dims = created.session.dimensions.map((d) => d.key);
@@ -360,6 +377,25 @@ async function main(): Promise<number> {
         "X-Forwarded-For": people[0]!.address,
       });
       if (r.status !== 403) throw new Error(`a rating on A after the close: HTTP ${r.status}, expected 403`);
+    });
+
+    await check("a production conference opened on A: a proposal made on B and a vote on A reach both screens", async () => {
+      await action("A", "open-round", { durationSeconds: 0 });
+      await screens.B.until(() => screens.B.phase?.round.number === 2 && screens.B.phase.round.kind === "conference", "the conference round");
+      const proposer = people[3]!;
+      const made = await expectOk<{ proposalId: string }>(
+        "proposal on B",
+        call("B", "POST", `/api/sessions/${code}/proposals`, { kind: "raise-k" }, { Authorization: `Bearer ${proposer.token}`, "X-Forwarded-For": proposer.address }),
+      );
+      const ballots = (sc: Screen) => sc.round?.conference?.proposals.find((x) => x.id === made.proposalId)?.ballots;
+      // A voter's phone only offers the proposal once its instance shows it.
+      await screens.A.until(() => ballots(screens.A) === 1, "the proposal on A");
+      const voter = people[4]!;
+      await expectOk(
+        "vote on A",
+        call("A", "PUT", `/api/sessions/${code}/proposals/${made.proposalId}/vote`, { vote: "for" }, { Authorization: `Bearer ${voter.token}`, "X-Forwarded-For": voter.address }),
+      );
+      await Promise.all((["A", "B"] as const).map((on) => screens[on].until(() => ballots(screens[on]) === 2, "the proposal with 2 ballots")));
     });
 
     await check("no server errors in either instance's log", async () => {
