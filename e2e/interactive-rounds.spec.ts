@@ -254,6 +254,8 @@ test("a Reduction in Force: statements in turn on the projector, moderation, vot
   expect(await room.rate("Galina", "Ada", 5)).toBe(403);
   expect(await room.rate("Ada", "Galina", 5)).toBe(404);
   await expect(galina.getByRole("tab", { name: "Rate" })).toHaveCount(0);
+  // No way back in under another name from the same phone.
+  expect((await room.post("/participants", { displayName: "Galina Two" }, "Galina")).status).toBe(403);
 
   // The debrief keeps the scene: pseudonyms, statements, votes and verdicts.
   const debrief = await room.fac.newPage();

@@ -413,12 +413,21 @@ export class SessionHub {
       rules: describeRules(this.roundRules),
       quota: this.quotaFor(p.id),
       team: self?.team ?? null,
-      interactive: p.status === "active" || p.status === "observer" ? personalPayload(this.payloadContext(), p.id) : {},
+      // Plain rating rounds have no personal part: skip it, this runs for every phone on every snapshot.
+      interactive: this.settings.kind !== "rating" && (p.status === "active" || p.status === "observer") ? personalPayload(this.cachedContext(), p.id) : {},
     };
   }
 
   private effectiveK(): number {
     return Math.max(this.session.k, this.roundRules.minRaters ?? 0);
+  }
+
+  private contextCache: { version: number; context: PayloadContext } | null = null;
+
+  /** The payload context of this snapshot, built once (names and the electorate are O(participants)). */
+  private cachedContext(): PayloadContext {
+    if (this.contextCache?.version !== this.version) this.contextCache = { version: this.version, context: this.payloadContext() };
+    return this.contextCache.context;
   }
 
   private payloadContext(now = Date.now()): PayloadContext {
@@ -1057,6 +1066,7 @@ export class SessionHub {
   }
 
   private async loadInteractive(stageJson: string): Promise<void> {
+    this.contextCache = null;
     const round = this.session.state.round;
     if (round === 0) {
       this.interactive = new RoundState();
@@ -1126,6 +1136,7 @@ export class SessionHub {
       }
     }
     this.cache.clear();
+    this.contextCache = null;
     this.scheduleExpiry();
     publisher().publish(this.channel, { kind: "phase" });
     this.markDirty();

@@ -8,6 +8,9 @@ import { eventStream } from "@/lib/live/sse";
 
 export const dynamic = "force-dynamic";
 
+/** How often a phone receives leaderboard and `me` updates at most (phase changes go out at once). */
+const PHONE_BOARD_INTERVAL_MS = 1_000;
+
 type Ctx = { params: Promise<{ code: string }> };
 
 /**
@@ -60,6 +63,25 @@ export async function GET(request: Request, { params }: Ctx) {
         }
       };
       const sendControl = () => sse.send("control", JSON.stringify(hub.controlSnapshot()));
+      // Phones get the board at most once a second (the projector and the control room on every 250 ms
+      // snapshot): a phone in a hand needs no faster ranking, and 2,000 personal payloads 4 times a
+      // second would starve the rating requests (docs/performance.md).
+      let lastPhoneBoard = 0;
+      let phoneTimer: ReturnType<typeof setTimeout> | null = null;
+      const sendBoardPaced = () => {
+        if (view !== "phone") return sendBoard();
+        const wait = lastPhoneBoard + PHONE_BOARD_INTERVAL_MS - Date.now();
+        if (wait <= 0) {
+          lastPhoneBoard = Date.now();
+          sendBoard();
+        } else if (!phoneTimer) {
+          phoneTimer = setTimeout(() => {
+            phoneTimer = null;
+            lastPhoneBoard = Date.now();
+            sendBoard();
+          }, wait);
+        }
+      };
       if (participant && (participant.status === "kicked" || participant.status === "banned")) {
         sse.send("removed", JSON.stringify({ participantId: participant.id, status: participant.status }));
       }
@@ -74,7 +96,7 @@ export async function GET(request: Request, { params }: Ctx) {
             sendBoard();
             break;
           case "board":
-            sendBoard();
+            sendBoardPaced();
             break;
           case "control":
             if (view === "control") sendControl();
@@ -92,6 +114,7 @@ export async function GET(request: Request, { params }: Ctx) {
         }
       });
       return () => {
+        if (phoneTimer) clearTimeout(phoneTimer);
         unsubscribe();
         release();
       };

@@ -24,6 +24,9 @@ export const POST = route<Ctx>(async (request, { params }) => {
   if (previous?.participant.status === "banned") {
     throw new AppError("forbidden", "You have been removed from this session by the facilitator and cannot rejoin.");
   }
+  if (previous?.participant.status === "observer") {
+    throw new AppError("forbidden", "You were let go in the Reduction in Force: you stay in the session as an observer and cannot join again under another name.");
+  }
   const allowed = canJoin(hub.state());
   if (!allowed.ok) throw new AppError("forbidden", allowed.message);
   const { displayName } = await readJson(request, joinSchema);

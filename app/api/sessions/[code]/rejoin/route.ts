@@ -28,7 +28,8 @@ export const POST = route<Ctx>(async (request, { params }) => {
     throw new AppError("not_found", "That rejoin code does not match anyone in this session. Check it on your other device.", { field: "rejoinCode" });
   }
   const participant = hub.participants.get(found.id);
-  if (!participant || participant.status !== "active") throw new AppError("forbidden", "You were removed from this session.");
+  // Observers (let go in a Reduction in Force) keep watching on any device; removed people do not.
+  if (!participant || (participant.status !== "active" && participant.status !== "observer")) throw new AppError("forbidden", "You were removed from this session.");
   const { token, tokenHash } = newParticipantToken();
   await setTokenHash(participant.id, tokenHash);
   hub.replaceToken(participant.id, tokenHash);
