@@ -1320,7 +1320,9 @@ test.describe("anonymity", () => {
     const api = `/api/sessions/${s.code}`;
     const fac: Auth = { cookie: s.facCookie, origin: true };
 
-    // 1. A round in progress, leaderboard visible.
+    // 1. A round in progress, leaderboard visible. The control room's counts go out on their slow schedule:
+    //    on a slow machine one may have gone out while the ratings were still landing, so let the last one out first.
+    await new Promise((r) => setTimeout(r, CONTROL_QUIET_MS));
     await walk(s);
     await browse(browser, s);
     assertNotVacuous(s, { leaderboardVisible: true, spotlight: false, reflected: false });

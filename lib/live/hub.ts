@@ -1208,13 +1208,14 @@ export class SessionHub {
 
   private flush(): void {
     this.flushTimer = null;
-    this.lastFlush = Date.now();
     if (this.dirty) {
       this.dirty = false;
       this.computeBoard();
       publisher().publish(this.channel, { kind: "board", version: this.version });
       this.announceRatings();
     }
+    // Counted from the end of this snapshot, so snapshots are ≥ 250 ms apart however long one took.
+    this.lastFlush = Date.now();
   }
 
   private computeBoard(): void {
