@@ -24,10 +24,16 @@ interface Statements {
   upsert: Database.Statement;
   history: Database.Statement;
   write: (w: RatingWrite) => void;
+  writeMany: (ws: RatingWrite[]) => void;
   load: Database.Statement;
 }
 
-const g = globalThis as unknown as { __stakhanovRatingStatements?: Statements };
+interface Queue {
+  pending: { write: RatingWrite; resolve: () => void; reject: (error: unknown) => void }[];
+  scheduled: boolean;
+}
+
+const g = globalThis as unknown as { __stakhanovRatingStatements?: Statements; __stakhanovRatingQueue?: Queue };
 
 function statements(): Statements {
   if (g.__stakhanovRatingStatements) return g.__stakhanovRatingStatements;
@@ -48,14 +54,55 @@ function statements(): Statements {
       history.run(w.sessionId, w.round, w.raterId, w.targetId, dimension, score, at);
     }
   });
+  const writeMany = db.transaction((ws: RatingWrite[]) => {
+    for (const w of ws) {
+      const at = sqliteTimestamp(w.at);
+      for (const [dimension, score] of Object.entries(w.scores)) {
+        upsert.run(w.sessionId, w.round, w.raterId, w.targetId, dimension, score, at);
+        history.run(w.sessionId, w.round, w.raterId, w.targetId, dimension, score, at);
+      }
+    }
+  });
   const load = db.prepare(`SELECT "raterId","targetId","dimension","score" FROM "Rating" WHERE "sessionId" = ? AND "round" = ?`);
-  g.__stakhanovRatingStatements = { upsert, history, write, load };
+  g.__stakhanovRatingStatements = { upsert, history, write, writeMany, load };
   return g.__stakhanovRatingStatements;
 }
 
 /** Synchronous on purpose: callers apply the same change in memory right after, with no await between. */
 export function writeRatings(write: RatingWrite): void {
   statements().write(write);
+}
+
+/**
+ * Group commit: every rating that arrives during one turn of the event loop is written in one
+ * transaction (one WAL sync instead of one per rating), then all of them are acknowledged. The
+ * promise resolves once the rating is durable; it rejects when the transaction failed (nothing
+ * of that batch is stored). Writes keep their arrival order, so the latest score wins as before.
+ */
+export function writeRatingsGrouped(write: RatingWrite): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const q = (g.__stakhanovRatingQueue ??= { pending: [], scheduled: false });
+    q.pending.push({ write, resolve, reject });
+    if (!q.scheduled) {
+      q.scheduled = true;
+      setImmediate(flushGroup);
+    }
+  });
+}
+
+function flushGroup(): void {
+  const q = g.__stakhanovRatingQueue!;
+  q.scheduled = false;
+  const batch = q.pending;
+  q.pending = [];
+  if (batch.length === 0) return;
+  try {
+    statements().writeMany(batch.map((b) => b.write));
+  } catch (error) {
+    for (const b of batch) b.reject(error);
+    return;
+  }
+  for (const b of batch) b.resolve();
 }
 
 export function loadRoundRatings(sessionId: string, round: number): StoredRating[] {

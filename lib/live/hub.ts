@@ -20,7 +20,7 @@ import { checkQuota, topScoreLimit, topScoresUsed } from "../domain/rules/quota"
 import { agendaItemFor, describeRules, PLAIN_RULES, type AgendaItem, type RuleSet } from "../domain/rules/ruleset";
 import { RoundBoard } from "../domain/round-board";
 import { AppError } from "../errors";
-import { loadRoundRatings, writeRatings } from "../db/ratings";
+import { loadRoundRatings, writeRatingsGrouped } from "../db/ratings";
 import {
   findReflection,
   findRound,
@@ -653,12 +653,28 @@ export class SessionHub {
     const round = this.session.state.round;
     // PostgreSQL: the write is asynchronous; the caller awaits `stored` (and answers with its version).
     if (usesPostgres()) return { version: this.version + 1, stored: this.ratePg(rater.id, targetId, scores, round, now) };
-    writeRatings({ sessionId: this.session.id, round, raterId: rater.id, targetId, scores, at: new Date(now) });
+    // SQLite: counted in memory at once (so quota checks see it), stored with the others that arrive in
+    // this turn of the event loop in one transaction (group commit); the caller answers once `stored`
+    // resolves, so nothing is acknowledged before it is durable. A failed write re-reads the board.
+    const stored = writeRatingsGrouped({ sessionId: this.session.id, round, raterId: rater.id, targetId, scores, at: new Date(now) });
     for (const [dimension, score] of entries) this.board.apply({ raterId: rater.id, targetId, dimension, score });
     this.ratingTimes.push(now);
     this.markDirty();
     // The first snapshot that includes this rating carries this version or a later one.
-    return { version: this.version + 1 };
+    const promised = this.version + 1;
+    return {
+      version: promised,
+      stored: stored.then(
+        () => ({ version: promised }),
+        (error: unknown) => {
+          if (this.session.state.round === round) {
+            this.loadRound();
+            this.markDirty();
+          }
+          throw error;
+        },
+      ),
+    };
   }
 
   /** Applies a facilitator action; serialized so two clicks cannot race. */

@@ -1,0 +1,73 @@
+// Group commit of ratings against a real temporary SQLite file.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-ratings-"));
+process.env.DATABASE_URL = `file:${path.join(dir, "ratings.db")}`;
+process.env.DATA_DIR = dir;
+
+let sessionId = "";
+const people: string[] = [];
+
+beforeAll(async () => {
+  const { getDb } = await import("./client");
+  const db = getDb();
+  const facilitator = await db.facilitator.create({ data: { email: "r@test", name: "R", passwordHash: "x" } });
+  const session = await db.session.create({ data: { code: "RATE22", title: "t", facilitatorId: facilitator.id, dimensions: "[]" } });
+  sessionId = session.id;
+  for (let i = 0; i < 6; i++) {
+    const p = await db.participant.create({ data: { sessionId, displayName: `P${i}`, nameKey: `p${i}`, tokenHash: `t${i}`, rejoinHash: `r${i}` } });
+    people.push(p.id);
+  }
+});
+
+afterAll(async () => {
+  const { disconnectDb } = await import("./client");
+  await disconnectDb();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const count = async (table: "Rating" | "RatingEvent") => {
+  const { getSqlite } = await import("./sqlite");
+  return (getSqlite().prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE "sessionId" = ?`).get(sessionId) as { n: number }).n;
+};
+
+describe("writeRatingsGrouped", () => {
+  it("stores every rating of one event-loop turn in one transaction and acknowledges them only after it", async () => {
+    const { writeRatingsGrouped } = await import("./ratings");
+    const writes: Promise<void>[] = [];
+    for (const rater of people) {
+      for (const target of people) {
+        if (rater !== target) writes.push(writeRatingsGrouped({ sessionId, round: 1, raterId: rater, targetId: target, scores: { a: 3, b: 4 }, at: new Date() }));
+      }
+    }
+    // Nothing is written (and nothing acknowledged) before the batch runs.
+    expect(await Promise.race([writes[0]!.then(() => "acked"), Promise.resolve("pending")])).toBe("pending");
+    await Promise.all(writes);
+    expect(await count("Rating")).toBe(30 * 2);
+    expect(await count("RatingEvent")).toBe(30 * 2);
+  });
+
+  it("keeps arrival order inside a batch: the latest score wins", async () => {
+    const { writeRatingsGrouped, loadRoundRatings } = await import("./ratings");
+    const [a, b] = [people[0]!, people[1]!];
+    await Promise.all([1, 2, 5, 4].map((score) => writeRatingsGrouped({ sessionId, round: 2, raterId: a, targetId: b, scores: { a: score }, at: new Date() })));
+    expect(loadRoundRatings(sessionId, 2)).toEqual([{ raterId: a, targetId: b, dimension: "a", score: 4 }]);
+  });
+
+  it("rejects every write of a failed batch and stores none of it", async () => {
+    const { writeRatingsGrouped } = await import("./ratings");
+    const before = await count("RatingEvent");
+    const good = writeRatingsGrouped({ sessionId, round: 3, raterId: people[0]!, targetId: people[1]!, scores: { a: 5 }, at: new Date() });
+    // A rater that does not exist breaks the foreign key: the whole transaction rolls back.
+    const bad = writeRatingsGrouped({ sessionId, round: 3, raterId: "nobody", targetId: people[1]!, scores: { a: 1 }, at: new Date() });
+    const results = await Promise.allSettled([good, bad]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
+    expect(await count("RatingEvent")).toBe(before);
+    // The next batch is unaffected.
+    await writeRatingsGrouped({ sessionId, round: 3, raterId: people[0]!, targetId: people[1]!, scores: { a: 5 }, at: new Date() });
+    expect(await count("RatingEvent")).toBe(before + 1);
+  });
+});
