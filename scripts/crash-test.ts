@@ -14,18 +14,14 @@
 // latest acknowledged write of a key is never ambiguous. A request that got no
 // answer (cut by the kill) may or may not have been stored: its value is
 // accepted too, until a later acknowledged write makes the key certain again.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 
-const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
+import { findPort, portIsFree, root, runFacilitatorCli, Server, sleep } from "./bench/server";
 
 const USAGE = `Usage: npm run crash-test -- [options]
 
@@ -93,128 +89,7 @@ function parseOptions(argv: string[]): Options {
   };
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const randomInt = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
-async function findPort(): Promise<number> {
-  const start = randomInt(3400, 3499);
-  for (let i = 0; i < 100; i++) {
-    const port = 3400 + ((start - 3400 + i) % 100);
-    if (await portIsFree(port)) return port;
-  }
-  throw new Error("No free port in 3400–3499; pass --port.");
-}
-
-// ── the server under test ─────────────────────────────────────────────────
-
-class Server {
-  private child: ChildProcess | null = null;
-  private exited: Promise<void> = Promise.resolve();
-  readonly baseURL: string;
-  starts = 0;
-
-  constructor(
-    readonly dir: string,
-    readonly port: number,
-    readonly env: NodeJS.ProcessEnv,
-  ) {
-    this.baseURL = `http://127.0.0.1:${port}`;
-  }
-
-  get logFile(): string {
-    return path.join(this.dir, "server.log");
-  }
-
-  async start(): Promise<number> {
-    const started = Date.now();
-    const log = fs.openSync(this.logFile, "a");
-    fs.writeSync(log, `\n── start ${++this.starts} at ${new Date().toISOString()} ──\n`);
-    // Its own process group (detached), so a kill takes next and any workers it spawned.
-    const child = spawn(process.execPath, [nextBin, "start", "-p", String(this.port), "-H", "127.0.0.1"], {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", log, log],
-      env: this.env,
-    });
-    fs.closeSync(log);
-    this.child = child;
-    let exitCode: string | null = null;
-    this.exited = new Promise((resolve) => {
-      child.once("exit", (code, signal) => {
-        exitCode = signal ?? String(code);
-        resolve();
-      });
-    });
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (exitCode !== null) throw new Error(`The server exited at start (${exitCode}).\n${this.logTail()}`);
-      try {
-        const res = await fetch(`${this.baseURL}/api/health`, { signal: AbortSignal.timeout(2_000) });
-        if (res.ok) return Date.now() - started;
-      } catch {
-        // not listening yet
-      }
-      await sleep(50);
-    }
-    await this.kill();
-    throw new Error(`The server did not become healthy within 60 s.\n${this.logTail()}`);
-  }
-
-  /** SIGKILL to the whole process group, then wait until the server process is gone. */
-  async kill(signal: NodeJS.Signals = "SIGKILL"): Promise<void> {
-    const child = this.child;
-    if (!child?.pid) return;
-    this.child = null;
-    try {
-      process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
-    const timeout = signal === "SIGKILL" ? 10_000 : 15_000;
-    const gone = await Promise.race([this.exited.then(() => true), sleep(timeout).then(() => false)]);
-    if (!gone && signal !== "SIGKILL") return this.killGroup(child.pid);
-    // Workers of the group (if any) are killed by the same signal; give them a moment.
-    for (let i = 0; i < 40 && groupAlive(child.pid); i++) await sleep(25);
-  }
-
-  private async killGroup(pid: number): Promise<void> {
-    try {
-      process.kill(-pid, "SIGKILL");
-    } catch {
-      // gone
-    }
-    await Promise.race([this.exited, sleep(5_000)]);
-  }
-
-  get running(): boolean {
-    return this.child !== null;
-  }
-
-  logTail(chars = 3000): string {
-    try {
-      return fs.readFileSync(this.logFile, "utf8").slice(-chars);
-    } catch {
-      return "";
-    }
-  }
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 // ── HTTP helpers ──────────────────────────────────────────────────────────
 
@@ -239,18 +114,6 @@ async function expectStatus<T>(what: string, status: number, call: Promise<{ sta
   const res = await call;
   if (res.status !== status) throw new Error(`${what}: expected HTTP ${status}, got ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
   return res.body;
-}
-
-function runFacilitatorCli(args: string[], env: NodeJS.ProcessEnv, input?: string): string {
-  const result = spawnSync(process.execPath, [tsxCli, path.join(root, "scripts", "facilitator.ts"), ...args], {
-    cwd: root,
-    env,
-    input,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  if (result.status !== 0) throw new Error(`facilitator ${args[0]} failed (${result.status ?? result.signal}):\n${result.stderr}${result.stdout}`);
-  return result.stdout;
 }
 
 // ── the expected state, key by key ────────────────────────────────────────
@@ -283,7 +146,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const t0 = Date.now();
-  const port = opts.port ?? (await findPort());
+  const port = opts.port ?? (await findPort(3400, 3499));
   if (opts.port !== null && !(await portIsFree(port))) {
     console.error(`Error: port ${port} is already in use.`);
     return 1;
@@ -300,7 +163,7 @@ async function main(): Promise<number> {
   };
   delete env.PUBLIC_URL;
   delete env.NEXTAUTH_URL;
-  const server = new Server(dir, port, env);
+  const server = new Server({ dir, port, env });
   let keep = opts.keep;
 
   let interrupted = false;
@@ -330,7 +193,7 @@ async function main(): Promise<number> {
     if (!apiToken) throw new Error("facilitator token printed no stk_ token.");
 
     // 2. Server, session, participants, an open round.
-    const firstStart = await server.start();
+    const firstStart = await server.start(60_000);
     console.log(`Server up in ${firstStart} ms.`);
     const created = await expectStatus<{ session: { code: string; dimensions: { key: string }[] } }>(
       "create session",
@@ -429,7 +292,7 @@ async function main(): Promise<number> {
         await sleep(killAfterMs);
         running = false; // no new requests; those in flight now are cut by the kill
         result.inFlightAtKill = busy.size;
-        await server.kill("SIGKILL");
+        await server.kill();
       } else {
         await sleep(runForMs);
         running = false;
@@ -445,7 +308,7 @@ async function main(): Promise<number> {
       totals.acked += r.acked;
       totals.cut += r.cut;
       for (const [s, n] of r.statuses) totals.statuses.set(s, (totals.statuses.get(s) ?? 0) + n);
-      const restart = await server.start();
+      const restart = await server.start(60_000);
       restartTimes.push(restart);
       const state = await expectStatus<{ phase: string; round: { number: number; status: string } }>(
         "session after restart",
@@ -483,7 +346,7 @@ async function main(): Promise<number> {
     }
 
     // 5. Stop the server and read the database file itself.
-    await server.kill("SIGTERM");
+    await server.stop();
     const db = new Database(dbPath, { readonly: true, fileMustExist: true });
     let lost = 0;
     let mismatched = 0;

@@ -1,6 +1,6 @@
 // The production server under test (next start in its own process group, on
-// a temporary database), the build check and the operator CLI. Same approach
-// as scripts/crash-test.ts.
+// a temporary database), the build check, ports and the operator CLI, shared by
+// the benchmark and the crash test.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -117,6 +117,8 @@ export class Server {
   readonly baseURL: string;
   /** the process group id (= the server's pid) */
   pgid: number | null = null;
+  /** How many times this server was started (each start is marked in server.log). */
+  starts = 0;
 
   constructor(readonly opts: ServerOptions) {
     this.baseURL = `http://127.0.0.1:${opts.port}`;
@@ -129,6 +131,7 @@ export class Server {
   async start(timeoutMs = 90_000): Promise<number> {
     const started = Date.now();
     const log = fs.openSync(this.logFile, "a");
+    fs.writeSync(log, `\n── start ${++this.starts} at ${new Date().toISOString()} ──\n`);
     const nodeArgs = [
       ...(this.opts.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${this.opts.cpuProfileDir}`] : []),
       nextBin,
@@ -191,6 +194,20 @@ export class Server {
       await Promise.race([this.exited, sleep(5_000)]);
     }
     for (let i = 0; i < 40 && groupAlive(pgid); i++) await sleep(25);
+  }
+
+  /** SIGKILL to the whole group (a crash, as the crash test wants it), then wait until it is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child?.pid) return;
+    this.child = null;
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      return; // already gone
+    }
+    await Promise.race([this.exited, sleep(10_000)]);
+    for (let i = 0; i < 40 && groupAlive(child.pid); i++) await sleep(25);
   }
 
   /** Synchronous last resort (process exit handlers): SIGKILL to the group. */
