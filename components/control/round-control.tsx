@@ -10,6 +10,7 @@ import { api } from "@/components/participant/api";
 import { formatSeconds, useSecondsLeft } from "@/components/rounds/deadline";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { describeCharges } from "@/lib/domain/rounds/tribunal";
 
 export function RoundControlPanel({ code, session, round }: { code: string; session: PublicSession; round: RoundPayload | null }) {
   const [error, setError] = useState<string | null>(null);
@@ -162,7 +163,7 @@ function TribunalControl({ tribunal, send, pending }: { tribunal: NonNullable<Ro
         {tribunal.feed.map((f) => (
           <li key={f.participantId} className="rounded-md bg-paper px-3 py-2 text-sm">
             <p>
-              <strong>{f.displayName}</strong> · {f.accusers} accusers · {f.penalty.toFixed(2)}★ · {f.charges.map((c) => `${c.charge}${c.count > 1 ? ` ×${c.count}` : ""}`).join(" · ")}
+              <strong>{f.displayName}</strong> · {f.accusers} accusers · {f.penalty.toFixed(2)}★ · {describeCharges(f.charges)}
             </p>
             {f.appeal ? (
               <p className="flex items-center justify-between gap-2">

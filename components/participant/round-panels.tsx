@@ -10,6 +10,7 @@ import { formatSeconds, useSecondsLeft } from "@/components/rounds/deadline";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { api } from "./api";
+import { describeCharges } from "@/lib/domain/rounds/tribunal";
 
 type Personal = MePayload["interactive"];
 const STATEMENT_MAX = 280;
@@ -172,14 +173,6 @@ function StatementForm({ code, deadline, initial }: { code: string; deadline: st
 type Case = NonNullable<RoundPayload["rif"]>["cases"][number];
 
 function CaseCard({ code, c, onScreen, vote, canVote }: { code: string; c: Case; onScreen: boolean; vote: "keep" | "let_go" | undefined; canVote: boolean }) {
-  // Shown at once on tap; the live `me` event confirms it a moment later.
-  const [optimistic, setOptimistic] = useState<"keep" | "let_go" | null>(null);
-  const mine = optimistic ?? vote;
-  const { error, busy, run } = useAction();
-  async function cast(v: "keep" | "let_go") {
-    setOptimistic(v);
-    if (!(await run(`/api/sessions/${code}/rif-votes/${c.participantId}`, "PUT", { vote: v }))) setOptimistic(null);
-  }
   return (
     <li className={`flex flex-col gap-2 rounded-lg border-2 bg-white p-3 ${onScreen ? "border-party" : "border-ink/20"}`} data-testid="rif-case" data-participant-id={c.participantId}>
       <p className="flex items-baseline justify-between gap-2">
@@ -196,28 +189,16 @@ function CaseCard({ code, c, onScreen, vote, canVote }: { code: string; c: Case;
         <blockquote className="border-l-4 border-ink/30 pl-3">“{c.statement}”</blockquote>
       )}
       {canVote ? (
-        <div role="group" aria-label={`Your vote on ${c.displayName}`} className="grid grid-cols-2 gap-2">
-          <button
-            type="button"
-            aria-pressed={mine === "keep"}
-            disabled={busy}
-            onClick={() => void cast("keep")}
-            className={`min-h-12 rounded-md border-2 border-ink font-bold uppercase ${mine === "keep" ? "bg-ink text-paper" : "bg-paper"}`}
-          >
-            {mine === "keep" ? "✔ " : ""}Keep
-          </button>
-          <button
-            type="button"
-            aria-pressed={mine === "let_go"}
-            disabled={busy}
-            onClick={() => void cast("let_go")}
-            className={`min-h-12 rounded-md border-2 border-party font-bold uppercase ${mine === "let_go" ? "bg-party text-white" : "bg-paper text-party-dark"}`}
-          >
-            {mine === "let_go" ? "✔ " : ""}Let go
-          </button>
-        </div>
+        <VoteChoice
+          label={`Your vote on ${c.displayName}`}
+          url={`/api/sessions/${code}/rif-votes/${c.participantId}`}
+          current={vote}
+          options={[
+            { value: "keep", text: "Keep", idle: "border-ink bg-paper", pressed: "border-ink bg-ink text-paper" },
+            { value: "let_go", text: "Let go", idle: "border-party bg-paper text-party-dark", pressed: "border-party bg-party text-white" },
+          ]}
+        />
       ) : null}
-      {error ? <Alert>{error}</Alert> : null}
     </li>
   );
 }
@@ -426,7 +407,7 @@ export function TribunalFeed({ feed }: { feed: NonNullable<RoundPayload["tribuna
               {f.accusers} {f.accusers === 1 ? "accuser" : "accusers"} · {f.penalty.toFixed(2)}★
             </span>
           </p>
-          <p className="text-sm">{f.charges.map((c) => `${c.charge}${c.count > 1 ? ` ×${c.count}` : ""}`).join(" · ")}</p>
+          <p className="text-sm">{describeCharges(f.charges)}</p>
           {f.appeal ? <p className="mt-1 text-sm italic">Appeal: “{f.appeal}”</p> : null}
         </li>
       ))}
@@ -545,13 +526,6 @@ export function ConferencePanel({
 type Proposal = NonNullable<RoundPayload["conference"]>["proposals"][number];
 
 function ProposalCard({ code, p, needed, vote, canVote }: { code: string; p: Proposal; needed: number; vote: "for" | "against" | undefined; canVote: boolean }) {
-  const [optimistic, setOptimistic] = useState<"for" | "against" | null>(null);
-  const mine = optimistic ?? vote;
-  const { error, busy, run } = useAction();
-  async function cast(v: "for" | "against") {
-    setOptimistic(v);
-    if (!(await run(`/api/sessions/${code}/proposals/${p.id}/vote`, "PUT", { vote: v }))) setOptimistic(null);
-  }
   return (
     <li className="flex flex-col gap-2 rounded-lg border-2 border-ink/20 bg-white p-3" data-testid="proposal" data-kind={p.kind} data-status={p.status}>
       <p className="font-bold">{p.text}</p>
@@ -562,28 +536,60 @@ function ProposalCard({ code, p, needed, vote, canVote }: { code: string; p: Pro
         {p.kind === "free-text" && p.accepted !== null && p.status === "open" ? ` · facilitator: ${p.accepted ? "accepted" : "rejected"}` : ""}
       </p>
       {canVote ? (
-        <div role="group" aria-label={`Your vote on: ${p.text}`} className="grid grid-cols-2 gap-2">
-          <button
-            type="button"
-            aria-pressed={mine === "for"}
-            disabled={busy}
-            onClick={() => void cast("for")}
-            className={`min-h-12 rounded-md border-2 border-ink font-bold uppercase ${mine === "for" ? "bg-ink text-paper" : "bg-paper"}`}
-          >
-            {mine === "for" ? "✔ " : ""}For
-          </button>
-          <button
-            type="button"
-            aria-pressed={mine === "against"}
-            disabled={busy}
-            onClick={() => void cast("against")}
-            className={`min-h-12 rounded-md border-2 border-ink font-bold uppercase ${mine === "against" ? "bg-steel text-white" : "bg-paper"}`}
-          >
-            {mine === "against" ? "✔ " : ""}Against
-          </button>
-        </div>
+        <VoteChoice
+          label={`Your vote on: ${p.text}`}
+          url={`/api/sessions/${code}/proposals/${p.id}/vote`}
+          current={vote}
+          options={[
+            { value: "for", text: "For", idle: "border-ink bg-paper", pressed: "border-ink bg-ink text-paper" },
+            { value: "against", text: "Against", idle: "border-ink bg-paper", pressed: "border-ink bg-steel text-white" },
+          ]}
+        />
       ) : null}
-      {error ? <Alert>{error}</Alert> : null}
     </li>
+  );
+}
+
+/**
+ * Two big pressed/unpressed buttons for an anonymous vote that can be changed: shown at once on tap,
+ * confirmed by the live `me` event a moment later, put back (with the server's message) if refused.
+ */
+function VoteChoice<V extends string>({
+  label,
+  url,
+  current,
+  options,
+}: {
+  label: string;
+  url: string;
+  current: V | undefined;
+  options: { value: V; text: string; idle: string; pressed: string }[];
+}) {
+  const [optimistic, setOptimistic] = useState<V | null>(null);
+  const mine = optimistic ?? current;
+  const { error, busy, run } = useAction();
+  async function cast(v: V) {
+    setOptimistic(v);
+    if (!(await run(url, "PUT", { vote: v }))) setOptimistic(null);
+  }
+  return (
+    <>
+      <div role="group" aria-label={label} className="grid grid-cols-2 gap-2">
+        {options.map((o) => (
+          <button
+            key={o.value}
+            type="button"
+            aria-pressed={mine === o.value}
+            disabled={busy}
+            onClick={() => void cast(o.value)}
+            className={`min-h-12 rounded-md border-2 font-bold uppercase ${mine === o.value ? o.pressed : o.idle}`}
+          >
+            {mine === o.value ? "✔ " : ""}
+            {o.text}
+          </button>
+        ))}
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+    </>
   );
 }

@@ -7,6 +7,7 @@
 // conference's proposals.
 import type { RoundPayload } from "@/components/live/types";
 import { formatSeconds, useSecondsLeft } from "@/components/rounds/deadline";
+import { describeCharges } from "@/lib/domain/rounds/tribunal";
 
 type Rif = NonNullable<RoundPayload["rif"]>;
 type Tribunal = NonNullable<RoundPayload["tribunal"]>;
@@ -163,7 +164,7 @@ export function TribunalFeedView({ tribunal }: { tribunal: Tribunal }) {
                   {f.accusers} {f.accusers === 1 ? "accuser" : "accusers"} · {f.penalty.toFixed(2)}★
                 </span>
               </p>
-              <p className="text-2xl">{f.charges.map((c) => `${c.charge}${c.count > 1 ? ` ×${c.count}` : ""}`).join(" · ")}</p>
+              <p className="text-2xl">{describeCharges(f.charges)}</p>
               {f.appeal ? <p className="mt-1 text-2xl italic">Appeal: “{f.appeal}”</p> : null}
             </li>
           ))}

@@ -3,6 +3,7 @@
 // Pseudonyms only (P01…), counts of accusers and voters, never who they were.
 import { describeAmendment, parseAmendments } from "../domain/rounds/conference";
 import type { AmendmentKind } from "../domain/rounds/kinds";
+import { scoreAdjustments } from "../domain/rounds/tribunal";
 import type { SessionData } from "./data";
 
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
@@ -24,6 +25,8 @@ export function buildScenes(data: SessionData, pseudonym: ReadonlyMap<string, st
     for (const d of list) charges.set(d.charge, (charges.get(d.charge) ?? 0) + 1);
     const counts = [...byAccused.values()].map((s) => s.size).sort((a, b) => b - a);
     const config = round.settings.tribunal;
+    // The penalties as the board applied them (rewards, if any, are not a penalty).
+    const penalties = config ? scoreAdjustments(list, config, false) : null;
     return {
       round: round.number,
       title: round.title,
@@ -38,7 +41,7 @@ export function buildScenes(data: SessionData, pseudonym: ReadonlyMap<string, st
       cap: config?.cap ?? null,
       reward: config?.reward ?? null,
       people: [...byAccused]
-        .map(([id, set]) => ({ who: who(id), accusers: set.size, penalty: config ? round2(-Math.min(config.cap, set.size * config.penalty)) : null }))
+        .map(([id, set]) => ({ who: who(id), accusers: set.size, penalty: penalties?.get(id) ?? null }))
         .sort((a, b) => b.accusers - a.accusers || a.who.localeCompare(b.who)),
     };
   });

@@ -80,7 +80,8 @@ describe("the conference payload", () => {
     const live = roundPayload(base({ settings, state }), "control").conference!;
     expect(live.proposals[0]).toMatchObject({ ballots: 2, for: null, against: null, text: "Abolish the leaderboard" });
     expect(live.needed).toBe(3);
-    state.proposals[0]!.status = "failed";
+    // What closing the conference stores (hub.onRoundClosed): the status and the tally.
+    Object.assign(state.proposals[0]!, { status: "failed", forVotes: 1, againstVotes: 1 });
     const decided = roundPayload(base({ settings, state, roundOpen: false }), "public").conference!;
     expect(decided.decided).toBe(true);
     expect(decided.proposals[0]).toMatchObject({ for: 1, against: 1 });

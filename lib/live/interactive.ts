@@ -302,8 +302,9 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
           ballots: votes?.size ?? 0,
           // Live for/against counts would tell anyone watching a voter's thumb how they voted, so
           // until the conference is decided every screen (the control room too) sees only turnout.
-          for: decided ? (p.forVotes ?? countVotes(votes, "for", ctx.active)) : null,
-          against: decided ? (p.againstVotes ?? countVotes(votes, "against", ctx.active)) : null,
+          // Counted among the active participants when the conference closed (hub.onRoundClosed).
+          for: decided ? p.forVotes : null,
+          against: decided ? p.againstVotes : null,
           status: p.status,
           accepted: p.accepted,
         };
@@ -318,12 +319,6 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
     conference,
     amendments: ctx.amendments.map((a) => ({ kind: a.kind, text: describeAmendment(a), round: a.round })),
   };
-}
-
-function countVotes(votes: Map<string, "for" | "against"> | undefined, which: "for" | "against", eligible: ReadonlySet<string>): number {
-  let n = 0;
-  for (const [voter, vote] of votes ?? []) if (vote === which && eligible.has(voter)) n++;
-  return n;
 }
 
 /** What one participant's own phone needs: their statement, their own votes and charges made, charges against them. */

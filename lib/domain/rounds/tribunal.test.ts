@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adjustScore, denunciationProblem, feed, scoreAdjustments, type Denunciation } from "./tribunal";
+import { adjustScore, denunciationProblem, describeCharges, feed, scoreAdjustments, type Denunciation } from "./tribunal";
 
 const d = (accuserId: string, accusedId: string, charge = "Lack of enthusiasm"): Denunciation => ({ accuserId, accusedId, charge });
 
@@ -88,5 +88,12 @@ describe("denunciationProblem", () => {
     expect(denunciationProblem("a", "x", [d("a", "x")])).toMatch(/already/);
     expect(denunciationProblem("a", "y", [d("a", "x")])).toBeNull();
     expect(denunciationProblem("b", "x", [d("a", "x")])).toBeNull();
+  });
+});
+
+describe("describeCharges", () => {
+  it("joins the charges with their counts", () => {
+    expect(describeCharges([{ charge: "Wrecking", count: 2 }, { charge: "Lack of enthusiasm", count: 1 }])).toBe("Wrecking ×2 · Lack of enthusiasm");
+    expect(describeCharges([])).toBe("");
   });
 });

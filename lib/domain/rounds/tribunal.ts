@@ -82,6 +82,11 @@ export function feed(
   return items.sort((a, b) => b.accusers - a.accusers || a.displayName.localeCompare(b.displayName));
 }
 
+/** "Wrecking ×2 · Lack of enthusiasm": the charges against one person, in one line for every screen. */
+export function describeCharges(charges: readonly { charge: string; count: number }[]): string {
+  return charges.map((c) => (c.count > 1 ? `${c.charge} ×${c.count}` : c.charge)).join(" · ");
+}
+
 /** Why a denunciation is refused, or null when it may be made. */
 export function denunciationProblem(
   accuserId: string,
