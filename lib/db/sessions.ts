@@ -26,6 +26,8 @@ export interface SessionRecord {
   archivedAt: Date | null;
   /** Rule changes the production conference passed, in force for the rounds that follow. */
   amendments: Amendment[];
+  /** The release clock's period and batch size (lib/live/release.ts). */
+  release: { seconds: number; minRaters: number };
   createdAt: Date;
 }
 
@@ -45,6 +47,7 @@ function toRecord(row: SessionRow): SessionRecord {
     spotlightReflectionId: row.spotlightReflectionId,
     archivedAt: row.archivedAt,
     amendments: parseAmendments(row.amendments),
+    release: { seconds: row.releaseSeconds, minRaters: row.releaseMinRaters },
     createdAt: row.createdAt,
     state: {
       phase: row.phase as Phase,
@@ -242,6 +245,15 @@ export async function findRound(
   return row ? { title: row.title, rules: parseRuleSet(row.rules), norm: row.norm, settings: parseSettings(row.settings), stage: row.stage } : null;
 }
 
+/** When each round was open: to tell who joined during a round. */
+export async function listRoundWindows(sessionId: string): Promise<{ number: number; openedAt: Date; closedAt: Date | null }[]> {
+  return getDb().round.findMany({ where: { sessionId }, select: { number: true, openedAt: true, closedAt: true }, orderBy: { number: "asc" } });
+}
+
+/** The facilitator's release clock settings (lib/live/release.ts). */
+export async function saveReleaseSettings(sessionId: string, release: { seconds: number; minRaters: number }): Promise<void> {
+  await getDb().session.update({ where: { id: sessionId }, data: { releaseSeconds: release.seconds, releaseMinRaters: release.minRaters } });
+}
 
 export async function updateSessionFlags(
   sessionId: string,

@@ -59,7 +59,8 @@ describe("applyAction: every action from every state", () => {
   const table: [StateName, SessionAction["type"], Expected][] = [
     ["lobby", "open-joining", REFUSED],
     ["lobby", "close-joining", { joiningOpen: false }],
-    ["lobby", "open-round", { phase: "round_open", round: 1 }],
+    // Joining closes when the first round opens.
+    ["lobby", "open-round", { phase: "round_open", round: 1, joiningOpen: false }],
     ["lobby", "close-round", REFUSED],
     ["lobby", "reopen-round", REFUSED],
     ["lobby", "pause", REFUSED],

@@ -137,7 +137,10 @@ export function applyAction(state: SessionState, action: SessionAction, now: num
       if (s.phase === "ended") return refuse("The session has ended, so no more rounds can be opened.");
       const timer = deadline(action.durationSeconds, now);
       if (!timer.ok) return timer;
-      return ok({ ...s, ...TIMER_CLEARED, phase: "round_open", round: s.round + 1, endsAt: timer.endsAt });
+      // Joining closes when the first round opens (the facilitator may reopen it): someone joining during a
+      // round is a new rater the room cannot vouch for, and k−1 new identities could push one real rating over k.
+      const joiningOpen = s.round === 0 ? false : s.joiningOpen;
+      return ok({ ...s, ...TIMER_CLEARED, phase: "round_open", round: s.round + 1, endsAt: timer.endsAt, joiningOpen });
     }
 
     case "close-round":

@@ -18,6 +18,9 @@ export const SCALE = { min: 1, max: 5 } as const;
 export const DEFAULT_K = 3;
 export const MIN_K = 2;
 export const MAX_K = 50;
+/** The release clock's bounds (lib/live/release.ts, docs/decisions/0011). */
+export const RELEASE_SECONDS_MIN = 1;
+export const RELEASE_SECONDS_MAX = 10;
 
 export interface Dimension {
   key: string;
@@ -88,3 +91,19 @@ export type CreateSessionInput = z.infer<typeof createSessionSchema>;
 export function parseDimensions(json: string): Dimension[] {
   return z.array(z.object({ key: z.string(), label: z.string() })).parse(JSON.parse(json));
 }
+
+/** PATCH /api/sessions/{code}: the facilitator's release clock. */
+export const sessionSettingsSchema = z.object({
+  release: z.object({
+    seconds: z
+      .number({ error: "The release period must be a whole number of seconds." })
+      .int("The release period must be a whole number of seconds.")
+      .min(RELEASE_SECONDS_MIN, `Release at most every ${RELEASE_SECONDS_MIN} second.`)
+      .max(RELEASE_SECONDS_MAX, `Release at least every ${RELEASE_SECONDS_MAX} seconds.`),
+    minRaters: z
+      .number({ error: "New raters per release must be a whole number." })
+      .int("New raters per release must be a whole number.")
+      .min(2, "A release needs at least 2 new raters: one alone could be singled out."),
+  }),
+});
+

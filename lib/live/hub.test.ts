@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-hub-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "hub.db")}`;
@@ -30,6 +30,7 @@ beforeAll(async () => {
     k: 2,
   });
   code = session.code;
+  await getDb().session.update({ where: { id: session.id }, data: { releaseSeconds: 1 } });
   for (const name of ["P1", "P2", "P3", "P4"]) {
     const p = await getDb().participant.create({
       data: { sessionId: session.id, displayName: name, nameKey: name.toLowerCase(), tokenHash: hashToken(name), rejoinHash: hashToken(`r${name}`) },
@@ -63,7 +64,8 @@ describe("SessionHub", () => {
       last = hub.rate(rater, target, { a: 1 + (i % 5) }).version;
       if (i % 20 === 0) await sleep(20);
     }
-    await sleep(600);
+    // Released on the release clock's next tick (1–1.5 s here), not per rating.
+    await vi.waitFor(() => expect(hub.boardPayload("full").version).toBeGreaterThanOrEqual(last), { timeout: 4000, interval: 50 });
     off();
     const elapsed = Date.now() - started;
     expect(boards.length).toBeGreaterThan(0);
@@ -76,9 +78,9 @@ describe("SessionHub", () => {
   it("scores P4 from three raters; a removed rater's ratings keep counting until the round ends", async () => {
     const hub = (await hubModule.getHub(code))!;
     const entry = () => hub.boardPayload("full").entries.find((e) => e.participantId === ids.P4);
-    await sleep(300);
     // Last scores: P1, P2, P3 each rated P4 on "a"; the loop ended with i=199 → P2 gave 5, i=198 → P1 gave 4, i=197 → P3 gave 3.
-    expect(entry()?.score).toBe(4);
+    // Three new raters: released on the next tick of the release clock.
+    await vi.waitFor(() => expect(entry()?.score).toBe(4), { timeout: 4000, interval: 100 });
     await hub.removeParticipant(ids.P3!, "kicked");
     await sleep(300);
     // Taking P3's ratings out now would move exactly the scores P3 gave, telling the room whom P3 rated.

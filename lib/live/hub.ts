@@ -18,13 +18,16 @@ import { bandSizes, TIE_RULE } from "../domain/rules/forced-distribution";
 import { normForRound } from "../domain/rules/norm";
 import { checkQuota, topScoreLimit, topScoresUsed } from "../domain/rules/quota";
 import { agendaItemFor, describeRules, PLAIN_RULES, type AgendaItem, type RuleSet } from "../domain/rules/ruleset";
-import { RoundBoard } from "../domain/round-board";
+import { freezeTiers } from "../domain/rules/nosedive";
+import { nextReleaseDelay, ReleaseGate } from "./release";
 import { AppError } from "../errors";
 import { loadRoundRatings, writeRatingsGrouped } from "../db/ratings";
 import {
   findReflection,
   findRound,
   findSessionByCode,
+  listRoundWindows,
+  saveReleaseSettings,
   updateSessionFlags,
   removeParticipant,
   saveAgenda,
@@ -203,7 +206,11 @@ export class SessionHub {
   private session: SessionRecord;
   readonly participants = new Map<string, HubParticipant>();
   private readonly byToken = new Map<string, string>();
-  private board = new RoundBoard();
+  /** Every acknowledged rating (`live`) and what the room may see of them (`released`): lib/live/release.ts. */
+  private gate = new ReleaseGate();
+  private releaseTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Participant id → the round they joined during (they take part from the next round). */
+  private readonly joinedDuring = new Map<string, number>();
   // Starts from the clock so versions keep increasing across restarts ("this version or a later one").
   private version = Date.now();
   private dirty = false;
@@ -256,6 +263,11 @@ export class SessionHub {
       orderBy: { joinedAt: "asc" },
     });
     for (const row of rows) hub.addParticipant({ ...row, status: row.status as ParticipantStatus });
+    const windows = await listRoundWindows(session.id);
+    for (const row of rows) {
+      const during = windows.find((w) => row.joinedAt >= w.openedAt && (w.closedAt === null || row.joinedAt < w.closedAt));
+      if (during) hub.joinedDuring.set(row.id, during.number);
+    }
     const round = session.state.round;
     let stage = "{}";
     if (round > 0) {
@@ -273,6 +285,7 @@ export class SessionHub {
     await hub.loadInteractive(stage);
     hub.live = true;
     hub.computeBoard();
+    hub.scheduleRelease();
     hub.scheduleExpiry();
     hub.scheduleAutoAdvance();
     return hub;
@@ -383,7 +396,7 @@ export class SessionHub {
     const { entries, ranked, active } = this.snapshot();
     const self = index === undefined ? null : entries[index];
     const window = visible && index !== undefined ? relativeWindow(entries, index, 5) : null;
-    const aggregate = this.board.aggregate(p.id, p.displayName);
+    const aggregate = this.gate.released.aggregate(p.id, p.displayName);
     const perDimension: Record<string, { sum: number; count: number; distinctRaters: number }> = {};
     for (const [key, agg] of Object.entries(aggregate.dimensions)) perDimension[key] = { ...agg, distinctRaters: agg.count };
     const dims = dimensionScores(perDimension, this.session.dimensions.map((d) => d.key), k);
@@ -401,7 +414,9 @@ export class SessionHub {
       leaderboardVisible: visible,
       window,
       dimensions: dims.map((d) => ({ key: d.key, label: labels.get(d.key) ?? d.key, score: d.score })),
-      ratedCount: p.status === "active" ? this.board.ratedCount(p.id) : 0,
+      // The person's own count, at once: their own phone, nobody else's.
+      ratedCount: p.status === "active" ? this.gate.live.ratedCount(p.id) : 0,
+      joinedDuringRound: this.joinedDuring.get(p.id) === this.session.state.round,
       colleagues: Math.max(0, active - (p.status === "active" ? 1 : 0)),
       k,
       band: visible ? (self?.band ?? null) : null,
@@ -471,7 +486,7 @@ export class SessionHub {
     const limit = topScoreLimit(colleagues, q.share);
     const remaining: Record<string, number> = {};
     for (const d of this.session.dimensions) {
-      remaining[d.key] = Math.max(0, limit - topScoresUsed(this.board.givenOnDimension(raterId, d.key), this.session.scale.max));
+      remaining[d.key] = Math.max(0, limit - topScoresUsed(this.gate.live.givenOnDimension(raterId, d.key), this.session.scale.max));
     }
     return { limit, remaining };
   }
@@ -532,6 +547,22 @@ export class SessionHub {
     });
   }
 
+  /** The facilitator's release clock: period (1–10 s) and new raters per release (2 up to k). */
+  setRelease(release: { seconds: number; minRaters: number }): Promise<{ seconds: number; minRaters: number }> {
+    return this.serialize(async () => {
+      if (this.session.archivedAt) throw new AppError("forbidden", "This session is archived: it is read-only.");
+      const k = this.effectiveK();
+      if (release.minRaters > k) {
+        throw new AppError("validation_failed", `New raters per release can be at most k (${k}).`, { field: "release.minRaters" });
+      }
+      await saveReleaseSettings(this.session.id, release);
+      this.session = { ...this.session, release };
+      this.gate.setMinNewRaters(this.releaseMinRaters());
+      publisher().publish(this.channel, { kind: "control" });
+      return release;
+    });
+  }
+
   /** The agenda with the facilitator's prompts (facilitator only). */
   agendaPayload() {
     return { agenda: this.session.agenda, currentRound: this.session.state.round, phase: this.session.state.phase };
@@ -552,7 +583,7 @@ export class SessionHub {
 
   /** What the participant themself gave this round (their own rating screen). */
   givenBy(participantId: string): Record<string, Record<string, number>> {
-    return this.board.givenBy(participantId);
+    return this.gate.live.givenBy(participantId);
   }
 
   /**
@@ -568,12 +599,16 @@ export class SessionHub {
   /** Control room: who is here, how many colleagues each has rated (never what), activity. */
   controlPayload(now = Date.now()) {
     this.trimRatingTimes(now);
+    // Per-person counts only once the round's ratings are all released: a count that rises while a
+    // score moves would tell the facilitator whom that person rated (docs/decisions/0011).
+    const countsHeld = this.ratingsOpen();
     const participants = [...this.participants.values()].map((p) => ({
       id: p.id,
       displayName: p.displayName,
       status: p.status,
       connected: this.isConnected(p.id),
-      ratedCount: p.status === "active" ? this.board.ratedCount(p.id) : 0,
+      ratedCount: countsHeld ? null : p.status === "active" ? this.gate.released.ratedCount(p.id) : 0,
+      joinedDuringRound: this.joinedDuring.get(p.id) ?? null,
       joinedAt: p.joinedAt.toISOString(),
     }));
     return {
@@ -583,7 +618,8 @@ export class SessionHub {
       connected: participants.filter((p) => p.connected && p.status === "active").length,
       screens: this.screenConnections,
       ratingsPerMinute: this.ratingTimes.length,
-      totalRatings: this.board.totalRatings,
+      totalRatings: this.gate.released.totalRatings,
+      release: this.session.release,
     };
   }
 
@@ -591,6 +627,8 @@ export class SessionHub {
 
   /** Registers a participant already stored in the database. */
   addParticipant(p: HubParticipant): void {
+    // Joined during an open round (joining was reopened): they take part from the next round.
+    if (this.live && this.session.state.phase === "round_open") this.joinedDuring.set(p.id, this.session.state.round);
     this.participants.set(p.id, p);
     this.byToken.set(p.tokenHash, p.id);
     if (p.status === "active") this.markDirty();
@@ -622,6 +660,7 @@ export class SessionHub {
     if (rater.status === "observer") throw new AppError("forbidden", "You were let go in the Reduction in Force: you watch as an observer and can no longer rate.");
     if (rater.status !== "active") throw new AppError("forbidden", "You are no longer a participant of this session.");
     if (targetId === rater.id) throw new AppError("forbidden", "You cannot rate yourself.");
+    this.requireFromStartOfRound(rater);
     const target = this.participants.get(targetId);
     if (!target || target.status !== "active") throw new AppError("not_found", "That colleague is not in this session (any more), or now only observes.");
     const keys = new Set(this.session.dimensions.map((d) => d.key));
@@ -639,7 +678,7 @@ export class SessionHub {
       const colleagues = Math.max(0, this.activeParticipants().length - 1);
       const limit = topScoreLimit(colleagues, quota.share);
       for (const [dimension, score] of entries) {
-        const check = checkQuota(this.board.givenOnDimension(rater.id, dimension), targetId, score, max, limit);
+        const check = checkQuota(this.gate.live.givenOnDimension(rater.id, dimension), targetId, score, max, limit);
         if (!check.ok) {
           const label = this.session.dimensions.find((d) => d.key === dimension)?.label ?? dimension;
           throw new AppError(
@@ -657,9 +696,10 @@ export class SessionHub {
     // this turn of the event loop in one transaction (group commit); the caller answers once `stored`
     // resolves, so nothing is acknowledged before it is durable. A failed write re-reads the board.
     const stored = writeRatingsGrouped({ sessionId: this.session.id, round, raterId: rater.id, targetId, scores, at: new Date(now) });
-    for (const [dimension, score] of entries) this.board.apply({ raterId: rater.id, targetId, dimension, score });
+    for (const [dimension, score] of entries) this.gate.apply({ raterId: rater.id, targetId, dimension, score });
     this.ratingTimes.push(now);
-    this.markDirty();
+    // Nothing anyone sees changes now: the release clock publishes it (markDirty on release).
+    this.markControlDirty();
     // The first snapshot that includes this rating carries this version or a later one.
     const promised = this.version + 1;
     return {
@@ -701,6 +741,11 @@ export class SessionHub {
           const previousScores = this.entries.filter((e) => e.score !== null).map((e) => e.score as number);
           norm = rules.norm ? normForRound(rules.norm, current.round > 0 ? previousScores : [], this.roundNorm) : null;
           settings = { ...base, boardRound: current.round + 1 };
+          if (rules.nosedive) {
+            // Frozen for the whole round, from the last released result (round 1: everyone in the middle tier).
+            const previous = current.round > 0 ? new Map(this.entries.map((e) => [e.participantId, e.score])) : null;
+            settings.tiers = freezeTiers(previous, this.activeParticipants().map((p) => p.id), rules.nosedive.tiers);
+          }
         } else {
           // No ratings: the board keeps showing the last ranking, under the rules it was made with.
           rules = this.roundRules;
@@ -794,6 +839,7 @@ export class SessionHub {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     if (this.expiryTimer) clearTimeout(this.expiryTimer);
     if (this.controlTimer) clearTimeout(this.controlTimer);
+    if (this.releaseTimer) clearTimeout(this.releaseTimer);
     publisher().publish(this.channel, { kind: "closed" });
   }
 
@@ -809,6 +855,17 @@ export class SessionHub {
       throw new AppError("conflict", `There is no ${ROUND_KIND_LABELS[kind]} round open right now.`);
     }
     if (state.paused) throw new AppError("conflict", "The round is paused. You can carry on when the facilitator resumes it.");
+    this.requireFromStartOfRound(p);
+  }
+
+  /**
+   * Someone who joined during the open round takes part from the next one: k−1 identities made
+   * mid-round could otherwise push one real rating over k, or out-vote the room.
+   */
+  private requireFromStartOfRound(p: HubParticipant): void {
+    if (this.joinedDuring.get(p.id) === this.session.state.round && this.session.state.phase === "round_open") {
+      throw new AppError("forbidden", "You joined during this round: you can take part from the next round.");
+    }
   }
 
   /** Someone at risk writes (or rewrites) their public statement, until the countdown ends. */
@@ -1154,8 +1211,15 @@ export class SessionHub {
     this.cache.clear();
     this.contextCache = null;
     this.scheduleExpiry();
+    this.syncRelease();
     publisher().publish(this.channel, { kind: "phase" });
     this.markDirty();
+  }
+
+  /** Ratings open: the release clock runs; closed: everything stored is released. */
+  private syncRelease(): void {
+    if (this.ratingsOpen()) this.scheduleRelease();
+    else this.releaseAll();
   }
 
   private checkExpiry(now: number): void {
@@ -1164,6 +1228,7 @@ export class SessionHub {
     if (next === current) return;
     // Apply in memory at once (ratings are refused from this instant), persist in order.
     this.session = { ...this.session, state: next };
+    this.syncRelease();
     void this.serialize(async () => {
       await saveSessionState({ ...this.session, state: current }, next);
       await this.onRoundClosed(current.round);
@@ -1183,17 +1248,51 @@ export class SessionHub {
     this.expiryTimer.unref?.();
   }
 
+  /** Ratings already stored count as released: after a restart the room sees what was stored. */
   private loadRound(preloaded?: RatingEventRecord[]): void {
-    this.board = new RoundBoard();
+    this.gate = new ReleaseGate(this.releaseMinRaters());
     this.eventIds = new Map();
     const round = this.boardRound;
     if (round === 0) return;
     if (preloaded) {
-      for (const r of preloaded) this.applyEvent(r);
+      for (const r of preloaded) this.applyEvent(r, true);
       return;
     }
     // Ratings of people removed during this round still count until it ends (see removeParticipant).
-    for (const r of loadRoundRatings(this.session.id, round)) this.board.apply(r);
+    for (const r of loadRoundRatings(this.session.id, round)) this.gate.seed(r);
+  }
+
+  /** 2 by default, at most k (the facilitator's setting, clamped when k changes). */
+  private releaseMinRaters(): number {
+    return Math.max(1, Math.min(this.session.release.minRaters, this.effectiveK()));
+  }
+
+  /** Ratings are being given right now: a rating round (or tribunal) is open. */
+  private ratingsOpen(): boolean {
+    const state = this.session.state;
+    return state.phase === "round_open" && this.boardRound === state.round && hasRatings(this.settings.kind);
+  }
+
+  /**
+   * The release clock: while ratings are open, every period plus jitter (never timed by a rating),
+   * colleagues with enough new raters are released and the next snapshot shows them.
+   */
+  private scheduleRelease(): void {
+    if (this.releaseTimer || this.disposed || !this.ratingsOpen()) return;
+    this.releaseTimer = setTimeout(() => {
+      this.releaseTimer = null;
+      this.gate.setMinNewRaters(this.releaseMinRaters());
+      if (this.gate.release().length > 0) this.markDirty();
+      this.scheduleRelease();
+    }, nextReleaseDelay(this.session.release.seconds));
+    this.releaseTimer.unref?.();
+  }
+
+  /** The round's ratings closed: everything stored becomes visible at once. */
+  private releaseAll(): void {
+    if (this.releaseTimer) clearTimeout(this.releaseTimer);
+    this.releaseTimer = null;
+    if (this.gate.releaseAll().length > 0) this.markDirty();
   }
 
   private markDirty(): void {
@@ -1228,22 +1327,23 @@ export class SessionHub {
       this.dirty = false;
       this.computeBoard();
       publisher().publish(this.channel, { kind: "board", version: this.version });
-      this.announceRatings();
     }
+    this.announceRatings();
     // Counted from the end of this snapshot, so snapshots are ≥ 250 ms apart however long one took.
     this.lastFlush = Date.now();
   }
 
   private computeBoard(): void {
     const active = this.activeParticipants();
-    const targets = active.map((p) => this.board.aggregate(p.id, p.displayName));
+    const targets = active.map((p) => this.gate.released.aggregate(p.id, p.displayName));
     const state = this.session.state;
     // Tribunal rewards count only once the tribunal's round is closed (a live jump would point at an accuser).
     const tribunalOpen = this.boardRound === state.round && state.phase === "round_open";
     const adjustments = this.tribunal?.adjustments(!tribunalOpen);
-    const entries = applyRules(targets, () => this.board.allRatings(), this.session.k, this.roundRules, this.roundNorm, {
+    const entries = applyRules(targets, () => this.gate.released.allRatings(), this.session.k, this.roundRules, this.roundNorm, {
       adjustments,
       scale: this.session.scale,
+      frozenTiers: this.settings.tiers,
     });
     const moves = movement(this.previousRanks, entries);
     this.previousRanks = new Map(entries.map((e) => [e.participantId, e.rank]));
@@ -1289,7 +1389,9 @@ export class SessionHub {
     if (this.session.state.round === round) {
       for (const e of events) this.applyEvent(e);
       this.ratingTimes.push(now);
-      this.markDirty();
+      this.markControlDirty();
+      // The other instances learn of it with the next flush; one is due whatever the release clock does.
+      this.scheduleFlush();
     }
     for (const e of events) this.pendingEvents.push(e.id);
     // A flush may have run during the write: the first snapshot with this rating is a later one.
@@ -1297,11 +1399,12 @@ export class SessionHub {
   }
 
   /** Applies a stored change unless the board already holds a later one of the same rater, colleague and dimension. */
-  private applyEvent(e: RatingEventRecord): boolean {
+  private applyEvent(e: RatingEventRecord, seed = false): boolean {
     const key = `${e.raterId}\u0000${e.targetId}\u0000${e.dimension}`;
     if ((this.eventIds.get(key) ?? 0) >= e.id) return false;
     this.eventIds.set(key, e.id);
-    this.board.apply(e);
+    if (seed) this.gate.seed(e);
+    else this.gate.apply(e);
     return true;
   }
 
@@ -1334,7 +1437,7 @@ export class SessionHub {
           if (e.round === this.boardRound && this.applyEvent(e)) pairs.add(`${e.raterId} ${e.targetId}`);
         }
         for (let i = 0; i < pairs.size; i++) this.ratingTimes.push(now);
-        if (pairs.size > 0) this.markDirty();
+        if (pairs.size > 0) this.markControlDirty();
         return;
       }
       if (message.kind === "participant") {
@@ -1398,6 +1501,7 @@ export class SessionHub {
     this.scheduleAutoAdvance();
     this.cache.clear();
     this.scheduleExpiry();
+    this.syncRelease();
     if (sessionChanged || roundChanged) publisher().publish(this.channel, { kind: "phase" });
     if (agendaChanged) publisher().publish(this.channel, { kind: "control" });
     this.markDirty();
@@ -1408,6 +1512,7 @@ export class SessionHub {
     const status = row.status as ParticipantStatus;
     const p = this.participants.get(row.id);
     if (!p) {
+      if (this.session.state.phase === "round_open") this.joinedDuring.set(row.id, this.session.state.round);
       this.participants.set(row.id, { id: row.id, displayName: row.displayName, status, tokenHash: row.tokenHash, joinedAt: row.joinedAt });
       this.byToken.set(row.tokenHash, row.id);
       return;

@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { AgendaItem } from "../domain/rules/ruleset";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-rounds-"));
@@ -34,6 +34,8 @@ beforeAll(async () => {
   const facilitator = await getDb().facilitator.create({ data: { email: "rounds@test", name: "R", passwordHash: "x" } });
   const session = await createSession({ facilitatorId: facilitator.id, title: "Rounds", dimensions: [{ key: "a", label: "A" }], k: 2, agenda });
   code = session.code;
+  // The fastest release clock (1–1.5 s) keeps the test short.
+  await getDb().session.update({ where: { id: session.id }, data: { releaseSeconds: 1 } });
   for (const name of NAMES) {
     const p = await getDb().participant.create({
       data: { sessionId: session.id, displayName: name, nameKey: name.toLowerCase(), tokenHash: hashToken(name), rejoinHash: hashToken(`r${name}`) },
@@ -79,7 +81,8 @@ describe("interactive rounds", () => {
     await h.act({ type: "open-round" });
     expect(h.publicSession().round.kind).toBe("tribunal");
     await rateAll();
-    await sleep(300);
+    // Everyone rated everyone: the next release shows every score.
+    await vi.waitFor(() => expect(entry(h, "Ada")!.score).not.toBeNull(), { timeout: 4000, interval: 100 });
     const before = entry(h, "Ada")!.score!;
     await h.denounce(await person("Boris"), ids.Ada!, "Wrecking");
     await h.denounce(await person("Clara"), ids.Ada!, "Lack of enthusiasm");

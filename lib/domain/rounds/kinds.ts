@@ -76,6 +76,8 @@ export interface RoundSettings {
   kind: RoundKind;
   /** Rounds without ratings show the ranking of this earlier round (set when the round opens). */
   boardRound?: number;
+  /** Nosedive: every participant's tier, frozen when the round opened (lib/domain/rules/nosedive.ts freezeTiers). */
+  tiers?: Record<string, number>;
   rif?: RifConfig;
   tribunal?: TribunalConfig;
   conference?: ConferenceConfig;
@@ -114,6 +116,7 @@ export const roundSettingsSchema = z.object({
   tribunal: tribunalConfigSchema.optional(),
   conference: conferenceConfigSchema.optional(),
   boardRound: z.number().int().min(0).optional(),
+  tiers: z.record(z.string(), z.number().int().min(0).max(5)).optional(),
 });
 
 /** The settings a round runs with: its type and that type's configuration, defaults filled in. */
@@ -130,7 +133,11 @@ export function parseSettings(json: string | null | undefined): RoundSettings {
   const parsed = roundSettingsSchema.safeParse(JSON.parse(json));
   if (!parsed.success) return { kind: "rating" };
   const settings = resolveSettings(parsed.data);
-  return parsed.data.boardRound === undefined ? settings : { ...settings, boardRound: parsed.data.boardRound };
+  return {
+    ...settings,
+    ...(parsed.data.boardRound === undefined ? {} : { boardRound: parsed.data.boardRound }),
+    ...(parsed.data.tiers === undefined ? {} : { tiers: parsed.data.tiers }),
+  };
 }
 
 /** Whether participants rate colleagues in a round of this type (RIF and conference rounds have no ratings). */

@@ -4,7 +4,7 @@
 import { computeLeaderboard, rankEntries, type LeaderboardEntry, type TargetAggregate } from "../scoring";
 import { assignBands } from "./forced-distribution";
 import { isStakhanovite, percentOfNorm } from "./norm";
-import { nosediveScores, type WeightedRating } from "./nosedive";
+import { frozenTierScores, middleTier, nosediveScores, type WeightedRating } from "./nosedive";
 import type { RuleSet } from "./ruleset";
 import { teamScores } from "../rounds/conference";
 import { adjustScore } from "../rounds/tribunal";
@@ -22,6 +22,8 @@ export interface ScoreContext {
   /** Tribunal: stars added (negative: taken off) per participant, applied before ranking. */
   adjustments?: ReadonlyMap<string, number>;
   scale?: { min: number; max: number };
+  /** Nosedive: each participant's tier, frozen when the round opened (round settings). Without it (sessions from before), the fixed point of nosedive.ts. */
+  frozenTiers?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -41,9 +43,19 @@ export function applyRules(
   let entries: LeaderboardEntry[];
   let tiers: Map<string, number> | null = null;
   if (rules.nosedive) {
-    const result = nosediveScores(ratings(), targets.map((t) => t.participantId), k, rules.nosedive.tiers);
-    tiers = result.tiers;
-    entries = rankEntries(targets.map((t) => ({ participantId: t.participantId, displayName: t.displayName, raters: t.distinctRaters, score: result.scores.get(t.participantId) ?? null })));
+    const ids = targets.map((t) => t.participantId);
+    let scores: Map<string, number | null>;
+    if (context.frozenTiers) {
+      const frozen = context.frozenTiers;
+      const middle = middleTier(rules.nosedive.tiers);
+      scores = frozenTierScores(ratings(), ids, k, rules.nosedive.tiers, frozen);
+      tiers = new Map(ids.map((id) => [id, frozen[id] ?? middle]));
+    } else {
+      const result = nosediveScores(ratings(), ids, k, rules.nosedive.tiers);
+      scores = result.scores;
+      tiers = result.tiers;
+    }
+    entries = rankEntries(targets.map((t) => ({ participantId: t.participantId, displayName: t.displayName, raters: t.distinctRaters, score: scores.get(t.participantId) ?? null })));
   } else {
     entries = computeLeaderboard(targets, k);
   }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIERS, nosediveScores, tierFor, validateTiers, type WeightedRating } from "./nosedive";
+import { DEFAULT_TIERS, freezeTiers, frozenTierScores, middleTier, nosediveScores, tierFor, validateTiers, type WeightedRating } from "./nosedive";
+import { applyRules } from "./apply";
+import { PLAIN_RULES } from "./ruleset";
+import type { TargetAggregate } from "../scoring";
 
 const r = (raterId: string, targetId: string, score: number, dimension = "x"): WeightedRating => ({ raterId, targetId, dimension, score });
 
@@ -91,5 +94,55 @@ describe("validateTiers", () => {
     [[DEFAULT_TIERS[0]!, { ...DEFAULT_TIERS[1]!, weight: 0 }], "Tier weights must be above 0 and at most 100."],
   ])("%#", (tiers, message) => {
     expect(validateTiers(tiers)).toBe(message);
+  });
+});
+
+describe("frozen tiers (one per round)", () => {
+  it("puts everyone in the middle tier in round 1 and after a round nobody was ranked in", () => {
+    expect(freezeTiers(null, ["a", "b"], DEFAULT_TIERS)).toEqual({ a: 1, b: 1 });
+    expect(freezeTiers(new Map([["a", null]]), ["a", "b"], DEFAULT_TIERS)).toEqual({ a: 1, b: 1 });
+    expect(middleTier(DEFAULT_TIERS.slice(0, 2))).toBe(0);
+  });
+
+  it("takes each tier from the previous round's released score; the unrated get the lowest, newcomers the middle", () => {
+    const previous = new Map<string, number | null>([
+      ["elite", 4.6],
+      ["prime", 3.9],
+      ["low", 2.0],
+      ["unrated", null],
+    ]);
+    expect(freezeTiers(previous, ["elite", "prime", "low", "unrated", "new"], DEFAULT_TIERS)).toEqual({ elite: 3, prime: 2, low: 0, unrated: 0, new: 1 });
+  });
+
+  it("weights with the frozen tiers only: a rater whose own score would flip the tier changes nobody's score", () => {
+    const ratings = [
+      { raterId: "x", targetId: "t", dimension: "d", score: 5 },
+      { raterId: "y", targetId: "t", dimension: "d", score: 1 },
+      { raterId: "a", targetId: "x", dimension: "d", score: 5 },
+      { raterId: "b", targetId: "x", dimension: "d", score: 5 },
+    ];
+    const frozen = { x: 3, y: 1 }; // x counts ×4, y ×1
+    const scores = frozenTierScores(ratings, ["t", "x"], 2, DEFAULT_TIERS, frozen);
+    expect(scores.get("t")).toBeCloseTo((4 * 5 + 1 * 1) / 5);
+    // x's ratings do not follow x's own (changing) score within the round.
+    const lowered = frozenTierScores([...ratings.slice(0, 2), { raterId: "a", targetId: "x", dimension: "d", score: 1 }, { raterId: "b", targetId: "x", dimension: "d", score: 1 }], ["t", "x"], 2, DEFAULT_TIERS, frozen);
+    expect(lowered.get("t")).toBe(scores.get("t"));
+  });
+
+  it("applyRules shows the frozen tier on every entry and scores with it", () => {
+    const targets: TargetAggregate[] = [
+      { participantId: "t", displayName: "T", distinctRaters: 2, dimensions: { d: { sum: 6, count: 2 } } },
+      { participantId: "x", displayName: "X", distinctRaters: 0, dimensions: {} },
+    ];
+    const ratings = [
+      { raterId: "x", targetId: "t", dimension: "d", score: 5 },
+      { raterId: "y", targetId: "t", dimension: "d", score: 1 },
+    ];
+    const rules = { ...PLAIN_RULES, nosedive: { tiers: DEFAULT_TIERS } };
+    const entries = applyRules(targets, () => ratings, 2, rules, null, { frozenTiers: { x: 3, y: 1, t: 0 } });
+    const t = entries.find((e) => e.participantId === "t")!;
+    expect(t.score).toBeCloseTo(4.2, 1);
+    expect(t.tier?.name).toBe("Low-rated");
+    expect(entries.find((e) => e.participantId === "x")!.tier?.name).toBe("Elite");
   });
 });

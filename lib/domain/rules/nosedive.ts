@@ -96,6 +96,30 @@ function scoresWith(ratings: WeightedRating[], weightOf: (raterId: string) => nu
   return out;
 }
 
+/** Round 1, and anyone the previous round did not rank or list: the middle tier (Standard with the default tiers). */
+export function middleTier(tiers: Tier[]): number {
+  return Math.floor((tiers.length - 1) / 2);
+}
+
+/**
+ * The tiers a round runs with, frozen when it opens (docs/decisions/0011): from
+ * the previous round's released scores (unrated → the lowest tier, as above),
+ * everyone in the middle tier when there is no previous result. Weights never
+ * move during a round, so no score moves because a rater's own tier flipped.
+ */
+export function freezeTiers(previous: ReadonlyMap<string, number | null> | null, participants: readonly string[], tiers: Tier[]): Record<string, number> {
+  const hasResult = previous !== null && [...previous.values()].some((s) => s !== null);
+  const out: Record<string, number> = {};
+  for (const id of participants) out[id] = hasResult && previous.has(id) ? tierFor(previous.get(id) ?? null, tiers) : middleTier(tiers);
+  return out;
+}
+
+/** Weighted scores with frozen tiers (one pass: no fixed point needed). */
+export function frozenTierScores(ratings: WeightedRating[], participants: string[], k: number, tiers: Tier[], frozen: Readonly<Record<string, number>>): Map<string, number | null> {
+  const middle = middleTier(tiers);
+  return scoresWith(ratings, (raterId) => tiers[frozen[raterId] ?? middle]!.weight, participants, k);
+}
+
 export interface NosediveResult {
   /** Full-precision weighted scores (null below k raters). */
   scores: Map<string, number | null>;

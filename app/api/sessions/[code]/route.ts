@@ -1,7 +1,8 @@
 import { loadHub, requireOwnedHub } from "@/lib/api/context";
 import { deleteSession } from "@/lib/db/sessions";
 import { dropHub } from "@/lib/live/hub";
-import { json, route } from "@/lib/http";
+import { json, readJson, route } from "@/lib/http";
+import { sessionSettingsSchema } from "@/lib/domain/session-config";
 
 export const dynamic = "force-dynamic";
 
@@ -20,4 +21,11 @@ export const DELETE = route<Ctx>(async (request, { params }) => {
   await deleteSession(hub.record.id);
   await dropHub(code);
   return json({ deleted: code });
+});
+
+/** Facilitator: the release clock (how often scores move on screens, and after how many new raters). */
+export const PATCH = route<Ctx>(async (request, { params }) => {
+  const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
+  const { release } = await readJson(request, sessionSettingsSchema);
+  return json({ release: await hub.setRelease(release) });
 });
