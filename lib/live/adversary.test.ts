@@ -168,7 +168,7 @@ function countAttribution(taps: Tap[], snapshots: Snapshot[], ids: string[]) {
 
 beforeAll(async () => {
   hubs = await import("./hub");
-});
+}, 60_000);
 
 afterAll(async () => {
   const { disconnectDb } = await import("../db/client");
