@@ -1219,7 +1219,15 @@ export class SessionHub {
   /** Ratings open: the release clock runs; closed: everything stored is released. */
   private syncRelease(): void {
     if (this.ratingsOpen()) this.scheduleRelease();
-    else this.releaseAll();
+    else {
+      const held = this.publishedControl?.participants.some((p) => p.ratedCount === null) ?? false;
+      this.releaseAll();
+      // The round's per-person counts appear as soon as it closes: nothing is pending any more.
+      if (held) {
+        this.publishedControl = this.controlPayload();
+        publisher().publish(this.channel, { kind: "control" });
+      }
+    }
   }
 
   private checkExpiry(now: number): void {
