@@ -130,7 +130,7 @@ const PUBLIC_PERSON_KEYS = new Set([
   "stakhanovite",
 ]);
 /** What the facilitator's control room may add: presence and a count, never a target. */
-const CONTROL_PERSON_KEYS = new Set([...PUBLIC_PERSON_KEYS, "status", "connected", "ratedCount", "joinedAt"]);
+const CONTROL_PERSON_KEYS = new Set([...PUBLIC_PERSON_KEYS, "status", "connected", "ratedCount", "joinedDuringRound", "joinedAt"]);
 
 const mentioned = (text: string, ids: readonly string[]) => ids.filter((id) => text.includes(id));
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -1456,9 +1456,10 @@ test.describe("anonymity", () => {
     const s = await setUp(browser, facilitator, async (kick, rec, code) => {
       let opened = () => {};
       const open = new Promise<void>((resolve) => (opened = resolve));
-      const listening = rec.stream("anonymous", `/api/sessions/${code}/events?view=screen`, {}, 2_500, opened);
+      const listening = rec.stream("anonymous", `/api/sessions/${code}/events?view=screen`, {}, RELEASE_WAIT_MS + 2_500, opened);
       await open;
-      await new Promise((r) => setTimeout(r, 600));
+      // G's ratings are released first (the release clock), then G is kicked.
+      await new Promise((r) => setTimeout(r, RELEASE_WAIT_MS));
       await kick();
       events = await listening;
     });
