@@ -14,7 +14,7 @@ const participantStatus = z.enum(["active", "observer", "kicked", "banned"]);
 
 // ── the leaderboard ──
 
-export const movementSchema = z.enum(["up", "down", "same", "new"]);
+const movementSchema = z.enum(["up", "down", "same", "new"]);
 export type Movement = z.infer<typeof movementSchema>;
 
 export const publicEntrySchema = z.object({
@@ -35,7 +35,7 @@ export const publicEntrySchema = z.object({
 });
 export type PublicEntry = z.infer<typeof publicEntrySchema>;
 
-export const rulesSummarySchema = z.object({
+const rulesSummarySchema = z.object({
   labels: z.array(z.string()),
   distribution: z
     .object({ bands: z.array(z.object({ name: z.string(), percent: z.number(), size: z.number() })), tieRule: z.string() })
@@ -101,7 +101,7 @@ export type PublicSession = z.infer<typeof publicSessionSchema>;
 const voteSchema = z.enum(["keep", "let_go"]);
 const ballotSchema = z.enum(["for", "against"]);
 
-export const personalRoundSchema = z.object({
+const personalRoundSchema = z.object({
   rif: z.object({ atRisk: z.boolean(), statement: z.string().nullable(), votes: z.record(z.string(), voteSchema) }).optional(),
   tribunal: z
     .object({
@@ -154,7 +154,7 @@ export type MePayload = z.infer<typeof mePayloadSchema>;
 // ── the facilitator's control room ──
 
 /** What the control room may say about a person: presence and a count, never a target. */
-export const controlParticipantSchema = z.object({
+const controlParticipantSchema = z.object({
   id: z.string(),
   displayName: z.string(),
   status: participantStatus,
@@ -179,7 +179,7 @@ export type ControlPayload = z.infer<typeof controlPayloadSchema>;
 
 // ── interactive rounds (lib/live/interactive.ts builds them) ──
 
-export const caseViewSchema = z.object({
+const caseViewSchema = z.object({
   participantId: z.string(),
   displayName: z.string(),
   position: z.number(),
@@ -263,7 +263,7 @@ export const removedPayloadSchema = z.object({ participantId: z.string(), status
 export type RemovedPayload = z.infer<typeof removedPayloadSchema>;
 
 /** The keys of an object schema (the anonymity audit's allowed key sets). */
-export function keysOf(schema: z.ZodObject): string[] {
+function keysOf(schema: z.ZodObject): string[] {
   return Object.keys(schema.shape);
 }
 

@@ -17,7 +17,7 @@ import { channelOf, type HubSignal } from "./signals";
 
 type Distribute<T> = T extends unknown ? Omit<T, "code"> : never;
 
-export interface CommandOptions {
+interface CommandOptions {
   /** Changes that came from another instance are not announced back (PostgreSQL fan-out). */
   remote?: boolean;
   /** Tell the other instances to re-read the session afterwards (default: yes; ratings have their own announcement). */

@@ -10,8 +10,9 @@
 //   round-actions.ts open/close/reopen/end and the round's timers
 //   commands/*.ts    one file per interactive round kind
 //   session-commands.ts, sync.ts   session settings; re-reads after another instance's change
-// Writes change the database and then memory inside the command path, so no
-// other change interleaves; what the room sees waits for the release clock.
+// Every change runs alone on the command path (database write and memory update
+// of one change never interleave with another's); what the room sees of a
+// rating waits for the release clock.
 import type { SessionAction, SessionState } from "../domain/phases";
 import type { AgendaItem } from "../domain/rules/ruleset";
 import type { Amendment } from "../domain/rounds/conference";

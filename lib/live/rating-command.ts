@@ -16,7 +16,7 @@ export interface RateAnswer {
 }
 
 /** Every check a rating must pass, against the hub's state at this instant. */
-export function checkRating(core: HubCore, rater: HubParticipant, targetId: string, scores: Record<string, number>, now: number): [string, number][] {
+function checkRating(core: HubCore, rater: HubParticipant, targetId: string, scores: Record<string, number>, now: number): [string, number][] {
   core.requireWritable();
   const allowed = canRate(core.session.state, now);
   if (!allowed.ok) throw new AppError("forbidden", allowed.message);

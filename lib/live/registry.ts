@@ -10,7 +10,7 @@ export { publisher };
 /** A hub with no open stream and no request for this long is disposed and dropped (it reloads on next use). */
 export const HUB_IDLE_MS = 15 * 60_000;
 /** How often idle hubs are looked for. */
-export const HUB_SWEEP_MS = 60_000;
+const HUB_SWEEP_MS = 60_000;
 
 const g = globalThis as unknown as {
   __stakhanovHubs?: Map<string, Promise<SessionHub | null>>;

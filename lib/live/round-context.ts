@@ -19,7 +19,7 @@ export interface RoundContext {
 }
 
 /** What a round's row stores of its setup (lib/db/sessions.ts findRound). */
-export type StoredSetup = Required<Pick<RoundSetup, "rules" | "norm" | "settings">> & { title: string | null };
+type StoredSetup = Required<Pick<RoundSetup, "rules" | "norm" | "settings">> & { title: string | null };
 
 export const NO_ROUND: RoundContext = { number: 0, title: null, rules: PLAIN_RULES, norm: null, previousNorm: null, settings: { kind: "rating" }, boardRound: 0 };
 
