@@ -170,6 +170,12 @@ export function ControlRoom({
             Joining is <strong>{session.joiningOpen ? "open" : "closed"}</strong>; the leaderboard is{" "}
             <strong>{session.leaderboardVisible ? "visible" : "hidden"}</strong> on the projector and phones.
           </p>
+          {session.joiningOpen && session.round.number > 0 && !ended ? (
+            <p className="text-sm font-semibold text-party" role="note" data-testid="late-join-warning">
+              ⚠ Joining is open during the rounds: newcomers are marked and take part from the round after they join.
+            </p>
+          ) : null}
+          <ReleaseSettings code={code} release={control?.release ?? null} disabled={ended || pending !== null} onError={setError} />
         </section>
 
         <section aria-labelledby="join-heading" className="flex flex-wrap items-center gap-5 rounded-lg border-2 border-ink bg-white p-5">
@@ -262,6 +268,61 @@ export function ControlRoom({
           Delete session
         </Button>
       </section>
+    </div>
+  );
+}
+
+/** The release clock: how often rating-derived figures move on screens, and after how many new raters. */
+function ReleaseSettings({
+  code,
+  release,
+  disabled,
+  onError,
+}: {
+  code: string;
+  release: { seconds: number; minRaters: number } | null;
+  disabled: boolean;
+  onError: (message: string | null) => void;
+}) {
+  if (!release) return null;
+  async function save(next: { seconds: number; minRaters: number }) {
+    onError(null);
+    const result = await api(`/api/sessions/${code}`, { method: "PATCH", body: { release: next } });
+    if (!result.ok) onError(result.message);
+  }
+  return (
+    <div className="flex flex-wrap items-end gap-4 text-sm" data-testid="release-settings">
+      <label className="flex flex-col gap-1">
+        <span className="font-semibold">Scores move every</span>
+        <select
+          className="min-h-9 rounded border-2 border-ink/30 bg-white px-2"
+          value={release.seconds}
+          disabled={disabled}
+          onChange={(e) => void save({ ...release, seconds: Number(e.target.value) })}
+        >
+          {[1, 2, 3, 5, 10].map((s) => (
+            <option key={s} value={s}>
+              {s}–{s + Math.min(1, s / 2)} s
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="font-semibold">after new raters (at least)</span>
+        <select
+          className="min-h-9 rounded border-2 border-ink/30 bg-white px-2"
+          value={release.minRaters}
+          disabled={disabled}
+          onChange={(e) => void save({ ...release, minRaters: Number(e.target.value) })}
+        >
+          {[2, 3, 4, 5].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="max-w-md text-steel">A colleague&apos;s score changes on screen only when this many new people have rated them, so no single rating can be singled out.</p>
     </div>
   );
 }

@@ -33,7 +33,9 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
       <h2 id="people-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
         Participants ({people.length})
       </h2>
-      <p className="text-sm text-steel">How many colleagues each person has rated this round. What they gave is never shown.</p>
+      <p className="text-sm text-steel" data-testid="counts-note">
+        How many colleagues each person rated, shown once the round closes: a count that rose while a score moved would tell you whom they rated. What they gave is never shown.
+      </p>
       {people.length === 0 ? <p className="text-steel">Nobody has joined yet. Share the code or the QR code.</p> : null}
       <div className="max-h-[32rem] overflow-auto rounded-lg border-2 border-ink bg-white">
         <table className="w-full text-left text-sm">
@@ -84,7 +86,14 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
                       </Button>
                     </form>
                   ) : (
-                    p.displayName
+                    <>
+                      {p.displayName}
+                      {p.joinedDuringRound !== null ? (
+                        <span className="ml-2 rounded bg-paper-dark px-1.5 py-0.5 text-xs font-semibold" data-testid="joined-during" title="Joined while a round was open: takes part from the next round.">
+                          joined in round {p.joinedDuringRound}
+                        </span>
+                      ) : null}
+                    </>
                   )}
                 </td>
                 <td className="px-3 py-2">
@@ -98,7 +107,9 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
                     </span>
                   )}
                 </td>
-                <td className="px-3 py-2 text-right font-mono tabular-nums">{p.ratedCount}</td>
+                <td className="px-3 py-2 text-right font-mono tabular-nums" data-testid="rated-count">
+                  {p.ratedCount === null ? <span title="Shown when the round closes">–<span className="sr-only"> (shown when the round closes)</span></span> : p.ratedCount}
+                </td>
                 <td className="px-3 py-2">
                   <div className="flex justify-end gap-1">
                     <Button

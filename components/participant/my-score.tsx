@@ -37,8 +37,8 @@ export function MyScore({ code, me }: { code: string; me: MePayload | null }) {
         ) : (
           <p className="mt-2 text-sm text-steel">The leaderboard is hidden, so ranks are hidden too.</p>
         )}
-        <p className="mt-2 text-sm text-steel">
-          You have rated {me.ratedCount} of {me.colleagues} colleagues.
+        <p className="mt-2 text-sm text-steel" data-testid="release-explainer">
+          Your score moves only after several colleagues have rated you since it last moved, never for one rating alone.
         </p>
       </div>
 

@@ -174,7 +174,7 @@ export function ParticipantApp({
             me={participant}
             quota={me?.quota ?? null}
             rules={me?.rules ?? session.round.rules}
-            ratedCount={me?.ratedCount ?? 0}
+            joinedDuringRound={me?.joinedDuringRound ?? false}
           />
         </div>
         <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={activeTab !== "score"}>

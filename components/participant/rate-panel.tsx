@@ -20,15 +20,16 @@ export function RatePanel({
   me,
   quota,
   rules,
-  ratedCount: serverRatedCount,
+  joinedDuringRound,
 }: {
   code: string;
   session: PublicSession;
   me: { id: string };
-  quota: { limit: number; remaining: Record<string, number> } | null;
+  /** Quota ballots: how many colleagues may get top marks on each dimension (what is left is counted here, from my own ratings). */
+  quota: { limit: number } | null;
   rules: string[];
-  /** From the live `me` event: when it changes (e.g. ratings sent from another device), reload what I gave. */
-  ratedCount: number;
+  /** Joined while this round was open: rating starts with the next round. */
+  joinedDuringRound: boolean;
 }) {
   const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
   const [given, setGiven] = useState<Given>({});
@@ -37,7 +38,7 @@ export function RatePanel({
   const [query, setQuery] = useState("");
   const round = session.round.number;
   const ratingsPaused = session.phase === "round_open" && !session.round.ratingsOpen;
-  const canRate = session.phase === "round_open" && !session.paused && !ratingsPaused;
+  const canRate = session.phase === "round_open" && !session.paused && !ratingsPaused && !joinedDuringRound;
 
   // Reloaded whenever the number of participants changes (someone joined or left).
   const participantCount = session.participantCount;
@@ -53,13 +54,14 @@ export function RatePanel({
 
   useEffect(() => {
     let cancelled = false;
-    void api<{ round: number; given: Given }>(`/api/sessions/${code}/ratings?n=${serverRatedCount}`).then((result) => {
+    // What I gave is mine: loaded with each round, then kept here (the live stream never carries it).
+    void api<{ round: number; given: Given }>(`/api/sessions/${code}/ratings`).then((result) => {
       if (!cancelled && result.ok) setGiven(result.data.given);
     });
     return () => {
       cancelled = true;
     };
-  }, [code, round, serverRatedCount]);
+  }, [code, round]);
 
   async function rate(targetId: string, dimension: string, score: number) {
     const before = given[targetId]?.[dimension];
@@ -85,6 +87,8 @@ export function RatePanel({
   const dims = session.dimensions;
   const ratedCount = (colleagues ?? []).filter((c) => Object.keys(given[c.id] ?? {}).length > 0).length;
   const total = colleagues?.length ?? 0;
+  const topLeft = (dimension: string) =>
+    quota ? Math.max(0, quota.limit - Object.values(given).filter((scores) => scores[dimension] === session.scale.max).length) : 0;
 
   return (
     <section aria-labelledby="rate-heading" className="flex flex-col gap-3">
@@ -93,7 +97,9 @@ export function RatePanel({
       </h2>
       {!canRate ? (
         <Alert tone="info">
-          {session.phase === "lobby"
+          {joinedDuringRound && session.phase === "round_open"
+            ? "You joined during this round: you can rate from the next round. Until then, watch the board."
+            : session.phase === "lobby"
             ? "Rating opens when the facilitator starts the first round. Look around: who has potential?"
             : ratingsPaused
               ? "The production conference paused ratings for this round. Nobody rates anybody."
@@ -120,6 +126,11 @@ export function RatePanel({
         <p className="text-sm font-semibold" data-testid="rate-progress">
           You have rated {ratedCount} of {total} colleague{total === 1 ? "" : "s"}
         </p>
+        {canRate ? (
+          <p className="text-xs text-steel" data-testid="release-note">
+            Your rating is in the moment you tap. Scores on screens move in batches, as others rate, so nobody can tell who gave what.
+          </p>
+        ) : null}
         <div
           className="mt-1 h-2 w-full overflow-hidden rounded bg-paper-dark"
           role="progressbar"
@@ -183,7 +194,7 @@ export function RatePanel({
                     />
                     {quota ? (
                       <p className="-mt-1 text-right text-xs text-steel" data-testid="quota-left">
-                        {session.scale.max}★ left on {d.label}: {quota.remaining[d.key] ?? 0} of {quota.limit}
+                        {session.scale.max}★ left on {d.label}: {topLeft(d.key)} of {quota.limit}
                       </p>
                     ) : null}
                     </div>

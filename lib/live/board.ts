@@ -199,7 +199,13 @@ export class BoardClock {
   private releaseAll(): void {
     if (this.releaseTimer) clearTimeout(this.releaseTimer);
     this.releaseTimer = null;
+    const held = this.publishedControl?.participants.some((p) => p.ratedCount === null) ?? false;
     if (this.core.gate.releaseAll().length > 0) this.markDirty();
+    // The round's per-person counts appear as soon as it closes: nothing is pending any more.
+    if (held) {
+      this.publishedControl = controlPayload(this.core);
+      this.core.publish({ kind: "control" });
+    }
   }
 
   dispose(): void {
