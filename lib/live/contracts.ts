@@ -133,7 +133,6 @@ export const mePayloadSchema = z.object({
   leaderboardVisible: z.boolean(),
   window: z.object({ above: z.array(publicEntrySchema), self: publicEntrySchema, below: z.array(publicEntrySchema) }).nullable(),
   dimensions: z.array(z.object({ key: z.string(), label: z.string(), score: z.number().nullable() })),
-  ratedCount: z.number(),
   joinedDuringRound: z.boolean(),
   colleagues: z.number(),
   k: z.number(),
@@ -145,7 +144,7 @@ export const mePayloadSchema = z.object({
   stakhanovite: z.boolean(),
   rules: z.array(z.string()),
   /** Quota ballots: how many top scores each rater may give per dimension (what is left, the phone counts itself). */
-  quota: z.object({ limit: z.number(), remaining: z.record(z.string(), z.number()) }).nullable(),
+  quota: z.object({ limit: z.number() }).nullable(),
   team: z.number().nullable(),
   interactive: personalRoundSchema,
 });

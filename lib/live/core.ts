@@ -51,8 +51,6 @@ export class HubCore {
   ratingTimes: number[] = [];
   readonly timers: { expiry: ReturnType<typeof setTimeout> | null; auto: ReturnType<typeof setTimeout> | null } = { expiry: null, auto: null };
   disposed = false;
-  /** Loaded: from now on, participant changes are announced to the other instances. */
-  live = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(session: SessionRecord) {

@@ -66,7 +66,6 @@ export class SessionHub {
     // Ratings already stored count as released: after a restart the room sees what was stored.
     const ratings = context.boardRound > 0 ? await core.store.loadRound(session.id, context.boardRound) : [];
     await enterRound(core, context, stage, { ratings });
-    core.live = true;
     core.clock.computeNow();
     core.clock.syncRelease();
     scheduleExpiry(core);

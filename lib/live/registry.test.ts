@@ -75,6 +75,19 @@ describe("idle hubs", () => {
   });
 });
 
+describe("the me view", () => {
+  it("does not move when its owner rates: no rated count, no quota left, nothing of what they did", async () => {
+    const hub = (await registry.getHub(code))!;
+    await hub.act({ type: "open-round" });
+    const { version: _v, ...before } = hub.mePayload(ids.P1!)!;
+    await (await hub.rate(hub.participant(ids.P1!)!, ids.P3!, { a: 5 })).stored;
+    const { version: _w, ...after } = hub.mePayload(ids.P1!)!;
+    expect(after).toEqual(before);
+    expect(JSON.stringify(after)).not.toMatch(/ratedCount|remaining/);
+    await hub.act({ type: "close-round" });
+  });
+});
+
 describe("participants outside the hub", () => {
   it("are frozen snapshots: a route cannot change the hub's participant, and an old snapshot does not change under it", async () => {
     const hub = (await registry.getHub(code))!;

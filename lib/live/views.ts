@@ -4,7 +4,7 @@
 // and view; the `me` payload once per phone and snapshot.
 import { percentile, dimensionScores, relativeWindow } from "../domain/scoring";
 import { remainingMs } from "../domain/phases";
-import { topScoreLimit, topScoresUsed } from "../domain/rules/quota";
+import { topScoreLimit } from "../domain/rules/quota";
 import { describeRules } from "../domain/rules/ruleset";
 import { hasRatings, ROUND_KIND_LABELS } from "../domain/rounds/kinds";
 import {
@@ -128,8 +128,6 @@ export function mePayload(core: HubCore, participantId: string): MePayload | nul
     leaderboardVisible: visible,
     window,
     dimensions: dims.map((d) => ({ key: d.key, label: labels.get(d.key) ?? d.key, score: d.score })),
-    // The person's own count, at once: their own phone, nobody else's.
-    ratedCount: p.status === "active" ? core.gate.live.ratedCount(p.id) : 0,
     joinedDuringRound: core.roster.joinedDuring(p.id) === core.session.state.round,
     colleagues: Math.max(0, active - (p.status === "active" ? 1 : 0)),
     k,
@@ -140,21 +138,13 @@ export function mePayload(core: HubCore, participantId: string): MePayload | nul
     percentOfNorm: self?.percentOfNorm ?? null,
     stakhanovite: self?.stakhanovite ?? false,
     rules: describeRules(rules),
-    quota: q ? quotaFor(core, p.id, topScoreLimit(Math.max(0, core.roster.activeCount() - 1), q.share)) : null,
+    // The limit only: what is left the phone counts from its own ratings (nothing here moves when this person rates).
+    quota: q ? { limit: topScoreLimit(Math.max(0, active - 1), q.share) } : null,
     team: self?.team ?? null,
     // Plain rating rounds have no personal part: skip it, this runs for every phone on every snapshot.
     interactive:
       core.round.settings.kind !== "rating" && (p.status === "active" || p.status === "observer") ? personalPayload(cachedContext(core), p.id) : {},
   } satisfies MePayload);
-}
-
-/** Quota ballots: how many top scores this rater may still give on each dimension. */
-function quotaFor(core: HubCore, raterId: string, limit: number): { limit: number; remaining: Record<string, number> } {
-  const remaining: Record<string, number> = {};
-  for (const d of core.session.dimensions) {
-    remaining[d.key] = Math.max(0, limit - topScoresUsed(core.gate.live.givenOnDimension(raterId, d.key), core.session.scale.max));
-  }
-  return { limit, remaining };
 }
 
 /** Control room: who is here, how many colleagues each has rated (never what), activity. */
