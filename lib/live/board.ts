@@ -13,14 +13,14 @@ import { nextReleaseDelay } from "./release";
 import type { Movement, PublicEntry, RulesSummary } from "./contracts";
 import { controlPayload } from "./views";
 
-export const FLUSH_INTERVAL_MS = 250;
+const FLUSH_INTERVAL_MS = 250;
 /**
  * The control room's per-person counts go out on their own slow, jittered
  * schedule, never in the same update as a leaderboard change: otherwise "E's
  * count rose as C's score moved" would tell the facilitator whom E rated.
  */
-export const CONTROL_INTERVAL_MS = 5_000;
-export const CONTROL_JITTER_MS = 2_000;
+const CONTROL_INTERVAL_MS = 5_000;
+const CONTROL_JITTER_MS = 2_000;
 
 type Entry = LeaderboardEntry & Omit<PublicEntry, keyof LeaderboardEntry>;
 

@@ -36,11 +36,7 @@ import * as views from "./views";
 
 export { dropHub, getHub, publisher } from "./registry";
 export type { HubSignal } from "./signals";
-export type { HubParticipant, ParticipantStatus } from "./roster";
-export type { RifControl } from "./commands/rif";
-export type { BoardPayload, Movement, PublicEntry, RulesSummary } from "./contracts";
-export { FLUSH_INTERVAL_MS, CONTROL_INTERVAL_MS, CONTROL_JITTER_MS } from "./board";
-export { PHONE_BOARD_SIZE } from "./views";
+export type { HubParticipant } from "./roster";
 
 export class SessionHub {
   private readonly core: HubCore;

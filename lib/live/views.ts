@@ -25,7 +25,7 @@ import {
 import type { HubCore } from "./core";
 import { personalPayload, roundPayload, type PayloadContext } from "./interactive";
 
-export const PHONE_BOARD_SIZE = 10;
+const PHONE_BOARD_SIZE = 10;
 
 /** Session facts every screen may see. */
 export function publicSession(core: HubCore, now: number): PublicSession {
