@@ -102,6 +102,8 @@ export async function decideConference(core: HubCore, round: number): Promise<vo
   }
   core.session = { ...core.session, amendments };
   core.invalidate();
+  // A snapshot may have gone out while the outcome was being stored: the decided conference needs its own.
+  core.markDirty();
 }
 
 /** Reopening a conference takes its decisions back until it closes again. */
