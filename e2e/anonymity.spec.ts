@@ -28,6 +28,12 @@ import { DEFAULT_NORM } from "../lib/domain/rules/norm";
 import { DEFAULT_TIERS } from "../lib/domain/rules/nosedive";
 import { PLAIN_RULES } from "../lib/domain/rules/ruleset";
 import { REFLECTION_ITEMS } from "../lib/domain/reflection";
+import {
+  CONTROL_PERSON_KEYS as CONTRACT_CONTROL_PERSON_KEYS,
+  PUBLIC_PERSON_KEYS as CONTRACT_PUBLIC_PERSON_KEYS,
+  ROUND_CONTROL_KEYS as CONTRACT_ROUND_CONTROL_KEYS,
+  ROUND_PERSON_KEYS as CONTRACT_ROUND_PERSON_KEYS,
+} from "../lib/live/contracts";
 
 // ── the routes this spec accounts for ──────────────────────────────────────
 
@@ -115,22 +121,10 @@ function routeFileOf(urlPath: string): string | null {
 
 /** Keys that only make sense for who-rated-whom data. */
 const FORBIDDEN_KEY = /rater|given|voter|rated_?by|reviewer|evaluator|received/i;
-/** What may sit next to another person's id in what a participant or visitor sees. */
-const PUBLIC_PERSON_KEYS = new Set([
-  "id",
-  "participantId",
-  "displayName",
-  "rank",
-  "score",
-  "movement",
-  // Round rules: the person's own public standing (forced-distribution band, Nosedive tier, % of the norm).
-  "band",
-  "tier",
-  "percentOfNorm",
-  "stakhanovite",
-]);
+/** What may sit next to another person's id in what a participant or visitor sees: the view contracts' keys (lib/live/contracts.ts). */
+const PUBLIC_PERSON_KEYS = new Set(CONTRACT_PUBLIC_PERSON_KEYS);
 /** What the facilitator's control room may add: presence and a count, never a target. */
-const CONTROL_PERSON_KEYS = new Set([...PUBLIC_PERSON_KEYS, "status", "connected", "ratedCount", "joinedDuringRound", "joinedAt"]);
+const CONTROL_PERSON_KEYS = new Set(CONTRACT_CONTROL_PERSON_KEYS);
 
 const mentioned = (text: string, ids: readonly string[]) => ids.filter((id) => text.includes(id));
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
@@ -1551,23 +1545,9 @@ test.describe("anonymity: known leaks", () => {
 
 // ── the interactive rounds ─────────────────────────────────────────────────
 
-/** Public facts about a person in an interactive round: a RIF case (statement under the author's name, by design) or a tribunal feed item. */
-const ROUND_PERSON_KEYS = new Set([
-  ...PUBLIC_PERSON_KEYS,
-  "position",
-  "rankAtSelection",
-  "statementStatus",
-  "statement",
-  "hidden",
-  "shown",
-  "verdict",
-  "accusers",
-  "charges",
-  "penalty",
-  "appeal",
-  "team",
-]);
-const ROUND_CONTROL_KEYS = new Set([...CONTROL_PERSON_KEYS, ...ROUND_PERSON_KEYS, "appealHidden"]);
+/** Public facts about a person in an interactive round: a RIF case (statement under the author's name, by design) or a tribunal feed item (lib/live/contracts.ts). */
+const ROUND_PERSON_KEYS = new Set(CONTRACT_ROUND_PERSON_KEYS);
+const ROUND_CONTROL_KEYS = new Set(CONTRACT_ROUND_CONTROL_KEYS);
 
 test.describe("anonymity: interactive rounds", () => {
   test("no answer or live event of a tribunal, a Reduction in Force or a production conference tells who accused, voted or proposed", async ({ browser, facilitator }) => {

@@ -280,12 +280,12 @@ function ReleaseSettings({
   onError,
 }: {
   code: string;
-  release: { seconds: number; minRaters: number } | null;
+  release: { seconds: number; batch: number } | null;
   disabled: boolean;
   onError: (message: string | null) => void;
 }) {
   if (!release) return null;
-  async function save(next: { seconds: number; minRaters: number }) {
+  async function save(next: { seconds: number; batch: number }) {
     onError(null);
     const result = await api(`/api/sessions/${code}`, { method: "PATCH", body: { release: next } });
     if (!result.ok) onError(result.message);
@@ -311,9 +311,9 @@ function ReleaseSettings({
         <span className="font-semibold">after new raters (at least)</span>
         <select
           className="min-h-9 rounded border-2 border-ink/30 bg-white px-2"
-          value={release.minRaters}
+          value={release.batch}
           disabled={disabled}
-          onChange={(e) => void save({ ...release, minRaters: Number(e.target.value) })}
+          onChange={(e) => void save({ ...release, batch: Number(e.target.value) })}
         >
           {[2, 3, 4, 5].map((n) => (
             <option key={n} value={n}>

@@ -1,6 +1,7 @@
 // Rating writes and reads on the raw SQLite connection (see lib/db/sqlite.ts).
-// One call writes the latest scores and appends the history in a single
-// synchronous transaction: all of it is durable before the API answers 200.
+// Every rating of one event-loop turn is written (latest score and history) in
+// one synchronous transaction (group commit, docs/decisions/0010); each is
+// acknowledged only once that transaction committed.
 import type Database from "better-sqlite3";
 import { getSqlite, sqliteTimestamp } from "./sqlite";
 
@@ -23,7 +24,6 @@ export interface StoredRating {
 interface Statements {
   upsert: Database.Statement;
   history: Database.Statement;
-  write: (w: RatingWrite) => void;
   writeMany: (ws: RatingWrite[]) => void;
   load: Database.Statement;
 }
@@ -47,13 +47,6 @@ function statements(): Statements {
   const history = db.prepare(
     `INSERT INTO "RatingEvent" ("sessionId","round","raterId","targetId","dimension","score","createdAt") VALUES (?,?,?,?,?,?,?)`,
   );
-  const write = db.transaction((w: RatingWrite) => {
-    const at = sqliteTimestamp(w.at);
-    for (const [dimension, score] of Object.entries(w.scores)) {
-      upsert.run(w.sessionId, w.round, w.raterId, w.targetId, dimension, score, at);
-      history.run(w.sessionId, w.round, w.raterId, w.targetId, dimension, score, at);
-    }
-  });
   const writeMany = db.transaction((ws: RatingWrite[]) => {
     for (const w of ws) {
       const at = sqliteTimestamp(w.at);
@@ -64,13 +57,8 @@ function statements(): Statements {
     }
   });
   const load = db.prepare(`SELECT "raterId","targetId","dimension","score" FROM "Rating" WHERE "sessionId" = ? AND "round" = ?`);
-  g.__stakhanovRatingStatements = { upsert, history, write, writeMany, load };
+  g.__stakhanovRatingStatements = { upsert, history, writeMany, load };
   return g.__stakhanovRatingStatements;
-}
-
-/** Synchronous on purpose: callers apply the same change in memory right after, with no await between. */
-export function writeRatings(write: RatingWrite): void {
-  statements().write(write);
 }
 
 /**

@@ -27,7 +27,7 @@ export interface SessionRecord {
   /** Rule changes the production conference passed, in force for the rounds that follow. */
   amendments: Amendment[];
   /** The release clock's period and batch size (lib/live/release.ts). */
-  release: { seconds: number; minRaters: number };
+  release: { seconds: number; batch: number };
   createdAt: Date;
 }
 
@@ -47,7 +47,7 @@ function toRecord(row: SessionRow): SessionRecord {
     spotlightReflectionId: row.spotlightReflectionId,
     archivedAt: row.archivedAt,
     amendments: parseAmendments(row.amendments),
-    release: { seconds: row.releaseSeconds, minRaters: row.releaseMinRaters },
+    release: { seconds: row.releaseSeconds, batch: row.releaseMinRaters },
     createdAt: row.createdAt,
     state: {
       phase: row.phase as Phase,
@@ -251,8 +251,8 @@ export async function listRoundWindows(sessionId: string): Promise<{ number: num
 }
 
 /** The facilitator's release clock settings (lib/live/release.ts). */
-export async function saveReleaseSettings(sessionId: string, release: { seconds: number; minRaters: number }): Promise<void> {
-  await getDb().session.update({ where: { id: sessionId }, data: { releaseSeconds: release.seconds, releaseMinRaters: release.minRaters } });
+export async function saveReleaseSettings(sessionId: string, release: { seconds: number; batch: number }): Promise<void> {
+  await getDb().session.update({ where: { id: sessionId }, data: { releaseSeconds: release.seconds, releaseMinRaters: release.batch } });
 }
 
 export async function updateSessionFlags(

@@ -100,7 +100,7 @@ export const sessionSettingsSchema = z.object({
       .int("The release period must be a whole number of seconds.")
       .min(RELEASE_SECONDS_MIN, `Release at most every ${RELEASE_SECONDS_MIN} second.`)
       .max(RELEASE_SECONDS_MAX, `Release at least every ${RELEASE_SECONDS_MAX} seconds.`),
-    minRaters: z
+    batch: z
       .number({ error: "New raters per release must be a whole number." })
       .int("New raters per release must be a whole number.")
       .min(2, "A release needs at least 2 new raters: one alone could be singled out."),

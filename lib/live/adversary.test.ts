@@ -108,7 +108,7 @@ async function playRound(hub: Hub, ids: string[], seed: number, taps: number, co
   const played: Tap[] = [];
   for (const [raterId, targetId] of pairs.slice(0, taps)) {
     const value = 1 + Math.floor(random() * 5);
-    const answer = hub.rate(hub.participants.get(raterId)!, targetId, { a: value });
+    const answer = await hub.rate(hub.participant(raterId)!, targetId, { a: value });
     await answer.stored;
     played.push({ at: Date.now(), raterId, targetId, value });
     // Sampled between taps too, as a phone polling `me` would.
@@ -204,7 +204,7 @@ describe("the strongest observer in the room", () => {
       // A planted leak of the release rule itself: one new rater is enough (release per rating).
       const perRating = await makeSession("per-rating", [{ title: "R1", prompt: "", durationSeconds: null, rules: plain }]);
       const perRatingHub = (await hubs.getHub(perRating.code))!;
-      await perRatingHub.setRelease({ seconds: 1, minRaters: 1 });
+      await perRatingHub.setRelease({ seconds: 1, batch: 1 });
       await perRatingHub.act({ type: "open-round" });
       const perRatingRun = await playRound(perRatingHub, perRating.ids, 11, 26, (h) => h.controlSnapshot());
       const leakedDiff = differencing(perRatingRun.taps, perRatingRun.snapshots);

@@ -4,7 +4,6 @@
 export interface Publisher<E> {
   publish(channel: string, event: E): void;
   subscribe(channel: string, listener: (event: E) => void): () => void;
-  listenerCount(channel: string): number;
   /** Tells the other app instances (PostgreSQL LISTEN/NOTIFY, lib/live/pg-bus.ts); absent with one instance. */
   announce?(message: FanoutMessage): void;
 }
@@ -42,9 +41,5 @@ export class InProcessPublisher<E> implements Publisher<E> {
       current?.delete(listener);
       if (current && current.size === 0) this.channels.delete(channel);
     };
-  }
-
-  listenerCount(channel: string): number {
-    return this.channels.get(channel)?.size ?? 0;
   }
 }

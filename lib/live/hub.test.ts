@@ -55,13 +55,13 @@ describe("SessionHub", () => {
     const off = hubModule.publisher().subscribe(hub.channel, (e) => {
       if (e.kind === "board") boards.push(Date.now());
     });
-    const p = (name: string) => hub.participants.get(ids[name]!)!;
+    const p = (name: string) => hub.participant(ids[name]!)!;
     const started = Date.now();
     let last = 0;
     for (let i = 0; i < 200; i++) {
       const rater = p(["P1", "P2", "P3"][i % 3]!);
       const target = rater.id === ids.P4 ? ids.P1! : ids.P4!;
-      last = hub.rate(rater, target, { a: 1 + (i % 5) }).version;
+      last = (await hub.rate(rater, target, { a: 1 + (i % 5) })).version;
       if (i % 20 === 0) await sleep(20);
     }
     // Released on the release clock's next tick (1–1.5 s here), not per rating.
@@ -98,11 +98,11 @@ describe("SessionHub", () => {
 
   it("refuses ratings outside an open round and for unknown targets", async () => {
     const hub = (await hubModule.getHub(code))!;
-    const p1 = hub.participants.get(ids.P1!)!;
-    expect(() => hub.rate(p1, "nobody", { a: 3 })).toThrow(/not in this session/);
-    expect(() => hub.rate(p1, ids.P2!, { zz: 3 })).toThrow(/Unknown dimension/);
+    const p1 = hub.participant(ids.P1!)!;
+    await expect(hub.rate(p1, "nobody", { a: 3 })).rejects.toThrow(/not in this session/);
+    await expect(hub.rate(p1, ids.P2!, { zz: 3 })).rejects.toThrow(/Unknown dimension/);
     await hub.act({ type: "close-round" });
-    expect(() => hub.rate(p1, ids.P2!, { a: 3 })).toThrow(/closed/);
+    await expect(hub.rate(p1, ids.P2!, { a: 3 })).rejects.toThrow(/closed/);
     await expect(hub.act({ type: "close-round" })).rejects.toThrow(/already closed/);
   });
 });

@@ -55,7 +55,7 @@ async function hub() {
   if (!h) throw new Error("no hub");
   return h;
 }
-const person = async (name: string) => (await hub()).participants.get(ids[name]!)!;
+const person = async (name: string) => (await hub()).participant(ids[name]!)!;
 const SCORES: Record<string, number> = { Ada: 5, Boris: 5, Clara: 4, Dmitri: 4, Elena: 3, Fyodor: 2, Galina: 1 };
 /** Everyone rates everyone the same way: Galina lowest, then Fyodor. */
 async function rateAll() {
@@ -64,7 +64,7 @@ async function rateAll() {
   for (const rater of active) {
     for (const target of active) {
       if (rater.id === target.id) continue;
-      h.rate(rater, target.id, { a: SCORES[target.displayName]! });
+      await (await h.rate(rater, target.id, { a: SCORES[target.displayName]! })).stored;
     }
   }
 }
@@ -117,7 +117,7 @@ describe("interactive rounds", () => {
     expect(h.publicSession().round.kind).toBe("rif");
     const rif = JSON.parse(h.roundFresh("public")).rif;
     expect(rif.cases.map((c: { displayName: string }) => c.displayName)).toEqual(["Galina", "Fyodor"]);
-    expect(() => h.rate(h.participants.get(ids.Ada!)!, ids.Boris!, { a: 3 })).toThrow(/Reduction in Force/);
+    await expect(h.rate(h.participant(ids.Ada!)!, ids.Boris!, { a: 3 })).rejects.toThrow(/Reduction in Force/);
     await h.submitStatement(await person("Galina"), "  I carry the team.  ");
     await expect(h.submitStatement(await person("Ada"), "Me too")).rejects.toMatchObject({ code: "forbidden" });
     await expect(h.submitStatement(await person("Galina"), "x".repeat(281))).rejects.toMatchObject({ code: "validation_failed" });
@@ -147,12 +147,12 @@ describe("interactive rounds", () => {
       ["Galina", { keep: 2, letGo: 3, outcome: "let_go" }],
       ["Fyodor", { keep: 1, letGo: 1, outcome: "kept" }],
     ]);
-    expect(h.participants.get(ids.Galina!)!.status).toBe("observer");
+    expect(h.participant(ids.Galina!)!.status).toBe("observer");
     expect(h.mePayload(ids.Galina!)!.status).toBe("observer");
     await sleep(300);
     expect(h.boardPayload("full").entries.map((e) => e.displayName)).not.toContain("Galina");
     await h.act({ type: "close-round" });
-    expect(() => h.rate(h.participants.get(ids.Galina!)!, ids.Ada!, { a: 3 })).toThrow();
+    await expect(h.rate(h.participant(ids.Galina!)!, ids.Ada!, { a: 3 })).rejects.toThrow();
   });
 
   it("a production conference passes a proposal with a majority and the next round runs under it", async () => {
@@ -193,7 +193,7 @@ describe("interactive rounds", () => {
   it("keeps everything after a reload from the database", async () => {
     await hubs.dropHub(code);
     const h = await hub();
-    expect(h.participants.get(ids.Galina!)!.status).toBe("observer");
+    expect(h.participant(ids.Galina!)!.status).toBe("observer");
     expect(h.record.amendments).toHaveLength(2);
     expect(h.boardPayload("phone").abolished).toBe(true);
     const { getDb } = await import("../db/client");

@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import { Client, type Pool } from "pg";
 import { InProcessPublisher, type FanoutMessage } from "./bus";
 
-export const FANOUT_CHANNEL = "stakhanov_live";
+const FANOUT_CHANNEL = "stakhanov_live";
 /** NOTIFY payloads must stay under 8,000 bytes: rating ids go out in chunks of this many. */
 export const MAX_IDS_PER_NOTIFY = 600;
 

@@ -46,7 +46,7 @@ async function hub() {
 const scoreOf = async (name: string) => (await hub()).boardPayload("full").entries.find((e) => e.participantId === ids[name])?.score ?? null;
 async function rate(rater: string, target: string, a: number) {
   const h = await hub();
-  await h.rate(h.participants.get(ids[rater]!)!, ids[target]!, { a }).stored;
+  await (await h.rate(h.participant(ids[rater]!)!, ids[target]!, { a })).stored;
 }
 /** Longer than one release period (1 s + up to 0.5 s jitter) plus a snapshot. */
 const AFTER_A_RELEASE = 1_900;
@@ -104,8 +104,8 @@ describe("the release rule in the hub", { timeout: 30_000 }, () => {
 
   it("follows a facilitator's higher batch size up to k, and refuses one above k", async () => {
     const h = await hub();
-    await expect(h.setRelease({ seconds: 1, minRaters: 4 })).rejects.toMatchObject({ code: "validation_failed" });
-    await h.setRelease({ seconds: 1, minRaters: 3 });
+    await expect(h.setRelease({ seconds: 1, batch: 4 })).rejects.toMatchObject({ code: "validation_failed" });
+    await h.setRelease({ seconds: 1, batch: 3 });
     for (const rater of ["Ana", "Boris"]) await rate(rater, "Chen", 3);
     await rate("Dmitri", "Chen", 3);
     await vi.waitFor(async () => expect(await scoreOf("Chen")).toBe(3), { timeout: 4_000, interval: 100 });

@@ -52,7 +52,7 @@ export async function GET(request: Request, { params }: Ctx) {
       const sendBoard = () => {
         sendRound();
         const board = hub.boardJson(boardView);
-        sse.send("leaderboard", board, `lb-${hub.boardPayload(boardView).version}`);
+        sse.send("leaderboard", board, `lb-${hub.version}`);
         if (participant) {
           const me = JSON.stringify(hub.mePayload(participant.id));
           // Only when something of this person's view changed: fewer bytes to 2,000 phones.
@@ -83,12 +83,14 @@ export async function GET(request: Request, { params }: Ctx) {
         }
       };
       if (participant && (participant.status === "kicked" || participant.status === "banned")) {
-        sse.send("removed", JSON.stringify({ participantId: participant.id, status: participant.status }));
+        sse.send("removed", hub.removedJson({ participantId: participant.id, status: participant.status }));
       }
       sendPhase();
       sendBoard();
       if (view === "control") sendControl();
       const release = participant?.status === "active" || view === "screen" ? hub.connect(participant?.id ?? null) : () => {};
+      // Any open stream keeps the hub loaded (lib/live/registry.ts evicts idle ones).
+      const unhold = hub.holdStream();
       const unsubscribe = publisher().subscribe(hub.channel, (event: HubSignal) => {
         switch (event.kind) {
           case "phase":
@@ -103,7 +105,7 @@ export async function GET(request: Request, { params }: Ctx) {
             break;
           case "removed":
             if (participant && event.participantId === participant.id) {
-              sse.send("removed", JSON.stringify({ participantId: participant.id, status: event.status }));
+              sse.send("removed", hub.removedJson({ participantId: participant.id, status: event.status }));
               sse.close();
             }
             break;
@@ -117,6 +119,7 @@ export async function GET(request: Request, { params }: Ctx) {
         if (phoneTimer) clearTimeout(phoneTimer);
         unsubscribe();
         release();
+        unhold();
       };
     });
   } catch (error) {

@@ -49,7 +49,7 @@ export const POST = route<Ctx>(async (request, { params }) => {
       suggestion,
     });
   }
-  hub.addParticipant({ id: created.id, displayName: created.displayName, status: "active", tokenHash, joinedAt: created.joinedAt });
+  await hub.addParticipant({ id: created.id, displayName: created.displayName, status: "active", tokenHash, joinedAt: created.joinedAt });
   const response = json({ participant: { id: created.id, displayName: created.displayName }, token, rejoinCode }, 201);
   response.headers.append("Set-Cookie", participantCookie(hub.record.code, token, request));
   return response;

@@ -27,12 +27,12 @@ export const POST = route<Ctx>(async (request, { params }) => {
   if (!found || found.sessionId !== hub.record.id) {
     throw new AppError("not_found", "That rejoin code does not match anyone in this session. Check it on your other device.", { field: "rejoinCode" });
   }
-  const participant = hub.participants.get(found.id);
+  const participant = hub.participant(found.id);
   // Observers (let go in a Reduction in Force) keep watching on any device; removed people do not.
   if (!participant || (participant.status !== "active" && participant.status !== "observer")) throw new AppError("forbidden", "You were removed from this session.");
   const { token, tokenHash } = newParticipantToken();
   await setTokenHash(participant.id, tokenHash);
-  hub.replaceToken(participant.id, tokenHash);
+  await hub.replaceToken(participant.id, tokenHash);
   const response = json({ participant: { id: participant.id, displayName: participant.displayName }, token });
   response.headers.append("Set-Cookie", participantCookie(hub.record.code, token, request));
   return response;

@@ -19,7 +19,6 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   enforceLimit("ratePerParticipant", rater.id, "You are rating very fast. Wait a few seconds and try again.");
   enforceLimit("ratePerAddress", addressOf(request), "Too many ratings from this network. Wait a few seconds and try again.");
   const { scores } = await readJson(request, ratingSchema);
-  const answer = hub.rate(rater, targetId, scores);
-  const { version } = (await answer.stored) ?? answer;
+  const { version } = await (await hub.rate(rater, targetId, scores)).stored;
   return json({ ok: true, targetId, scores, version });
 });
