@@ -82,7 +82,7 @@ export function DebriefView({
         </p>
       </div>
 
-      <DebriefToolbar code={code} revealed={debrief.revealed} />
+      <DebriefToolbar code={code} revealed={debrief.revealed} ended={session.ended} />
 
       <nav aria-label="Debrief sections" className="flex flex-wrap gap-x-4 gap-y-1 text-base print:hidden">
         {[

@@ -195,13 +195,13 @@ async function sealPg(sessionId: string, snapshot: string, at: Date): Promise<bo
     const cols = (rows: RatingRow[]) => [rows.map((r) => r.round), rows.map((r) => r.raterId), rows.map((r) => r.targetId), rows.map((r) => r.dimension), rows.map((r) => r.score)];
     await client.query(
       `INSERT INTO "Rating" ("sessionId","round","raterId","targetId","dimension","score","updatedAt")
-       SELECT $1, a, b, c, d, e, $7::timestamp FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[]) AS t(a, b, c, d, e)`,
+       SELECT $1::text, a, b, c, d, e, $7::timestamp FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[]) AS t(a, b, c, d, e)`,
       [sessionId, ...cols(forgotten.ratings), ts],
     );
     // Inserted in the sorted order, so the new serial ids follow it.
     await client.query(
       `INSERT INTO "RatingEvent" ("sessionId","round","raterId","targetId","dimension","score","createdAt")
-       SELECT $1, a, b, c, d, e, $7::timestamp FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[]) WITH ORDINALITY AS t(a, b, c, d, e, n) ORDER BY n`,
+       SELECT $1::text, a, b, c, d, e, $7::timestamp FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::int[]) WITH ORDINALITY AS t(a, b, c, d, e, n) ORDER BY n`,
       [sessionId, ...cols(forgotten.events), ts],
     );
     const rif = (await client.query<{ round: number; targetId: string; vote: string }>(`SELECT "round","targetId","vote" FROM "RifVote" WHERE "sessionId" = $1`, [sessionId])).rows;

@@ -217,7 +217,17 @@ export function buildDebrief(all: SessionData, reveal: ReadonlySet<RevealableCha
 
 
   return {
-    session: { code: data.session.code, title: data.session.title, k, dimensions: dims, participants: active.length, rounds: data.rounds.length, archived: data.session.archivedAt !== null },
+    session: {
+      code: data.session.code,
+      title: data.session.title,
+      k,
+      dimensions: dims,
+      participants: active.length,
+      rounds: data.rounds.length,
+      archived: data.session.archivedAt !== null,
+      /** The session has ended: pairwise sections and the ratings export are open. */
+      ended: open,
+    },
     scenes: buildScenes(data, pseudonym),
     revealed: [...reveal],
     distribution,
