@@ -64,8 +64,8 @@ const ROUTES: Record<string, { coverage: Coverage; what: string }> = {
   "app/api/sessions/[code]/reflection/mine/route.ts": { coverage: "walked", what: "GET/PUT own reflection answers" },
   "app/api/sessions/[code]/actions/route.ts": { coverage: "facilitator-only", what: "POST session actions (answers checked)" },
   "app/api/sessions/[code]/agenda/route.ts": { coverage: "facilitator-only", what: "GET/PUT agenda with prompts (GET checked; refused to participants)" },
-  "app/api/sessions/[code]/debrief/route.ts": { coverage: "facilitator-only", what: "GET debrief: pseudonyms only, names only on the revealed churn/leniency charts (checked)" },
-  "app/api/sessions/[code]/export/[file]/route.ts": { coverage: "facilitator-only", what: "GET ratings/scores/reflections exports: pseudonymised by design, no ids or names (checked)" },
+  "app/api/sessions/[code]/debrief/route.ts": { coverage: "facilitator-only", what: "GET debrief: pseudonyms only, names only on the revealed churn chart; pairwise sections locked until the end (checked)" },
+  "app/api/sessions/[code]/export/[file]/route.ts": { coverage: "facilitator-only", what: "GET ratings/scores/reflections exports: pseudonymised, no ids or names, no rater column, no time; ratings 409 until the end (checked)" },
   "app/api/sessions/[code]/reflection/route.ts": { coverage: "facilitator-only", what: "POST open/close the reflection (answer = public session, checked)" },
   "app/api/sessions/[code]/reflection/spotlight/route.ts": { coverage: "facilitator-only", what: "POST spotlight one reflection text (answer = public session, checked)" },
   "app/api/sessions/[code]/archive/route.ts": { coverage: "facilitator-only", what: "POST archive / unarchive (reports close, checked)" },
@@ -495,6 +495,8 @@ const SPOTLIGHT_TEXT = REFLECTIONS[SPOTLIGHT_BY]!.text;
 interface Expected {
   rounds: { ratings: Rating[]; scores: Record<Key, number | null> }[];
   reflected: boolean;
+  /** The session has ended: the debrief's pairwise sections and the ratings export are open. */
+  ended?: boolean;
 }
 const ROUND_1: Expected = { rounds: [{ ratings: RATINGS, scores: EXPECTED_SCORE }], reflected: false };
 
@@ -645,7 +647,7 @@ async function walk(s: Scenario): Promise<void> {
       rec.call(viewer, "GET", `${api}/export/ratings.json`, auth),
       rec.call(viewer, "GET", `${api}/agenda`, auth),
       rec.call(viewer, "POST", `${api}/reflection`, auth, { open: false }),
-      rec.call(viewer, "POST", `${api}/reflection/spotlight`, auth, { reflectionId: null }),
+      rec.call(viewer, "POST", `${api}/reflection/spotlight`, auth, { handle: null }),
       rec.call(viewer, "POST", `${api}/archive`, auth, { archived: true }),
       rec.call(viewer, "DELETE", api, auth),
       rec.call(viewer, "GET", `/sessions/${code}`, { ...auth, manualRedirect: true }),
@@ -769,6 +771,17 @@ function audit(s: Scenario, expected: Expected): string[] {
         findings.push(...pairFindings(seen.body, ids, who), ...keyFindings(seen.body, who));
         continue;
       }
+      if (isFacilitator && /\/debrief$/.test(pathname) && seen.status === 200 && !expected.ended) {
+        // While the session runs every pairwise section is a locked placeholder with one sentence.
+        for (const section of PAIRWISE_SECTIONS) {
+          const value = (seen.body as Record<string, { locked?: unknown; message?: unknown }>)[section];
+          if (value?.locked !== true || typeof value.message !== "string" || Object.keys(value).length !== 2) findings.push(`${who}: the ${section} section is not locked while the session runs`);
+        }
+      }
+      if (isFacilitator && /\/export\/ratings\.(csv|json)$/.test(pathname) && !expected.ended) {
+        const code = (seen.body as { error?: { code?: string } } | null)?.error?.code;
+        if (seen.status !== 409 || code !== "conflict") findings.push(`${who}: the ratings export answered ${seen.status} while the session runs (409 conflict expected)`);
+      }
       if (/\/debrief$/.test(pathname) && seen.status === 200) {
         // The facilitator's statistics: pseudonyms, names only on the charts the facilitator revealed.
         // Its vocabulary ("raters" of the leniency chart) is the facilitator's by design: check 6, not check 2.
@@ -870,7 +883,9 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 /** A display name as a word of its own (so "Chen" is not found in "kitchen"). */
 const nameIn = (text: string, name: string) => new RegExp(`\\b${name}\\b`).test(text);
 // People as P01…, raters (leniency chart, ratings export) in their own namespace R01….
-const PSEUDONYM = /^[PR]\d{2}$/;
+// P01… people with scores and ranks, N01… people in the admiration network, R01… raters (lib/debrief/pseudonyms.ts).
+const PSEUDONYM = /^[PNR]\d{2}$/;
+const PAIRWISE_SECTIONS = ["reciprocity", "admiration", "halo", "leniency"] as const;
 
 /** Check 3 on a participant's own view: own score only, per-dimension means only with ≥ k raters. */
 function meFindings(body: unknown, self: Person | null, where: string, expected: Expected | null): string[] {
@@ -917,6 +932,7 @@ interface ReportBody {
   dimensions?: { key: string; others: number | null; self: number | null; enough: boolean }[];
   blindSpots?: { dimension: string; self: number; others: number }[];
   behaviour?: { meanGiven: number; count: number } | null;
+  behaviourForgotten?: boolean;
 }
 
 /** The private report: the caller's own data only — no one else's id or name, others' view only with ≥ k raters. */
@@ -948,7 +964,10 @@ function reportFindings(body: unknown, self: Person, s: Scenario, where: string,
   const trajectory = (report.trajectory ?? []).map((t) => t.score);
   if (JSON.stringify(trajectory) !== JSON.stringify(want.trajectory)) out.push(`${where}: round scores ${JSON.stringify(trajectory)}, expected the public ${JSON.stringify(want.trajectory)}`);
   const behaviour = report.behaviour ? { meanGiven: report.behaviour.meanGiven, count: report.behaviour.count } : null;
-  if (!sameJson(behaviour, want.behaviour)) out.push(`${where}: own rating behaviour ${JSON.stringify(behaviour)}, expected ${JSON.stringify(want.behaviour)}`);
+  if (expected.ended) {
+    // After the end, how each person rated is forgotten with the link between ratings and raters.
+    if (behaviour !== null || report.behaviourForgotten !== true) out.push(`${where}: own rating behaviour ${JSON.stringify(behaviour)} after the end, expected it forgotten`);
+  } else if (!sameJson(behaviour, want.behaviour)) out.push(`${where}: own rating behaviour ${JSON.stringify(behaviour)}, expected ${JSON.stringify(want.behaviour)}`);
   return out;
 }
 
@@ -1039,11 +1058,11 @@ function parseCsv(text: string): string[][] {
 }
 
 const EXPORT_COLUMNS: Record<string, string[]> = {
-  ratings: ["round", "rater", "target", "dimension", "score", "timestamp"],
+  ratings: ["round", "target", "dimension", "score"],
   scores: ["round", "participant", "score", "rank", "band", "rules"],
   reflections: [...REFLECTION_ITEMS.map((i) => i.key), "text"],
 };
-const EXPORT_PEOPLE: Record<string, string[]> = { ratings: ["rater", "target"], scores: ["participant"], reflections: [] };
+const EXPORT_PEOPLE: Record<string, string[]> = { ratings: ["target"], scores: ["participant"], reflections: [] };
 
 /** An export as rows of strings, whatever its format. */
 function exportRows(seen: Seen): { columns: string[] | null; rows: Record<string, string>[] } {
@@ -1067,6 +1086,8 @@ function exportFindings(seen: Seen, s: Scenario, where: string, expected: Expect
     if (seen.text.includes(s.people[k].id)) out.push(`${where}: names ${k}'s participant id`);
     if (nameIn(seen.text, s.people[k].name)) out.push(`${where}: names ${s.people[k].name}`);
   }
+  // Exports carry the round, never a time (a timestamp set against the live board names the rater).
+  if (/\d{4}-\d\d-\d\dT\d\d:\d\d/.test(seen.text)) out.push(`${where}: carries a timestamp`);
   const { columns, rows } = exportRows(seen);
   if (columns && columns.join() !== EXPORT_COLUMNS[kind]!.join()) out.push(`${where}: columns ${columns.join()}, expected ${EXPORT_COLUMNS[kind]!.join()}`);
   for (const [i, row] of rows.entries()) {
@@ -1085,7 +1106,7 @@ function exportFindings(seen: Seen, s: Scenario, where: string, expected: Expect
 }
 
 /** The walk must have seen real data, or the audit would pass on nothing. */
-function assertNotVacuous(s: Scenario, state: { leaderboardVisible: boolean; spotlight: boolean; reflected: boolean; roundOpen: boolean }) {
+function assertNotVacuous(s: Scenario, state: { leaderboardVisible: boolean; spotlight: boolean; reflected: boolean; roundOpen: boolean; ended?: boolean }) {
   const { leaderboardVisible } = state;
   const streams = s.rec.seen.filter((x) => x.kind === "sse");
   const eventsOf = (viewer: string, view: RegExp) =>
@@ -1125,14 +1146,22 @@ function assertNotVacuous(s: Scenario, state: { leaderboardVisible: boolean; spo
   expect(report?.dimensions?.find((d) => d.key === "talent")?.others, "B's report: others' view of talent").toEqual(expect.any(Number));
   expect(report?.blindSpots?.map((b) => b.dimension), "B's report: the self-rating compared").toEqual(["talent"]);
   expect(html(s.people.B.name, /^GET \/s\/\w+\/report$/), "B's report page").toContain("Talent");
-  const pseudonymised = debriefPeople(json("facilitator", /^GET \/api\/sessions\/\w+\/debrief$/)).map((p) => p.value);
-  expect(pseudonymised.length, "people on the debrief's charts").toBeGreaterThan(0);
-  const revealed = debriefPeople(json("facilitator", /^GET \/api\/sessions\/\w+\/debrief\?reveal=/)).filter((p) => p.chart === "leniency").map((p) => p.value);
-  // Leniency is never revealed: rater names with their averages would unlock the ratings export.
-  expect(revealed.length, "raters on the leniency chart of a debrief asked to reveal").toBeGreaterThan(0);
-  expect(revealed.every((v) => typeof v === "string" && /^R\d\d$/.test(v)), "the leniency chart keeps rater pseudonyms (R01…) even when asked to reveal").toBe(true);
-  const ratingsCsv = s.rec.seen.find((x) => x.viewer === "facilitator" && x.kind === "csv" && /ratings\.csv$/.test(x.path));
-  expect(ratingsCsv && exportRows(ratingsCsv).rows.length, "rows in ratings.csv").toBeGreaterThan(0);
+  const ratingsCsv = s.rec.seen.find((x) => x.viewer === "facilitator" && /ratings\.csv$/.test(x.path));
+  if (state.ended) {
+    const pseudonymised = debriefPeople(json("facilitator", /^GET \/api\/sessions\/\w+\/debrief$/)).map((p) => p.value);
+    expect(pseudonymised.length, "people on the debrief's charts").toBeGreaterThan(0);
+    const revealed = debriefPeople(json("facilitator", /^GET \/api\/sessions\/\w+\/debrief\?reveal=/)).filter((p) => p.chart === "leniency").map((p) => p.value);
+    // Leniency is never revealed: rater names with their averages would tie raters to people.
+    expect(revealed.length, "raters on the leniency chart of a debrief asked to reveal").toBeGreaterThan(0);
+    expect(revealed.every((v) => typeof v === "string" && /^R\d\d$/.test(v)), "the leniency chart keeps rater pseudonyms (R01…) even when asked to reveal").toBe(true);
+    expect(ratingsCsv?.status, "ratings.csv once the session has ended").toBe(200);
+    expect(ratingsCsv && exportRows(ratingsCsv).rows.length, "rows in ratings.csv").toBeGreaterThan(0);
+  } else {
+    // While the session runs: the pairwise sections are locked placeholders, the ratings export a 409.
+    const debrief = json("facilitator", /^GET \/api\/sessions\/\w+\/debrief$/) as Record<string, { locked?: boolean; message?: string }> | undefined;
+    for (const section of PAIRWISE_SECTIONS) expect(debrief?.[section], `the debrief's ${section} section while the session runs`).toMatchObject({ locked: true, message: expect.stringContaining("ended") });
+    expect(ratingsCsv?.status, "ratings.csv while the session runs").toBe(409);
+  }
   const publicSession = json("anonymous", /^GET \/api\/sessions\/\w+$/) as { spotlight: string | null; reflectionOpen: boolean } | undefined;
   expect(publicSession?.spotlight, "the spotlight on the public session").toBe(state.spotlight ? SPOTLIGHT_TEXT : null);
   const phase = s.rec.seen.find((x) => x.viewer === "anonymous" && /view=screen/.test(x.label))?.events?.find((e) => e.event === "phase")?.data as { spotlight: string | null } | undefined;
@@ -1185,11 +1214,16 @@ async function rateAgainWithRules(s: Scenario): Promise<Record<Key, number | nul
 }
 
 /** Copies of real recorded answers, each with one leak planted; returns them and their labels. */
-function plantLeaks(s: Scenario): { rec: Recorder; labels: string[] } {
+function plantLeaks(s: Scenario): { rec: Recorder; labels: string[]; endedRec: Recorder; endedLabels: string[] } {
   const { A, B, D } = s.people;
   const rec = new Recorder();
   const find = (viewer: string, label: RegExp) => {
     const found = s.rec.seen.find((x) => x.viewer === viewer && label.test(x.label) && x.status === 200 && !x.setup);
+    if (!found) throw new Error(`nothing recorded for ${viewer} ${label}`);
+    return structuredClone(found);
+  };
+  const findLast = (viewer: string, label: RegExp) => {
+    const found = s.rec.seen.findLast((x) => x.viewer === viewer && label.test(x.label) && x.status === 200 && !x.setup);
     if (!found) throw new Error(`nothing recorded for ${viewer} ${label}`);
     return structuredClone(found);
   };
@@ -1232,17 +1266,38 @@ function plantLeaks(s: Scenario): { rec: Recorder; labels: string[] } {
     plant(find("anonymous", /^GET \/api\/sessions\/\w+$/), "spotlight with its author", (x) => {
       (x.body as Record<string, unknown>).spotlight = { text: SPOTLIGHT_TEXT, by: D.name };
     }),
-    plant(find("facilitator", /^GET \/api\/sessions\/\w+\/debrief$/), "debrief with a real id", (x) => {
+    plant(find("facilitator", /^GET \/api\/sessions\/\w+\/debrief$/), "debrief pairwise section open mid-session", (x) => {
+      (x.body as Record<string, unknown>).reciprocity = { locked: false, pairs: 3, correlation: 0.5 };
+    }),
+    // The ratings export as it is after the end, answered while the session runs (this recorder is audited as mid-session).
+    plant(findLast("facilitator", /^GET \/api\/sessions\/\w+\/export\/ratings\.csv$/), "ratings.csv served mid-session", () => undefined),
+  ];
+  // From the walk after the end, when the pairwise sections and the ratings export are open.
+  const endedRec = new Recorder();
+  const plantEnded = (seen: Seen, tag: string, change: (x: Seen) => void) => {
+    seen.label = `${seen.label} [planted: ${tag}]`;
+    change(seen);
+    endedRec.seen.push(seen);
+    return seen.label;
+  };
+  const endedLabels = [
+    plantEnded(findLast("facilitator", /^GET \/api\/sessions\/\w+\/debrief$/), "debrief with a real id", (x) => {
       (x.body as { admiration: { nodes: unknown[] } }).admiration.nodes.push(A.id);
     }),
-    plant(find("facilitator", /^GET \/api\/sessions\/\w+\/debrief$/), "debrief naming someone on an unrevealed chart", (x) => {
+    plantEnded(findLast("facilitator", /^GET \/api\/sessions\/\w+\/debrief$/), "debrief naming someone on an unrevealed chart", (x) => {
       (x.body as { leniency: { raters: { who: unknown }[] } }).leniency.raters[0]!.who = A.name;
     }),
-    plant(find("facilitator", /^GET \/api\/sessions\/\w+\/export\/ratings\.csv$/), "ratings.csv naming a rater", (x) => {
+    plantEnded(findLast("facilitator", /^GET \/api\/sessions\/\w+\/export\/ratings\.csv$/), "ratings.csv naming a person", (x) => {
       x.text = x.text.replace(/\bP0\d\b/, A.name);
     }),
+    plantEnded(findLast("facilitator", /^GET \/api\/sessions\/\w+\/export\/ratings\.csv$/), "ratings.csv with a rater column", (x) => {
+      x.text = x.text.replace("round,target,", "round,rater,target,");
+    }),
+    plantEnded(findLast("facilitator", /^GET \/api\/sessions\/\w+\/export\/ratings\.csv$/), "ratings.csv with a timestamp", (x) => {
+      x.text = x.text.replace(/\r\n(\d+),/, "\r\n$1 2026-11-29T09:41:55.054Z,");
+    }),
   ];
-  return { rec, labels };
+  return { rec, labels, endedRec, endedLabels };
 }
 
 /** Everyone's public score and rank, B's own view and B's report: every number B can see about B's ratings. */
@@ -1338,10 +1393,13 @@ test.describe("anonymity", () => {
     for (const [key, reflection] of Object.entries(REFLECTIONS) as [Key, unknown][]) {
       await s.rec.ok(NAMES[key], "PUT", `${api}/reflection/mine`, { token: s.people[key].token }, reflection);
     }
-    const debrief = (await s.rec.ok("facilitator", "GET", `${api}/debrief`, fac)) as { reflection: { texts: { id: string; text: string }[] } };
+    const debrief = (await s.rec.ok("facilitator", "GET", `${api}/debrief`, fac)) as { reflection: { texts: { handle: string; text: string }[] } };
     const chosen = debrief.reflection.texts.find((t) => t.text === SPOTLIGHT_TEXT);
     expect(chosen, "D's text among the debrief's reflections").toBeDefined();
-    const spotlit = (await s.rec.ok("facilitator", "POST", `${api}/reflection/spotlight`, fac, { reflectionId: chosen!.id })) as { spotlight: unknown };
+    // Named by an opaque handle, not by its time-ordered id.
+    expect(chosen!.handle).toMatch(/^[0-9a-f]{24}$/);
+    expect(Object.keys(chosen!).sort()).toEqual(["handle", "hidden", "text"]);
+    const spotlit = (await s.rec.ok("facilitator", "POST", `${api}/reflection/spotlight`, fac, { handle: chosen!.handle })) as { spotlight: unknown };
     expect(spotlit.spotlight).toBe(SPOTLIGHT_TEXT);
     const reflected: Expected = { ...ROUND_1, reflected: true };
     const closedRec = await walkInto(s, from);
@@ -1358,6 +1416,15 @@ test.describe("anonymity", () => {
     const rulesRec = await walkInto(s);
     assertNotVacuous({ ...s, rec: rulesRec }, { leaderboardVisible: true, spotlight: true, reflected: true, roundOpen: true });
     const rules = audit({ ...s, rec: rulesRec }, { rounds: [...ROUND_1.rounds, { ratings: ROUND_2_RATINGS, scores: ruled }], reflected: true });
+
+    // 3b. The session ends: the debrief's pairwise sections and the ratings export open (from what the end
+    //     computed), still with pseudonyms only, no rater column and no time.
+    await s.rec.ok("facilitator", "POST", `${api}/actions`, fac, { action: "close-round" });
+    await s.rec.ok("facilitator", "POST", `${api}/actions`, fac, { action: "end" });
+    const endedExpected: Expected = { rounds: [...ROUND_1.rounds, { ratings: ROUND_2_RATINGS, scores: ruled }], reflected: true, ended: true };
+    const endedRec = await walkInto(s);
+    assertNotVacuous({ ...s, rec: endedRec }, { leaderboardVisible: true, spotlight: true, reflected: true, roundOpen: false, ended: true });
+    const ended = audit({ ...s, rec: endedRec }, endedExpected);
 
     // 4. Archived: the reports close (and nothing else opens); then the facilitator deletes the session.
     const archivedFrom = s.rec.seen.length;
@@ -1387,8 +1454,10 @@ test.describe("anonymity", () => {
     const planted = plantLeaks(s);
     const caught = audit({ ...s, rec: planted.rec }, ROUND_1);
     for (const plant of planted.labels) expect(caught.some((f) => f.includes(plant)), `planted leak not caught: ${plant}`).toBe(true);
+    const caughtEnded = audit({ ...s, rec: planted.endedRec }, { rounds: [...ROUND_1.rounds, { ratings: ROUND_2_RATINGS, scores: ruled }], reflected: true, ended: true });
+    for (const plant of planted.endedLabels) expect(caughtEnded.some((f) => f.includes(plant)), `planted leak not caught: ${plant}`).toBe(true);
 
-    expect([...open, ...closed, ...rules, ...archived], "anonymity findings").toEqual([]);
+    expect([...open, ...closed, ...rules, ...ended, ...archived], "anonymity findings").toEqual([]);
     await s.facContext.close();
   });
 
@@ -1514,9 +1583,13 @@ test.describe("anonymity: known leaks", () => {
       .sort((a, b) => a.joinedAt.localeCompare(b.joinedAt))
       .map((p) => p.displayName);
     const guess = (pseudonym: string) => joined[Number(pseudonym.slice(1)) - 1] ?? pseudonym;
-    const rows = (await s.rec.ok("facilitator", "GET", `${api}/export/ratings.json`, fac)) as { rater: string; target: string; dimension: string; score: number }[];
-    const named = rows.map((r) => `${guess(r.rater)} → ${guess(r.target)}: ${r.dimension} ${r.score}`).sort();
-    const truth = RATINGS.flatMap(([rater, target, sc]) => Object.entries(sc).map(([d, v]) => `${NAMES[rater]} → ${NAMES[target]}: ${d} ${v}`)).sort();
+    // The ratings export opens once the session has ended; it has no rater column at all.
+    await s.rec.ok("facilitator", "POST", `${api}/actions`, { ...fac, origin: true }, { action: "end" });
+    const rows = (await s.rec.ok("facilitator", "GET", `${api}/export/ratings.json`, fac)) as { target: string; dimension: string; score: number }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => !("rater" in r) && !("timestamp" in r))).toBe(true);
+    const named = rows.map((r) => `${guess(r.target)}: ${r.dimension} ${r.score}`).sort();
+    const truth = RATINGS.flatMap(([, target, sc]) => Object.entries(sc).map(([d, v]) => `${NAMES[target]}: ${d} ${v}`)).sort();
     expect(named, "ratings.json with P01… read as the join order").not.toEqual(truth);
     await s.facContext.close();
   });
@@ -1528,10 +1601,13 @@ test.describe("anonymity: known leaks", () => {
     const s = await setUp(browser, facilitator);
     const api = `/api/sessions/${s.code}`;
     const fac: Auth = { cookie: s.facCookie };
+    await s.rec.ok("facilitator", "POST", `${api}/actions`, { ...fac, origin: true }, { action: "end" });
     const revealed = ((await s.rec.ok("facilitator", "GET", `${api}/debrief?reveal=leniency`, fac)) as { leniency: { raters: { who: string; meanGiven: number; count: number }[] } }).leniency.raters;
-    const rows = (await s.rec.ok("facilitator", "GET", `${api}/export/ratings.json`, fac)) as { rater: string; target: string; dimension: string; score: number }[];
+    const rows = (await s.rec.ok("facilitator", "GET", `${api}/export/ratings.json`, fac)) as { rater?: string; target: string; dimension: string; score: number }[];
+    // No rater column at all (a rater column is re-identified by the one person each rater leaves out).
+    expect(rows.some((r) => "rater" in r)).toBe(false);
     const figures = new Map<string, number[]>();
-    for (const r of rows) figures.set(r.rater, [...(figures.get(r.rater) ?? []), r.score]);
+    for (const r of rows) figures.set(r.rater ?? "?", [...(figures.get(r.rater ?? "?") ?? []), r.score]);
     const tied = [...figures].flatMap(([pseudonym, scores]) => {
       const mean = round2(scores.reduce((a, b) => a + b, 0) / scores.length);
       // Only real names count: the chart shows raters as R01… (the same namespace as the export) and never names.

@@ -15,11 +15,13 @@ import { assignPseudonyms } from "../lib/debrief/pseudonyms";
 import type { ParticipantReport } from "../lib/debrief/report";
 import { LIKERT, REFLECTION_ITEMS } from "../lib/domain/reflection";
 
-// Pseudonyms come from a hash of session and participant (not join order); the test derives them the same way.
+// Pseudonyms come from a keyed hash under the session's secret (not join order); the test reads the secret
+// from the database while the session runs and derives them the same way (the end replaces the secret).
 const NAMES = ["Alvar", "Brigida", "Casimir", "Dagny", "Eitan", "Fenna", "Gunnar", "Hedda", "Ingmar"] as const;
 type Name = (typeof NAMES)[number];
-const PSEUDONYMS = new Map<Name, { pseudonym: string; raterPseudonym: string }>();
+const PSEUDONYMS = new Map<Name, { pseudonym: string; networkPseudonym: string; raterPseudonym: string }>();
 const pseudonym = (name: Name) => PSEUDONYMS.get(name)!.pseudonym;
+const networkPseudonym = (name: Name) => PSEUDONYMS.get(name)!.networkPseudonym;
 const raterPseudonym = (name: Name) => PSEUDONYMS.get(name)!.raterPseudonym;
 const DIMS = ["talent", "potential", "creativity"] as const;
 const CLIQUE: readonly Name[] = ["Alvar", "Brigida", "Casimir"];
@@ -70,7 +72,7 @@ const REFLECTIONS: { who: Name; answers: number[]; text: string }[] = [
   { who: "Dagny", answers: [2, 1, 4, 3, 3], text: "" },
 ];
 
-const RATINGS_HEADER = ["round", "rater", "target", "dimension", "score", "timestamp"];
+const RATINGS_HEADER = ["round", "target", "dimension", "score"];
 const SCORES_HEADER = ["round", "participant", "score", "rank", "band", "rules"];
 const REFLECTIONS_HEADER = [...REFLECTION_ITEMS.map((i) => i.key), "text"];
 
@@ -108,13 +110,19 @@ const fmt = (x: number | null) => (x === null ? "—" : `${x < 0 ? "−" : ""}${
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** A pairwise section of the debrief, open (the session has ended). */
+function opened<T extends { locked: boolean }>(section: T): Exclude<T, { locked: true }> {
+  expect(section.locked, "a pairwise section after the end").toBe(false);
+  return section as Exclude<T, { locked: true }>;
+}
+
 async function expectNoNames(where: Locator | string, names: readonly string[], what: string) {
   const text = typeof where === "string" ? where : await where.evaluate((el) => el.outerHTML);
   for (const name of names) expect(text, `${what} must not contain ${name}`).not.toContain(name);
 }
 
 test("the debrief: statistics, page, names, participant report, exports, reflection, archive and delete", async ({ browser, facilitator }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const origin = serverInfo().baseURL;
   const fac = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   await signInViaApi(fac, facilitator);
@@ -131,9 +139,10 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
   const ids = NAMES.map((n) => people[n].id);
   {
     const db = new Database(assertTestDatabase(serverInfo().databaseUrl), { readonly: true });
-    const sessionId = (db.prepare(`SELECT id FROM "Session" WHERE code = ?`).get(code) as { id: string }).id;
+    const { pseudonymSecret } = db.prepare(`SELECT "pseudonymSecret" FROM "Session" WHERE code = ?`).get(code) as { pseudonymSecret: string };
     db.close();
-    for (const p of assignPseudonyms(sessionId, NAMES.map((name) => ({ id: people[name].id, name })))) PSEUDONYMS.set(p.name, p);
+    expect(pseudonymSecret).toMatch(/^[\w-]{40,}$/);
+    for (const p of assignPseudonyms(pseudonymSecret, NAMES.map((name) => ({ id: people[name].id, name })))) PSEUDONYMS.set(p.name, p);
     // Not join order: with nine people, the odds of the identity order are 1 in 362,880.
     expect(NAMES.map(pseudonym)).not.toEqual(NAMES.map((_, i) => `P0${i + 1}`));
   }
@@ -174,6 +183,34 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
   await expect(phone.getByTestId("self-rating")).toHaveCount(0); // self-rating is part of round 1 only
   expect((await sendJson("PUT", `/api/sessions/${code}/self-rating`, { scores: { talent: 1 } }, hedda.token)).status).toBe(403);
   await play(sheets(2));
+
+  // ── While the session runs ─────────────────────────────────────────────
+  // The pairwise sections are locked placeholders, the ratings export answers 409, the rest shows closed rounds only.
+  {
+    const running = (await (await fac.request.get(`/api/sessions/${code}/debrief`)).json()) as Debrief;
+    for (const section of [running.reciprocity, running.admiration, running.halo, running.leniency]) {
+      expect(section).toEqual({ locked: true, message: expect.stringMatching(/once the session has ended/) });
+    }
+    expect(running.distribution.map((d) => d.round), "closed rounds only").toEqual([1]);
+    expect(running.churn).toEqual([]);
+    expect(JSON.stringify(running)).not.toMatch(/"[NR]\d\d"/);
+    for (const file of ["ratings.csv", "ratings.json"]) {
+      const refused = await fac.request.get(`/api/sessions/${code}/export/${file}`);
+      expect(refused.status(), file).toBe(409);
+      expect(await refused.json()).toEqual({ error: { code: "conflict", message: expect.stringMatching(/^The ratings export opens once the session has ended: .+\.$/) } });
+    }
+    const scoresNow = parseCsv(await (await fac.request.get(`/api/sessions/${code}/export/scores.csv`)).text());
+    expect(new Set(scoresNow.slice(1).map((row) => row[0])), "scores of closed rounds only").toEqual(new Set(["1"]));
+    const runningPage = await fac.newPage();
+    await runningPage.goto(`/sessions/${code}/debrief`);
+    for (const id of ["reciprocity", "admiration", "halo", "leniency"]) {
+      await expect(runningPage.getByTestId(`locked-${id}`)).toContainText("once the session has ended");
+    }
+    await expect(runningPage.getByRole("heading", { level: 2, name: /Reciprocity/ })).toContainText("locked until the end");
+    await expect(runningPage.getByTestId("distribution-round")).toHaveCount(1);
+    await runningPage.close();
+  }
+
   await new Promise((r) => setTimeout(r, 20)); // the drops come strictly after the provocation
   await play(DROPS);
   await api.mustAct(code, "close-round");
@@ -227,30 +264,36 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
   expect(churn.risers[0]).toEqual({ who: pseudonym("Ingmar"), from: 8, to: 1, delta: 7 });
   expect(churn.fallers[0]).toEqual({ who: pseudonym("Fenna"), from: 4, to: 8, delta: -4 });
 
-  expect(debrief.reciprocity.pairs).toBe(36); // everyone rated everyone: 9 × 8 / 2
-  expect(debrief.reciprocity.correlation!).toBeGreaterThan(0);
-  expect(debrief.reciprocity.revenge).toEqual({ drops: 2, revengeDrops: 1, share: 0.5 });
+  const reciprocity = opened(debrief.reciprocity);
+  expect(reciprocity.pairs).toBe(36); // everyone rated everyone: 9 × 8 / 2
+  expect(reciprocity.correlation!).toBeGreaterThan(0);
+  expect(reciprocity.revenge).toEqual({ drops: 2, revengeDrops: 1, share: 0.5 });
 
-  const clique = [pseudonym("Alvar"), pseudonym("Brigida"), pseudonym("Casimir")].sort();
-  expect(debrief.admiration.cliques).toHaveLength(1);
-  expect([...debrief.admiration.cliques[0]!.members].sort()).toEqual(clique);
-  expect(debrief.admiration.cliques[0]).toMatchObject({ meanInside: 5, meanOutside: 1 });
-  expect(debrief.admiration.pairs).toBe(4); // the three clique pairs and Dagny–Eitan
-  expect(debrief.admiration.edges.map((e) => [e.a, e.b].sort().join("–"))).toContain([pseudonym("Dagny"), pseudonym("Eitan")].sort().join("–"));
+  // The network names people in its own namespace (N01…): not the P01… of the scores, ranks and tribunal.
+  const admiration = opened(debrief.admiration);
+  const clique = [networkPseudonym("Alvar"), networkPseudonym("Brigida"), networkPseudonym("Casimir")].sort();
+  expect(admiration.cliques).toHaveLength(1);
+  expect([...admiration.cliques[0]!.members].sort()).toEqual(clique);
+  expect(admiration.cliques[0]).toMatchObject({ meanInside: 5, meanOutside: 1 });
+  expect(admiration.pairs).toBe(4); // the three clique pairs and Dagny–Eitan
+  expect(admiration.edges.map((e) => [e.a, e.b].sort().join("–"))).toContain([networkPseudonym("Dagny"), networkPseudonym("Eitan")].sort().join("–"));
+  expect(JSON.stringify(admiration)).not.toMatch(/"P\d\d"/);
 
   // Each rater gives one overall impression: the dimensions move together.
-  expect(debrief.halo.matrix).toHaveLength(3);
-  expect(debrief.halo.meanOffDiagonal).not.toBeNull();
-  expect(debrief.halo.meanOffDiagonal!).toBeGreaterThan(0.8);
+  const halo = opened(debrief.halo);
+  expect(halo.matrix).toHaveLength(3);
+  expect(halo.meanOffDiagonal).not.toBeNull();
+  expect(halo.meanOffDiagonal!).toBeGreaterThan(0.8);
 
   const meanGiven = (name: Name) => round2(mean([...latest].filter(([key]) => key.split("|")[1] === name).map(([, v]) => v)));
-  // Raters appear in their own namespace (R01…), as in the ratings export.
-  expect(debrief.leniency.raters.map((r) => r.who).sort()).toEqual(NAMES.map(raterPseudonym).sort());
+  // Raters appear in their own namespace (R01…).
+  const leniency = opened(debrief.leniency);
+  expect(leniency.raters.map((r) => r.who).sort()).toEqual(NAMES.map(raterPseudonym).sort());
   for (const name of NAMES) {
-    const row = debrief.leniency.raters.find((r) => r.who === raterPseudonym(name))!;
+    const row = leniency.raters.find((r) => r.who === raterPseudonym(name))!;
     expect(row.meanGiven, name).toBe(meanGiven(name));
   }
-  for (const name of CLIQUE) expect(debrief.leniency.raters.find((r) => r.who === raterPseudonym(name))!.kind).toBe("severe");
+  for (const name of CLIQUE) expect(leniency.raters.find((r) => r.who === raterPseudonym(name))!.kind).toBe("severe");
 
   expect(debrief.replay?.round).toBe(2);
   const replayRules = Object.fromEntries(debrief.replay!.rules.map((r) => [r.rule, r]));
@@ -279,7 +322,7 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
   const revealed = (await (await fac.request.get(`/api/sessions/${code}/debrief?reveal=churn,leniency,admiration`)).json()) as Debrief;
   expect(revealed.revealed).toEqual(["churn"]);
   expect(revealed.churn[0]!.risers[0]!.who).toBe("Ingmar");
-  expect(revealed.leniency.raters.map((r) => r.who).sort()).toEqual(NAMES.map(raterPseudonym).sort());
+  expect(opened(revealed.leniency).raters.map((r) => r.who).sort()).toEqual(NAMES.map(raterPseudonym).sort());
   await expectNoNames(JSON.stringify(revealed.admiration), NAMES, "the admiration network");
   await expectNoNames(JSON.stringify(revealed.reciprocity), NAMES, "reciprocity");
   await expectNoNames(JSON.stringify({ ...revealed, churn: null }), NAMES, "the revealed debrief outside churn");
@@ -297,11 +340,11 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
   const headline: Record<string, string> = {
     gini: fmt(debrief.distribution[1]!.gini),
     churn: fmt(churn.spearman),
-    reciprocity: fmt(debrief.reciprocity.correlation),
+    reciprocity: fmt(reciprocity.correlation),
     revenge: "50%",
     cliques: "1",
-    halo: fmt(debrief.halo.meanOffDiagonal),
-    leniency: fmt(debrief.leniency.spread),
+    halo: fmt(halo.meanOffDiagonal),
+    leniency: fmt(leniency.spread),
     replay: String(best),
     reflection: "3",
   };
@@ -316,7 +359,8 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
   // The toolbar reveals names on churn only.
   await expect(page.getByTestId("reveal-leniency")).toHaveCount(0);
   await page.getByTestId("reveal-churn").click();
-  await expect(page).toHaveURL(/\?reveal=churn$/);
+  // A soft navigation that re-renders the whole debrief: several seconds on a loaded 2-core machine.
+  await expect(page).toHaveURL(/\?reveal=churn$/, { timeout: 30_000 });
   await expect(page.locator("#churn")).toContainText("Ingmar");
   for (const section of ["distribution", "reciprocity", "admiration", "halo", "leniency", "replay", "reflection"]) {
     await expectNoNames(page.locator(`#${section}`), NAMES, `the ${section} section with names revealed`);
@@ -341,7 +385,7 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
   await expect(projector.getByTestId("spotlight")).toContainText(mine.text);
   await expectNoNames(projector.getByTestId("spotlight"), NAMES, "the spotlight");
   expect(((await (await fac.request.get(`/api/sessions/${code}/debrief`)).json()) as Debrief).reflection.spotlight).toBe(
-    debrief.reflection.texts.find((t) => t.text === mine.text)!.id,
+    debrief.reflection.texts.find((t) => t.text === mine.text)!.handle,
   );
   await page.getByTestId("spotlight-clear-all").click();
   await expect(projector.getByTestId("spotlight")).toHaveCount(0);
@@ -376,13 +420,21 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
     rows.forEach((row, i) => expect(row, `${kind} row ${i}`).toEqual(header.map((c) => (json[i]![c] === null ? "" : String(json[i]![c])))));
     exported[kind] = { rows, json };
   }
-  expect(exported.ratings!.rows).toHaveLength(events);
+  // One row per rating (the latest score of each rater, colleague, dimension and round): no rater, no time.
+  expect(exported.ratings!.rows).toHaveLength(latest.size);
   const pseudonyms = new Set(NAMES.map(pseudonym));
-  const raterPseudonyms = new Set(NAMES.map(raterPseudonym));
-  for (const [, rater, target, dimension] of exported.ratings!.rows) {
-    // Raters in the R namespace, targets in the P namespace: rows cannot be joined to scores by id.
-    expect(raterPseudonyms.has(rater!) && pseudonyms.has(target!)).toBe(true);
+  for (const [round, target, dimension, score] of exported.ratings!.rows) {
+    expect(["1", "2"]).toContain(round);
+    expect(pseudonyms.has(target!)).toBe(true);
     expect(DIMS).toContain(dimension);
+    expect(Number(score)).toBeGreaterThanOrEqual(1);
+  }
+  for (const kind of ["ratings", "scores", "reflections"]) expect(exported[kind]!.rows.flat().join(), kind).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:/);
+  // The received scores per person are all there (sorted by round, person, dimension, score).
+  const sheet = (round: number, name: Name) => [...latest].filter(([key]) => key.startsWith(`${round}|`) && key.split("|")[2] === name).map(([key, v]) => `${key.split("|")[3]}:${v}`).sort();
+  for (const name of NAMES) {
+    const rows = exported.ratings!.rows.filter(([round, target]) => round === "2" && target === pseudonym(name)).map(([, , d, v]) => `${d}:${v}`).sort();
+    expect(rows, name).toEqual(sheet(2, name));
   }
   expect(exported.scores!.rows).toHaveLength(18); // 2 rounds × 9 people
   expect(exported.scores!.json).toContainEqual({ round: 1, participant: pseudonym("Hedda"), score: 1.63, rank: 8, band: null, rules: "Plain 360°" });
@@ -408,7 +460,9 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
     { key: "creativity", label: "Creativity", others: null, self: null, enough: false },
   ]);
   expect(report.blindSpots).toEqual([{ dimension: "talent", label: "Talent", self: 5, others: 1.63, kind: "blind-spot" }]);
-  expect(report.behaviour).toMatchObject({ meanGiven: meanGiven("Hedda"), count: 48 });
+  // How she rated was forgotten with the link between ratings and raters when the session ended.
+  expect(report.behaviour).toBeNull();
+  expect(report.behaviourForgotten).toBe(true);
 
   await phone.getByRole("tab", { name: "My score" }).click();
   await phone.getByTestId("report-link").click();
@@ -424,7 +478,7 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
   await expect(dimensions.getByRole("row", { name: /Creativity/ })).toContainText("not enough ratings");
   await expect(phone.getByTestId("report-blind-spots")).toContainText("Blind spot: Talent.");
   await expect(phone.getByTestId("report-blind-spots")).toContainText("You gave yourself 5; others gave you 1.63 on average.");
-  await expect(phone.getByTestId("report-behaviour")).toContainText(`${meanGiven("Hedda").toFixed(2)}`);
+  await expect(phone.getByTestId("report-behaviour-forgotten")).toContainText("Forgotten");
   await expect(phone.getByRole("heading", { level: 1 })).toHaveText("Hedda");
   await expectNoNames(phone.locator("body"), others, "Hedda's report page");
   await phone.screenshot({ path: "screenshots/phone-report.png", fullPage: true });
@@ -441,8 +495,12 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
   try {
     const sessionId = (db.prepare(`SELECT "id" FROM "Session" WHERE "code" = ?`).get(code) as { id: string }).id;
     const count = (table: string) => (db.prepare(`SELECT COUNT(*) AS n FROM "${table}" WHERE "sessionId" = ?`).get(sessionId) as { n: number }).n;
-    const before = { Participant: 9, Round: 2, Rating: latest.size, RatingEvent: events, Reflection: 3, SelfRating: 2 };
+    const before = { Participant: 9, Round: 2, Rating: latest.size, RatingEvent: events, Reflection: 3, SelfRating: 2, DebriefSnapshot: 1 };
     for (const [table, n] of Object.entries(before)) expect(count(table), `${table} before delete`).toBe(n);
+    // The end cut every rating from its rater: no rater column holds a participant id any more.
+    const raterIds = db.prepare(`SELECT "raterId" FROM "Rating" WHERE "sessionId" = ? UNION SELECT "raterId" FROM "RatingEvent" WHERE "sessionId" = ?`).all(sessionId, sessionId) as { raterId: string }[];
+    expect(raterIds.length).toBeGreaterThan(0);
+    expect(raterIds.filter((r) => ids.includes(r.raterId))).toEqual([]);
 
     const deleted = await facSend("DELETE", `/api/sessions/${code}`);
     expect(await deleted.json()).toEqual({ deleted: code });

@@ -47,7 +47,7 @@ export function ControlRoom({
   const [pending, setPending] = useState<string | null>(null);
 
   async function act(action: string, body: Record<string, unknown> = {}) {
-    if (action === "end" && !window.confirm("End the session for everyone? Ratings stop and the session cannot be reopened.")) return;
+    if (action === "end" && !window.confirm("End the session for everyone? Ratings stop, the session cannot be reopened, and the database forgets who gave which rating (the debrief keeps what it shows).")) return;
     setPending(action);
     setError(null);
     const result = await api(`/api/sessions/${code}/actions`, { method: "POST", body: { action, ...body } });

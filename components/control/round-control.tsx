@@ -4,6 +4,7 @@
 // Force hearing (moderate, advance, reveal), moderate tribunal appeals, decide
 // free-text proposals, and lift rule changes the conference passed. The
 // facilitator sees statements before they show, never who voted or accused.
+import { describeSplit } from "@/lib/domain/rounds/electorate";
 import { useState } from "react";
 import type { PublicSession, RoundPayload } from "@/components/live/types";
 import { api } from "@/components/participant/api";
@@ -123,7 +124,7 @@ function RifControl({ rif, send, pending }: { rif: NonNullable<RoundPayload["rif
                 {c.hidden ? <span className="ml-1 no-underline">(hidden)</span> : null}
                 {c.verdict ? (
                   <strong className="block">
-                    {c.verdict.outcome === "let_go" ? "Let go" : "Kept"} · {c.verdict.keep} keep / {c.verdict.letGo} let go
+                    {c.verdict.outcome === "let_go" ? "Let go" : "Kept"} · {describeSplit({ yes: c.verdict.keep, no: c.verdict.letGo }, "keep", "let go")}
                   </strong>
                 ) : null}
               </td>
@@ -197,7 +198,7 @@ function ConferenceControl({ conference, send, pending, open }: { conference: No
           <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-paper px-3 py-2 text-sm" data-testid="control-proposal">
             <span>
               <strong>{p.text}</strong> ·{" "}
-              {p.status === "open" ? `${p.ballots} ballots` : `${p.status === "passed" ? "passed" : "failed"}: ${p.for ?? 0} for, ${p.against ?? 0} against`}
+              {p.status === "open" ? `${p.ballots} ballots` : `${p.status === "passed" ? "passed" : "failed"}: ${describeSplit({ yes: p.for, no: p.against }, "for", "against", ", ")}`}
               {p.kind === "free-text" && p.accepted !== null ? ` · you ${p.accepted ? "accepted" : "rejected"} it` : ""}
             </span>
             {p.kind === "free-text" && open && p.status === "open" ? (

@@ -9,7 +9,7 @@ import { HaloTable } from "./halo-table";
 import { AdmirationNetwork } from "./network";
 import { ReflectionTexts } from "./reflection-texts";
 import { ScenesSections } from "./scenes";
-import { DebriefSection, Note, Stat } from "./section";
+import { DebriefSection, LockedSection, Note, Stat } from "./section";
 import { DebriefToolbar } from "./toolbar";
 
 /**
@@ -78,11 +78,11 @@ export function DebriefView({
           <span className="hidden print:inline"> · printed {printedOn}</span>
         </p>
         <p className="hidden text-xs text-steel print:block">
-          People appear as pseudonyms (P01, P02, … in no particular order; raters as R01, R02, …){debrief.revealed.length ? `, except with names on: ${debrief.revealed.join(", ")}` : ""}.
+          People appear as pseudonyms in no particular order: P01, P02, … with scores and ranks; N01, N02, … in the admiration network; raters as R01, R02, …{debrief.revealed.length ? `, except with names on: ${debrief.revealed.join(", ")}` : ""}.
         </p>
       </div>
 
-      <DebriefToolbar code={code} revealed={debrief.revealed} />
+      <DebriefToolbar code={code} revealed={debrief.revealed} ended={session.ended} />
 
       <nav aria-label="Debrief sections" className="flex flex-wrap gap-x-4 gap-y-1 text-base print:hidden">
         {[
@@ -212,7 +212,7 @@ function ChurnSection({ debrief }: { debrief: Debrief }) {
               </tbody>
             </table>
           </div>
-          <Note>{names ? "Names shown on this chart." : "People appear as pseudonyms (P01, P02, … in no particular order; raters as R01, R02, …)."} Only people ranked in both rounds count.</Note>
+          <Note>{names ? "Names shown on this chart." : "People appear as pseudonyms in no particular order: P01, P02, … with scores and ranks; N01, N02, … in the admiration network; raters as R01, R02, …."} Only people ranked in both rounds count.</Note>
         </>
       ) : null}
     </DebriefSection>
@@ -237,6 +237,7 @@ function MoveList({ moves, empty }: { moves: { who: string; from: number; to: nu
 }
 
 function ReciprocitySection({ debrief }: { debrief: Debrief }) {
+  if (debrief.reciprocity.locked) return <LockedSection id="reciprocity" title="Reciprocity" message={debrief.reciprocity.message} />;
   const { pairs, correlation, revenge } = debrief.reciprocity;
   const first =
     correlation === null
@@ -275,6 +276,7 @@ function ReciprocitySection({ debrief }: { debrief: Debrief }) {
 }
 
 function AdmirationSection({ debrief }: { debrief: Debrief }) {
+  if (debrief.admiration.locked) return <LockedSection id="admiration" title="Admiration network" message={debrief.admiration.message} />;
   const { nodes, edges, cliques, pairs } = debrief.admiration;
   let reading: string;
   if (nodes.length === 0) reading = "No ratings yet: no network to draw.";
@@ -335,6 +337,7 @@ function AdmirationSection({ debrief }: { debrief: Debrief }) {
 }
 
 function HaloSection({ debrief }: { debrief: Debrief }) {
+  if (debrief.halo.locked) return <LockedSection id="halo" title="Halo effect" message={debrief.halo.message} />;
   const { dimensions, matrix, meanOffDiagonal: m } = debrief.halo;
   const reading =
     m === null
@@ -363,6 +366,7 @@ function HaloSection({ debrief }: { debrief: Debrief }) {
 }
 
 function LeniencySection({ debrief, scale }: { debrief: Debrief; scale: { min: number; max: number } }) {
+  if (debrief.leniency.locked) return <LockedSection id="leniency" title="Leniency" message={debrief.leniency.message} />;
   const { raters, spread, sd, groupMean } = debrief.leniency;
   // Rater pseudonyms (R01…) only: names with their mean given would unlock the ratings export.
   const names = false;

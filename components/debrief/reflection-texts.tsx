@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
 
 export interface ReflectionText {
-  id: string;
+  /** Opaque handle (a keyed hash), not the reflection's time-ordered id. */
+  handle: string;
   text: string;
   hidden: boolean;
 }
@@ -17,12 +18,12 @@ export function ReflectionTexts({ code, texts, spotlight: initialSpotlight }: { 
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  async function show(reflectionId: string | null) {
-    setPending(reflectionId ?? "clear");
+  async function show(handle: string | null) {
+    setPending(handle ?? "clear");
     setError(null);
-    const result = await api(`/api/sessions/${code}/reflection/spotlight`, { method: "POST", body: { reflectionId } });
+    const result = await api(`/api/sessions/${code}/reflection/spotlight`, { method: "POST", body: { handle } });
     setPending(null);
-    if (result.ok) setSpotlight(reflectionId);
+    if (result.ok) setSpotlight(handle);
     else setError(result.message);
   }
 
@@ -46,10 +47,10 @@ export function ReflectionTexts({ code, texts, spotlight: initialSpotlight }: { 
       {error ? <Alert>{error}</Alert> : null}
       <ul className="flex flex-col gap-3" data-testid="reflection-texts">
         {texts.map((t) => {
-          const on = spotlight === t.id;
+          const on = spotlight === t.handle;
           return (
             <li
-              key={t.id}
+              key={t.handle}
               data-testid="reflection-text"
               className={`debrief-quote flex flex-wrap items-start justify-between gap-3 rounded-md border-l-8 px-4 py-3 ${
                 on ? "border-party bg-gold/20" : t.hidden ? "border-steel/40 bg-paper/60 print:hidden" : "border-ink bg-paper"
@@ -80,10 +81,10 @@ export function ReflectionTexts({ code, texts, spotlight: initialSpotlight }: { 
                     type="button"
                     className={buttonClasses("primary")}
                     disabled={pending !== null || t.hidden}
-                    onClick={() => void show(t.id)}
+                    onClick={() => void show(t.handle)}
                     data-testid="spotlight-show"
                   >
-                    {pending === t.id ? "Showing…" : "Show on projector"}
+                    {pending === t.handle ? "Showing…" : "Show on projector"}
                   </button>
                 )}
               </div>

@@ -59,3 +59,26 @@ export function Stat({ name, value, label }: { name: StatName; value: string; la
 export function Note({ children }: { children: ReactNode }) {
   return <p className="text-lg text-steel print:text-xs">{children}</p>;
 }
+
+/**
+ * A pairwise section before the session has ended: its heading (so the table of contents still works)
+ * and the one sentence that says why it waits. Marked with a padlock glyph and the words, not colour alone.
+ */
+export function LockedSection({ id, title, message }: { id: string; title: string; message: string }) {
+  return (
+    <section
+      id={id}
+      aria-labelledby={`${id}-heading`}
+      data-testid={`locked-${id}`}
+      className="debrief-section flex scroll-mt-4 flex-col gap-3 rounded-lg border-2 border-dashed border-ink bg-paper p-6 print:p-4"
+    >
+      <h2 id={`${id}-heading`} className="font-[family-name:var(--font-display)] text-4xl font-bold uppercase print:text-2xl">
+        {title} <span className="text-2xl font-semibold normal-case text-steel">(locked until the end)</span>
+      </h2>
+      <p className="text-xl leading-snug print:text-sm" data-testid={`reading-${id}`}>
+        <span aria-hidden="true">🔒 </span>
+        {message}
+      </p>
+    </section>
+  );
+}

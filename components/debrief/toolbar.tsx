@@ -14,7 +14,7 @@ function revealHref(code: string, reveal: Revealable[]): string {
 }
 
 /** Screen-only controls: names on/off per chart, print, exports and the way back. Hidden in print. */
-export function DebriefToolbar({ code, revealed }: { code: string; revealed: Revealable[] }) {
+export function DebriefToolbar({ code, revealed, ended }: { code: string; revealed: Revealable[]; ended: boolean }) {
   const chip = "inline-flex min-h-11 items-center gap-2 rounded-md border-2 px-3 text-sm font-semibold uppercase tracking-wide";
   return (
     <div className="flex flex-col gap-3 rounded-lg border-2 border-ink bg-white p-4 print:hidden" data-testid="debrief-toolbar">
@@ -55,14 +55,21 @@ export function DebriefToolbar({ code, revealed }: { code: string; revealed: Rev
       <p className="text-sm text-steel">
         Names appear only on the chart you tick (and in what you print while it is ticked). The admiration network, reciprocity and
         leniency never show names: they would reveal who rated whom.
+        {ended ? "" : " They open, with the ratings export, once you end the session; until then the debrief covers closed rounds only."}
       </p>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t-2 border-ink/10 pt-3 text-sm">
         <span className="font-semibold uppercase tracking-wide text-steel">Export (pseudonymised):</span>
-        {EXPORTS.map((file) => (
-          <a key={file} href={`/api/sessions/${code}/export/${file}`} download className="font-mono font-semibold underline underline-offset-4 hover:text-party" data-testid={`export-${file}`}>
-            {file}
-          </a>
-        ))}
+        {EXPORTS.map((file) =>
+          !ended && file.startsWith("ratings.") ? (
+            <span key={file} className="font-mono text-steel" data-testid={`export-${file}`}>
+              {file} <span className="font-sans">(after the end)</span>
+            </span>
+          ) : (
+            <a key={file} href={`/api/sessions/${code}/export/${file}`} download className="font-mono font-semibold underline underline-offset-4 hover:text-party" data-testid={`export-${file}`}>
+              {file}
+            </a>
+          ),
+        )}
       </div>
     </div>
   );

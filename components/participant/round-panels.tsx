@@ -4,6 +4,7 @@
 // statement when at risk, vote keep / let go otherwise), the tribunal
 // (denounce, see the charges against you, appeal once) and the production
 // conference (propose, vote). Built for one thumb: big targets, one column.
+import { describeSplit } from "@/lib/domain/rounds/electorate";
 import { useEffect, useState } from "react";
 import type { MePayload, PublicSession, RoundPayload } from "@/components/live/types";
 import { formatSeconds, useSecondsLeft } from "@/components/rounds/deadline";
@@ -211,7 +212,7 @@ function VerdictList({ cases }: { cases: Case[] }) {
           <span className="font-semibold">{c.displayName}</span>
           {c.verdict ? (
             <span className={`text-sm font-bold ${c.verdict.outcome === "let_go" ? "text-party" : ""}`}>
-              {c.verdict.outcome === "let_go" ? "✖ Let go" : "✔ Kept"} · {c.verdict.keep} keep / {c.verdict.letGo} let go
+              {c.verdict.outcome === "let_go" ? "✖ Let go" : "✔ Kept"} · {describeSplit({ yes: c.verdict.keep, no: c.verdict.letGo }, "keep", "let go")}
             </span>
           ) : null}
         </li>
@@ -532,7 +533,7 @@ function ProposalCard({ code, p, needed, vote, canVote }: { code: string; p: Pro
       <p className="text-sm text-steel">
         {p.status === "open"
           ? `${p.ballots} ${p.ballots === 1 ? "vote" : "votes"} cast · ${p.kind === "free-text" ? "your votes advise; the facilitator decides" : `passes with ${needed} for`}`
-          : `${p.status === "passed" ? (p.kind === "free-text" ? "✔ Accepted by the facilitator" : "✔ Passed") : p.kind === "free-text" ? "✖ Not accepted" : "✖ Failed"} · ${p.for ?? 0} for, ${p.against ?? 0} against`}
+          : `${p.status === "passed" ? (p.kind === "free-text" ? "✔ Accepted by the facilitator" : "✔ Passed") : p.kind === "free-text" ? "✖ Not accepted" : "✖ Failed"} · ${describeSplit({ yes: p.for, no: p.against }, "for", "against", ", ")}`}
         {p.kind === "free-text" && p.accepted !== null && p.status === "open" ? ` · facilitator: ${p.accepted ? "accepted" : "rejected"}` : ""}
       </p>
       {canVote ? (

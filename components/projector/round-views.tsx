@@ -5,6 +5,7 @@
 // a time, with its author's name: this round is not anonymous by design), the
 // tribunal's feed of charges (never who made them) and the production
 // conference's proposals.
+import { describeSplit } from "@/lib/domain/rounds/electorate";
 import type { RoundPayload } from "@/components/live/types";
 import { formatSeconds, useSecondsLeft } from "@/components/rounds/deadline";
 import { describeCharges } from "@/lib/domain/rounds/tribunal";
@@ -76,7 +77,7 @@ export function RifStageView({ rif }: { rif: Rif }) {
                   <span className="block text-4xl font-bold uppercase">{gone ? "✖ Let go" : "✔ Kept"}</span>
                   {c.verdict ? (
                     <span className="block text-2xl text-paper/80">
-                      {c.verdict.keep} keep · {c.verdict.letGo} let go
+                      {describeSplit({ yes: c.verdict.keep, no: c.verdict.letGo }, "keep", "let go", " · ")}
                     </span>
                   ) : null}
                 </span>
@@ -213,7 +214,7 @@ export function ConferenceView({ conference, open }: { conference: Conference; o
                 <p className="text-2xl">
                   {p.status === "open"
                     ? `${p.ballots} ${p.ballots === 1 ? "vote" : "votes"} cast${p.kind === "free-text" ? " · the facilitator decides" : ""}`
-                    : `${passed ? (p.kind === "free-text" ? "✔ ACCEPTED by the facilitator" : "✔ PASSED") : p.kind === "free-text" ? "✖ Not accepted" : "✖ Failed"} · ${p.for ?? 0} for · ${p.against ?? 0} against`}
+                    : `${passed ? (p.kind === "free-text" ? "✔ ACCEPTED by the facilitator" : "✔ PASSED") : p.kind === "free-text" ? "✖ Not accepted" : "✖ Failed"} · ${describeSplit({ yes: p.for, no: p.against }, "for", "against", " · ")}`}
                 </p>
               </li>
             );

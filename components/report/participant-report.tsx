@@ -110,6 +110,11 @@ export function ParticipantReportView({ report }: { report: ParticipantReport })
             {report.behaviour.groupMean?.toFixed(2)}. Compared with the group you were a{" "}
             <strong>{report.behaviour.kind === "typical" ? "typical" : report.behaviour.kind === "lenient" ? "lenient" : "severe"}</strong> rater.
           </p>
+        ) : report.behaviourForgotten ? (
+          <p className="text-steel" data-testid="report-behaviour-forgotten">
+            Forgotten: when the session ended, the link between each rating and the person who gave it was deleted, so nobody, this report included,
+            can say any more how you rated.
+          </p>
         ) : (
           <p className="text-steel">You did not rate anyone.</p>
         )}

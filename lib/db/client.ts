@@ -28,9 +28,15 @@ export async function ensureDatabaseReady(): Promise<void> {
   else ensureMigrated();
 }
 
+/**
+ * Left out of every query unless one asks for them by name: password hashes, and the session's
+ * pseudonym key (only lib/debrief/data.ts reads it, so no other payload can carry it by accident).
+ */
+const OMITTED = { facilitator: { passwordHash: true }, session: { pseudonymSecret: true } } as const;
+
 function createDb(): ReturnType<typeof createSqliteDb> {
   const env = getEnv();
-  if (env.databaseKind === "postgres") return createPgPrismaClient(env.databaseUrl, { omit: { facilitator: { passwordHash: true } } });
+  if (env.databaseKind === "postgres") return createPgPrismaClient(env.databaseUrl, { omit: OMITTED });
   return createSqliteDb();
 }
 
@@ -39,8 +45,7 @@ function createSqliteDb() {
   const { databasePath } = getEnv();
   // `timeout` is better-sqlite3's busy timeout; better-sqlite3 enables foreign keys by default.
   const adapter = new PrismaBetterSQLite3({ url: `file:${databasePath}`, timeout: 5_000 });
-  // Password hashes are left out of every query unless one asks for them by name.
-  return new PrismaClient({ adapter, omit: { facilitator: { passwordHash: true } } });
+  return new PrismaClient({ adapter, omit: OMITTED });
 }
 
 type Db = ReturnType<typeof createDb>;

@@ -61,8 +61,9 @@ describe("writeRatingsGrouped", () => {
     const { writeRatingsGrouped } = await import("./ratings");
     const before = await count("RatingEvent");
     const good = writeRatingsGrouped({ sessionId, round: 3, raterId: people[0]!, targetId: people[1]!, scores: { a: 5 }, at: new Date() });
-    // A rater that does not exist breaks the foreign key: the whole transaction rolls back.
-    const bad = writeRatingsGrouped({ sessionId, round: 3, raterId: "nobody", targetId: people[1]!, scores: { a: 1 }, at: new Date() });
+    // A colleague who does not exist breaks the foreign key: the whole transaction rolls back. (Raters have no
+    // foreign key: the end of the session replaces them with unlinkable stand-ins, lib/db/forget.ts.)
+    const bad = writeRatingsGrouped({ sessionId, round: 3, raterId: people[2]!, targetId: "nobody", scores: { a: 1 }, at: new Date() });
     const results = await Promise.allSettled([good, bad]);
     expect(results.map((r) => r.status)).toEqual(["rejected", "rejected"]);
     expect(await count("RatingEvent")).toBe(before);

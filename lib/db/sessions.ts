@@ -31,7 +31,8 @@ export interface SessionRecord {
   createdAt: Date;
 }
 
-type SessionRow = Prisma.SessionGetPayload<object>;
+// The pseudonym key is omitted from every query by default (lib/db/client.ts).
+type SessionRow = Omit<Prisma.SessionGetPayload<object>, "pseudonymSecret">;
 
 function toRecord(row: SessionRow): SessionRecord {
   return {
@@ -61,6 +62,11 @@ function toRecord(row: SessionRow): SessionRecord {
   };
 }
 
+/** A fresh key for the debrief's keyed hashes (lib/debrief/pseudonyms.ts): 256 random bits. */
+export function newPseudonymSecret(): string {
+  return crypto.randomBytes(32).toString("base64url");
+}
+
 export async function createSession(input: {
   facilitatorId: string;
   title: string;
@@ -79,6 +85,7 @@ export async function createSession(input: {
           dimensions: JSON.stringify(input.dimensions),
           k: input.k,
           agenda: JSON.stringify(input.agenda ?? []),
+          pseudonymSecret: newPseudonymSecret(),
         },
       });
       return toRecord(row);

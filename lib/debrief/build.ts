@@ -38,6 +38,45 @@ export const inDebrief = (p: { status: string }) => p.status === "active" || p.s
 /** Leniency is not revealable: rater names with their mean given would unlock the ratings export. */
 export type RevealableChart = "churn";
 
+/** The one sentence every locked pairwise section (and the ratings export) answers with while the session runs. */
+export const PAIRWISE_LOCKED_MESSAGE =
+  "Who-rated-whom analyses and the ratings export open once the session has ended: shown while it runs, they could be set against the live board to tell who rated whom.";
+
+/** A pairwise section before the session has ended. */
+export interface LockedSection {
+  locked: true;
+  message: string;
+}
+
+const LOCKED: LockedSection = { locked: true, message: PAIRWISE_LOCKED_MESSAGE };
+
+/** True once the session has ended: the only time pairwise data (who rated whom, in any form) is shown. */
+export const pairwiseOpen = (data: SessionData) => data.session.phase === "ended";
+
+/**
+ * What may be analysed now: once the session has ended, everything; before, only closed rounds
+ * (the open round's ratings, votes and charges are still moving, and the board releases them).
+ */
+export function visibleData(data: SessionData): SessionData {
+  if (pairwiseOpen(data)) return data;
+  const closed = new Set(data.rounds.filter((r) => r.closedAt !== null && !(data.session.phase === "round_open" && r.number === data.session.round)).map((r) => r.number));
+  const inClosed = (x: { round: number }) => closed.has(x.round);
+  return {
+    ...data,
+    rounds: data.rounds.filter((r) => closed.has(r.number)),
+    ratings: data.ratings.filter(inClosed),
+    events: data.events.filter(inClosed),
+    scenes: {
+      ...data.scenes,
+      rifCases: data.scenes.rifCases.filter(inClosed),
+      rifBallots: data.scenes.rifBallots.filter(inClosed),
+      denunciations: data.scenes.denunciations.filter(inClosed),
+      appeals: data.scenes.appeals.filter(inClosed),
+      proposals: data.scenes.proposals.filter(inClosed),
+    },
+  };
+}
+
 export interface RoundResult {
   number: number;
   title: string | null;
@@ -93,12 +132,16 @@ function nosediveRule(k: number): ReplayRule {
 const round2 = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-export function buildDebrief(data: SessionData, reveal: ReadonlySet<RevealableChart> = new Set()) {
+export function buildDebrief(all: SessionData, reveal: ReadonlySet<RevealableChart> = new Set()) {
+  const data = visibleData(all);
+  const open = pairwiseOpen(all);
   const k = data.session.k;
   const active = data.participants.filter(inDebrief);
   const activeIds = new Set(active.map((p) => p.id));
   const pseudonym = new Map(data.participants.map((p) => [p.id, p.pseudonym]));
   const raterPseudonym = new Map(data.participants.map((p) => [p.id, p.raterPseudonym]));
+  // The pairwise sections name people in their own namespace (N01…), never P01… (see pseudonyms.ts).
+  const node = new Map(data.participants.map((p) => [p.id, p.networkPseudonym]));
   const name = new Map(data.participants.map((p) => [p.id, p.displayName]));
   const who = (id: string, chart: RevealableChart | null) => (chart && reveal.has(chart) ? (name.get(id) ?? id) : (pseudonym.get(id) ?? "?"));
   // Debrief texts: reflection answers are ordered so that their order says nothing about who wrote when.
@@ -136,23 +179,9 @@ export function buildDebrief(data: SessionData, reveal: ReadonlySet<RevealableCh
     };
   });
 
-  const recip = reciprocity(rows);
-  const revenge = revengeDrops(events);
-  const graph = admirationGraph(rows, { margin: 1 });
-  const groups = cliques(rows, { minSize: 3, margin: 1 });
-  const pairs = mutualAdmirationPairs(rows, { margin: 1 });
-
   const dims = data.session.dimensions;
-  const halo = haloCorrelation(rows, dims.map((d) => d.key));
-
-  const len = leniency(rows);
-  const leniencyOut = {
-    spread: round2(len.spread),
-    sd: round2(len.sd),
-    groupMean: round2(len.groupMean),
-    // Raters appear in the rater namespace (R01…), as in the ratings export.
-    raters: len.raters.map((r) => ({ who: raterPseudonym.get(r.raterId) ?? "?", meanGiven: round2(r.meanGiven)!, count: r.count, kind: classifyRater(r.meanGiven, len.groupMean, len.sd) })),
-  };
+  // Pairwise sections: computed only once the session has ended.
+  const pairwise = open ? pairwiseSections(rows, events, dims, node, raterPseudonym) : null;
 
   // Replay the last round's ratings under other rules and count who would move.
   const last = data.rounds.filter((r) => hasRatings(r.settings.kind)).at(-1);
@@ -186,32 +215,89 @@ export function buildDebrief(data: SessionData, reveal: ReadonlySet<RevealableCh
     };
   }
 
-  const reflections = data.reflections.filter((r) => activeIds.has(r.participantId));
 
   return {
-    session: { code: data.session.code, title: data.session.title, k, dimensions: dims, participants: active.length, rounds: data.rounds.length, archived: data.session.archivedAt !== null },
+    session: {
+      code: data.session.code,
+      title: data.session.title,
+      k,
+      dimensions: dims,
+      participants: active.length,
+      rounds: data.rounds.length,
+      archived: data.session.archivedAt !== null,
+      /** The session has ended: pairwise sections and the ratings export are open. */
+      ended: open,
+    },
     scenes: buildScenes(data, pseudonym),
     revealed: [...reveal],
     distribution,
     churn,
-    reciprocity: { pairs: recip.pairs, correlation: round2(recip.correlation), revenge: { drops: revenge.drops, revengeDrops: revenge.revengeDrops, share: round2(revenge.share) } },
-    admiration: {
-      pairs: pairs.length,
-      nodes: graph.nodes.map((id) => pseudonym.get(id) ?? "?"),
-      edges: graph.edges.map((e) => ({ a: pseudonym.get(e.a) ?? "?", b: pseudonym.get(e.b) ?? "?", weight: round2(e.weight)! })),
-      cliques: groups.map((c) => ({ members: c.members.map((id) => pseudonym.get(id) ?? "?").sort(), meanInside: round2(c.meanInside)!, meanOutside: round2(c.meanOutside) })),
-    },
-    halo: { dimensions: dims.map((d) => d.label), matrix: halo.matrix.map((row) => row.map(round2)), meanOffDiagonal: round2(halo.meanOffDiagonal) },
-    leniency: leniencyOut,
+    reciprocity: pairwise?.reciprocity ?? LOCKED,
+    admiration: pairwise?.admiration ?? LOCKED,
+    halo: pairwise?.halo ?? LOCKED,
+    leniency: pairwise?.leniency ?? LOCKED,
     replay: replayOut,
-    reflection: {
-      answered: reflections.length,
-      open: data.session.reflectionOpen,
-      items: summarizeReflections(reflections.map((r) => r.answers)).map((i) => ({ ...i, mean: round2(i.mean), agreeShare: round2(i.agreeShare) })),
-      texts: reflections.filter((r) => r.text).map((r) => ({ id: r.id, text: r.text, hidden: r.hidden })),
-      spotlight: data.session.spotlightReflectionId,
-    },
+    reflection: buildReflectionSection(data),
   };
 }
 
 export type Debrief = ReturnType<typeof buildDebrief>;
+
+/** The reflection section: it keeps changing after the end (answers, hidden texts, the spotlight), so it is always read live. */
+export function buildReflectionSection(data: SessionData) {
+  const activeIds = new Set(data.participants.filter(inDebrief).map((p) => p.id));
+  const reflections = data.reflections.filter((r) => activeIds.has(r.participantId));
+  return {
+    answered: reflections.length,
+    open: data.session.reflectionOpen,
+    items: summarizeReflections(reflections.map((r) => r.answers)).map((i) => ({ ...i, mean: round2(i.mean), agreeShare: round2(i.agreeShare) })),
+    // In keyed-hash order (data.ts); an opaque handle instead of the time-ordered id.
+    texts: reflections.filter((r) => r.text).map((r) => ({ handle: r.handle, text: r.text, hidden: r.hidden })),
+    spotlight: data.reflections.find((r) => r.id === data.session.spotlightReflectionId)?.handle ?? null,
+  };
+}
+
+
+function pairwiseSections(
+  rows: RatingRow[],
+  events: SessionData["events"],
+  dims: { key: string; label: string }[],
+  node: ReadonlyMap<string, string>,
+  raterPseudonym: ReadonlyMap<string, string>,
+) {
+  const recip = reciprocity(rows);
+  const revenge = revengeDrops(events);
+  const graph = admirationGraph(rows, { margin: 1 });
+  const groups = cliques(rows, { minSize: 3, margin: 1 });
+  const pairs = mutualAdmirationPairs(rows, { margin: 1 });
+  const halo = haloCorrelation(rows, dims.map((d) => d.key));
+  const len = leniency(rows);
+  const n = (id: string) => node.get(id) ?? "?";
+  return {
+    reciprocity: { locked: false as const, pairs: recip.pairs, correlation: round2(recip.correlation), revenge: { drops: revenge.drops, revengeDrops: revenge.revengeDrops, share: round2(revenge.share) } },
+    admiration: {
+      locked: false as const,
+      pairs: pairs.length,
+      nodes: graph.nodes.map(n).sort(),
+      // Sorted by pseudonym: the computed order follows participant ids, which are time-ordered (join order).
+      edges: graph.edges
+        .map((e) => {
+          const [a, b] = [n(e.a), n(e.b)].sort();
+          return { a: a!, b: b!, weight: round2(e.weight)! };
+        })
+        .sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b)),
+      cliques: groups
+        .map((c) => ({ members: c.members.map(n).sort(), meanInside: round2(c.meanInside)!, meanOutside: round2(c.meanOutside) }))
+        .sort((x, y) => x.members.join().localeCompare(y.members.join())),
+    },
+    halo: { locked: false as const, dimensions: dims.map((d) => d.label), matrix: halo.matrix.map((row) => row.map(round2)), meanOffDiagonal: round2(halo.meanOffDiagonal) },
+    leniency: {
+      locked: false as const,
+      spread: round2(len.spread),
+      sd: round2(len.sd),
+      groupMean: round2(len.groupMean),
+      // Raters appear in their own namespace (R01…).
+      raters: len.raters.map((r) => ({ who: raterPseudonym.get(r.raterId) ?? "?", meanGiven: round2(r.meanGiven)!, count: r.count, kind: classifyRater(r.meanGiven, len.groupMean, len.sd) })),
+    },
+  };
+}

@@ -1,5 +1,6 @@
 // Loads everything the debrief, reports and exports need about one session.
-import { assignPseudonyms } from "./pseudonyms";
+import { assignPseudonyms, orderReflections, reflectionHandle } from "./pseudonyms";
+import { newPseudonymSecret } from "../db/sessions";
 import { getDb } from "../db/client";
 import { getSqlite } from "../db/sqlite";
 import { loadRatingHistoryPg } from "../db/ratings-pg";
@@ -13,6 +14,8 @@ export interface DebriefParticipant {
   displayName: string;
   /** As a person (target, rank, score): P01, P02, … in an order unrelated to joining. */
   pseudonym: string;
+  /** As a node of the pairwise sections (network, cliques): N01, … so they cannot be joined to the P ids (and their ranks). */
+  networkPseudonym: string;
   /** As a rater, in a separate namespace: R01, R02, … so rater rows cannot be joined to the P ids. */
   raterPseudonym: string;
   status: string;
@@ -40,20 +43,23 @@ export interface SceneData {
 }
 
 export interface SessionData {
-  session: { id: string; code: string; title: string; k: number; scale: { min: number; max: number }; dimensions: { key: string; label: string }[]; archivedAt: Date | null; reflectionOpen: boolean; spotlightReflectionId: string | null; facilitatorId: string; phase: string; round: number };
+  session: { id: string; code: string; title: string; k: number; scale: { min: number; max: number }; dimensions: { key: string; label: string }[]; archivedAt: Date | null; reflectionOpen: boolean; spotlightReflectionId: string | null; facilitatorId: string; phase: string; round: number; amendments: string };
   participants: DebriefParticipant[];
   rounds: DebriefRound[];
   ratings: RatingRow[];
   events: RatingEventRow[];
   selfRatings: { participantId: string; dimension: string; score: number }[];
-  reflections: { id: string; participantId: string; answers: Record<string, number>; text: string; hidden: boolean; createdAt: Date }[];
+  /** In keyed-hash order (not submission order); `handle` is the opaque name the facilitator's page uses for one. */
+  reflections: { id: string; handle: string; participantId: string; answers: Record<string, number>; text: string; hidden: boolean }[];
   scenes: SceneData;
 }
 
 export async function loadSessionData(code: string): Promise<SessionData | null> {
   const db = getDb();
-  const row = await db.session.findUnique({ where: { code } });
-  if (!row) return null;
+  const found = await db.session.findUnique({ where: { code }, omit: { pseudonymSecret: false } });
+  if (!found) return null;
+  const row = { ...found, pseudonymSecret: found.pseudonymSecret ?? (await drawSecretLazily(found.id)) };
+  const secret = row.pseudonymSecret;
   const where = { sessionId: row.id };
   const [rifCases, rifBallots, denunciations, appeals, proposals] = await Promise.all([
     db.rifCase.findMany({ where, orderBy: [{ round: "asc" }, { position: "asc" }] }),
@@ -66,7 +72,7 @@ export async function loadSessionData(code: string): Promise<SessionData | null>
     db.participant.findMany({ where: { sessionId: row.id }, orderBy: { joinedAt: "asc" }, select: { id: true, displayName: true, status: true } }),
     db.round.findMany({ where: { sessionId: row.id }, orderBy: { number: "asc" } }),
     db.selfRating.findMany({ where: { sessionId: row.id }, select: { participantId: true, dimension: true, score: true } }),
-    db.reflection.findMany({ where: { sessionId: row.id }, orderBy: { createdAt: "asc" } }),
+    db.reflection.findMany({ where: { sessionId: row.id } }),
   ]);
   const { ratings, events } = getEnv().databaseKind === "postgres" ? await loadRatingHistoryPg(row.id) : sqliteRatingHistory(row.id);
   return {
@@ -83,8 +89,9 @@ export async function loadSessionData(code: string): Promise<SessionData | null>
       facilitatorId: row.facilitatorId,
       phase: row.phase,
       round: row.round,
+      amendments: row.amendments,
     },
-    participants: assignPseudonyms(row.id, participants),
+    participants: assignPseudonyms(secret, participants),
     rounds: rounds.map((r) => ({
       number: r.number,
       title: r.title,
@@ -97,7 +104,14 @@ export async function loadSessionData(code: string): Promise<SessionData | null>
     ratings,
     events,
     selfRatings,
-    reflections: reflections.map((r) => ({ id: r.id, participantId: r.participantId, answers: JSON.parse(r.answers) as Record<string, number>, text: r.text, hidden: r.hidden, createdAt: r.createdAt })),
+    reflections: orderReflections(secret, reflections).map((r) => ({
+      id: r.id,
+      handle: reflectionHandle(secret, r.id),
+      participantId: r.participantId,
+      answers: JSON.parse(r.answers) as Record<string, number>,
+      text: r.text,
+      hidden: r.hidden,
+    })),
     scenes: {
       rifCases,
       rifBallots,
@@ -117,6 +131,15 @@ export async function loadSessionData(code: string): Promise<SessionData | null>
       amendments: row.amendments,
     },
   };
+}
+
+/** A session created before pseudonym keys existed gets one on first use; two concurrent first uses agree on one. */
+async function drawSecretLazily(sessionId: string): Promise<string> {
+  const db = getDb();
+  await db.session.updateMany({ where: { id: sessionId, pseudonymSecret: null }, data: { pseudonymSecret: newPseudonymSecret() } });
+  const again = await db.session.findUnique({ where: { id: sessionId }, select: { pseudonymSecret: true } });
+  if (!again?.pseudonymSecret) throw new Error(`Session ${sessionId} has no pseudonym key.`);
+  return again.pseudonymSecret;
 }
 
 function sqliteRatingHistory(sessionId: string): { ratings: RatingRow[]; events: RatingEventRow[] } {

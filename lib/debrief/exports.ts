@@ -1,10 +1,17 @@
 // CSV and JSON exports with pseudonymised ids (columns documented in docs/api.md).
-import crypto from "node:crypto";
-import { scoreRounds } from "./build";
+// Every export carries the round, never a timestamp. The ratings export has no
+// rater column at all and waits for the end of the session; the others show
+// closed rounds only while the session runs (visibleData).
+import { AppError } from "../errors";
+import { pairwiseOpen, scoreRounds, visibleData } from "./build";
 import { buildScenes } from "./scenes";
 import type { SessionData } from "./data";
 
-type Table = { columns: string[]; rows: (string | number | null)[][] };
+export type Table = { columns: string[]; rows: (string | number | null)[][] };
+
+/** The 409's sentence for the ratings export before the end. */
+export const RATINGS_EXPORT_LOCKED =
+  "The ratings export opens once the session has ended: while it runs, it could be set against the live board to tell who rated whom.";
 
 function csvCell(v: string | number | null): string {
   if (v === null) return "";
@@ -24,16 +31,19 @@ export function toJson(table: Table): unknown[] {
 
 export type ExportKind = "ratings" | "scores" | "reflections" | "scenes";
 
-export function exportTable(data: SessionData, kind: ExportKind): Table {
+export function exportTable(all: SessionData, kind: ExportKind): Table {
+  const data = visibleData(all);
   const pseudo = new Map(data.participants.map((p) => [p.id, p.pseudonym]));
-  const raterPseudo = new Map(data.participants.map((p) => [p.id, p.raterPseudonym]));
   const p = (id: string) => pseudo.get(id) ?? "?";
   if (kind === "ratings") {
-    // Raters in their own namespace (R01…), so rows cannot be joined to scores or ranks by id.
-    return {
-      columns: ["round", "rater", "target", "dimension", "score", "timestamp"],
-      rows: data.events.map((e) => [e.round, raterPseudo.get(e.raterId) ?? "?", p(e.targetId), e.dimension, e.score, new Date(e.at).toISOString()]),
-    };
+    if (!pairwiseOpen(all)) throw new AppError("conflict", RATINGS_EXPORT_LOCKED);
+    // One row per rating (the latest score a rater gave someone on a dimension in a round), with no rater
+    // column: where everyone rates everyone else, a rater column is re-identified by the one person each
+    // rater leaves out (themself). Sorted by content, so row order says nothing about who rated when.
+    const rows = data.ratings
+      .map((r) => [r.round, p(r.targetId), r.dimension, r.score] as [number, string, string, number])
+      .sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]) || a[2].localeCompare(b[2]) || a[3] - b[3]);
+    return { columns: ["round", "target", "dimension", "score"], rows };
   }
   if (kind === "scores") {
     const rounds = scoreRounds(data);
@@ -71,8 +81,6 @@ export function exportTable(data: SessionData, kind: ExportKind): Table {
     return { columns: ["round", "scene", "subject", "item", "value"], rows };
   }
   const items = ["never-good-enough", "rated-strategically", "trusted-others", "watched-board", "score-reflects-me"];
-  // Reflections are anonymous: no participant column, in an order unrelated to who answered when.
-  const key = (id: string) => crypto.createHash("sha256").update(`${data.session.id}:${id}`).digest("hex");
-  const sorted = [...data.reflections].sort((a, b) => (key(a.id) < key(b.id) ? -1 : 1));
-  return { columns: [...items, "text"], rows: sorted.map((r) => [...items.map((k) => r.answers[k] ?? null), r.text]) };
+  // Reflections are anonymous: no participant column, in keyed-hash order (data.ts), unrelated to who answered when.
+  return { columns: [...items, "text"], rows: data.reflections.map((r) => [...items.map((k) => r.answers[k] ?? null), r.text]) };
 }

@@ -1,8 +1,10 @@
 // What the interactive rounds show in the debrief: the tribunal's charges, the
 // Reduction in Force's verdicts and the production conference's decisions.
-// Pseudonyms only (P01…), counts of accusers and voters, never who they were.
+// Pseudonyms only (P01…), counts of accusers and voters, never who they were;
+// a vote with fewer than three voters shows its outcome only (null counts).
 import { describeAmendment, parseAmendments } from "../domain/rounds/conference";
 import type { AmendmentKind } from "../domain/rounds/kinds";
+import { publishedSplit } from "../domain/rounds/electorate";
 import { scoreAdjustments } from "../domain/rounds/tribunal";
 import type { SessionData } from "./data";
 
@@ -51,9 +53,12 @@ export function buildScenes(data: SessionData, pseudonym: ReadonlyMap<string, st
     const ballots = scenes.rifBallots.filter((b) => b.round === round.number);
     const letGo = cases.filter((c) => c.outcome === "let_go").length;
     const wrote = cases.filter((c) => c.statement !== null && c.statement.trim() !== "");
+    // Cases with fewer than three voters publish only their outcome, so they stay out of these shares too.
     const keepShare = (c: (typeof cases)[number]) => {
-      const total = (c.keepVotes ?? 0) + (c.letGoVotes ?? 0);
-      return total ? (c.keepVotes ?? 0) / total : null;
+      const split = publishedSplit(c.keepVotes, c.letGoVotes);
+      if (split.yes === null || split.no === null) return null;
+      const total = split.yes + split.no;
+      return total ? split.yes / total : null;
     };
     const meanKeep = (list: typeof cases) => {
       const xs = list.map(keepShare).filter((x): x is number => x !== null);
@@ -76,8 +81,8 @@ export function buildScenes(data: SessionData, pseudonym: ReadonlyMap<string, st
         rank: c.rank,
         statement: c.hidden ? null : c.statement,
         hidden: c.hidden,
-        keep: c.keepVotes,
-        letGo: c.letGoVotes,
+        keep: publishedSplit(c.keepVotes, c.letGoVotes).yes,
+        letGo: publishedSplit(c.keepVotes, c.letGoVotes).no,
         outcome: c.outcome,
       })),
     };
@@ -92,8 +97,8 @@ export function buildScenes(data: SessionData, pseudonym: ReadonlyMap<string, st
         text: describeAmendment({ kind: p.kind as AmendmentKind, value: p.value ?? undefined, text: p.text }),
         kind: p.kind,
         ballots: p.ballots,
-        for: p.forVotes,
-        against: p.againstVotes,
+        for: publishedSplit(p.forVotes, p.againstVotes).yes,
+        against: publishedSplit(p.forVotes, p.againstVotes).no,
         status: p.status,
       })),
       passed: proposals.filter((p) => p.status === "passed").length,

@@ -81,11 +81,24 @@ describe("the conference payload", () => {
     expect(live.proposals[0]).toMatchObject({ ballots: 2, for: null, against: null, text: "Abolish the leaderboard" });
     expect(live.needed).toBe(3);
     // What closing the conference stores (hub.onRoundClosed): the status and the tally.
-    Object.assign(state.proposals[0]!, { status: "failed", forVotes: 1, againstVotes: 1 });
+    state.setProposalVote("p1", "c", "for");
+    Object.assign(state.proposals[0]!, { status: "passed", forVotes: 2, againstVotes: 1 });
     const decided = roundPayload(base({ settings, state, roundOpen: false }), "public").conference!;
     expect(decided.decided).toBe(true);
-    expect(decided.proposals[0]).toMatchObject({ for: 1, against: 1 });
+    expect(decided.proposals[0]).toMatchObject({ for: 2, against: 1 });
     expect(JSON.stringify(decided)).not.toContain('"a"');
+  });
+
+  it("publishes only the outcome of a proposal fewer than three people voted on, on every screen", () => {
+    const state = new RoundState();
+    state.proposals = [{ id: "p1", kind: "abolish-leaderboard", value: null, text: "", authorId: "a", accepted: null, status: "failed", forVotes: 1, againstVotes: 1, createdAt: new Date(0) }];
+    state.setProposalVote("p1", "a", "for");
+    state.setProposalVote("p1", "b", "against");
+    const settings = { kind: "conference" as const, conference: DEFAULT_CONFERENCE };
+    for (const view of ["public", "control"] as const) {
+      const decided = roundPayload(base({ settings, state, roundOpen: false }), view).conference!;
+      expect(decided.proposals[0]).toMatchObject({ status: "failed", for: null, against: null, ballots: 2 });
+    }
   });
 });
 

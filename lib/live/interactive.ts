@@ -6,6 +6,7 @@
 // under the accused's own name.
 import { describeAmendment, PROPOSALS_PER_PERSON, tallyProposals, votesNeeded, type Amendment } from "../domain/rounds/conference";
 import type { RoundKind, RoundSettings, TribunalConfig } from "../domain/rounds/kinds";
+import { publishedSplit } from "../domain/rounds/electorate";
 import { autoIndex, tally, type Vote, type Verdict } from "../domain/rounds/rif";
 import { feed, scoreAdjustments, type Denunciation } from "../domain/rounds/tribunal";
 import type { ProposalRow, RifCaseRow, RoundInteractions } from "../db/interactive";
@@ -167,7 +168,8 @@ export interface CaseView {
   statement: string | null;
   hidden: boolean;
   shown: boolean;
-  verdict: { keep: number; letGo: number; outcome: "kept" | "let_go" } | null;
+  /** keep/letGo are null when fewer than three people voted on this case (only the outcome is published). */
+  verdict: { keep: number | null; letGo: number | null; outcome: "kept" | "let_go" } | null;
 }
 
 export interface RoundPayload {
@@ -230,6 +232,12 @@ export interface PayloadContext {
   now: number;
 }
 
+/** A revealed verdict as screens show it: the counts only when at least three people voted on the case. */
+function verdictView(keep: number, letGo: number, outcome: "kept" | "let_go"): CaseView["verdict"] {
+  const split = publishedSplit(keep, letGo);
+  return { keep: split.yes, letGo: split.no, outcome };
+}
+
 export function roundPayload(ctx: PayloadContext, view: "public" | "control"): RoundPayload {
   const { settings, state } = ctx;
   const control = view === "control";
@@ -258,7 +266,7 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
           statement: control ? c.statement : shown && !c.hidden ? c.statement : null,
           hidden: c.hidden,
           shown,
-          verdict: revealed && c.outcome ? { keep: c.keepVotes ?? 0, letGo: c.letGoVotes ?? 0, outcome: c.outcome } : null,
+          verdict: revealed && c.outcome ? verdictView(c.keepVotes ?? 0, c.letGoVotes ?? 0, c.outcome) : null,
         };
       }),
       ...(control ? { ballots: state.ballotsCast() } : {}),
@@ -295,6 +303,8 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
       decided,
       proposals: state.proposals.map((p) => {
         const votes = state.proposalVotes.get(p.id);
+        // Fewer than three voters on a proposal: only its outcome is published (lib/domain/rounds/electorate.ts).
+        const split = decided ? publishedSplit(p.forVotes, p.againstVotes) : { yes: null, no: null };
         return {
           id: p.id,
           kind: p.kind as AmendmentKind,
@@ -303,8 +313,8 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
           // Live for/against counts would tell anyone watching a voter's thumb how they voted, so
           // until the conference is decided every screen (the control room too) sees only turnout.
           // Counted among the active participants when the conference closed (hub.onRoundClosed).
-          for: decided ? p.forVotes : null,
-          against: decided ? p.againstVotes : null,
+          for: split.yes,
+          against: split.no,
           status: p.status,
           accepted: p.accepted,
         };

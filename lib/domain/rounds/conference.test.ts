@@ -3,7 +3,7 @@ import { DISTRIBUTION_PRESETS } from "../rules/forced-distribution";
 import { DEFAULT_TIERS } from "../rules/nosedive";
 import { applyRules } from "../rules/apply";
 import { PLAIN_RULES, ruleSetSchema, type RuleSet } from "../rules/ruleset";
-import { afterRound, applyAmendments, brigades, describeAmendment, tallyProposals, teamScores, votesNeeded, type Amendment } from "./conference";
+import { afterRound, applyAmendments, brigades, describeAmendment, tallyProposals, teamScores, votesNeeded, type Amendment, kInForce } from "./conference";
 
 const vitality: RuleSet = {
   ...PLAIN_RULES,
@@ -163,5 +163,17 @@ describe("applyRules with amendments and tribunal penalties", () => {
       ["c", 3, 3, "Bottom"],
       ["d", 2, 4, "Bottom"],
     ]);
+  });
+});
+
+describe("kInForce", () => {
+  it.each([
+    [3, [], 3],
+    [3, [{ kind: "raise-k" as const, value: 5 }], 5],
+    [6, [{ kind: "raise-k" as const, value: 5 }], 6],
+    [3, [{ kind: "raise-k" as const, value: 4 }, { kind: "raise-k" as const, value: 6 }, { kind: "stop-nosedive" as const }], 6],
+    [3, [{ kind: "abolish-leaderboard" as const }], 3],
+  ])("session k %i with %o → %i", (k, amendments, expected) => {
+    expect(kInForce(k, amendments)).toBe(expected);
   });
 });

@@ -171,3 +171,8 @@ export function teamScores(scores: ReadonlyMap<string, number | null>, size: num
   }
   return out;
 }
+
+/** The anonymity threshold in force after the conference: the session's k, raised by any "raise k" amendment (never lowered). */
+export function kInForce(sessionK: number, amendments: readonly Pick<Amendment, "kind" | "value">[]): number {
+  return Math.max(sessionK, ...amendments.filter((a) => a.kind === "raise-k").map((a) => a.value ?? 0));
+}

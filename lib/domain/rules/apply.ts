@@ -30,6 +30,11 @@ export interface ScoreContext {
  * `targets` are the active participants' aggregates; `ratings` is only read
  * for rules that need individual ratings (Nosedive weighting).
  */
+/** The anonymity threshold a round runs under: the session's k, raised (never lowered) by the round's rules (the conference's "raise k"). */
+export function effectiveK(sessionK: number, rules: Pick<RuleSet, "minRaters">): number {
+  return Math.max(sessionK, rules.minRaters ?? 0);
+}
+
 export function applyRules(
   targets: TargetAggregate[],
   ratings: () => WeightedRating[],
@@ -38,8 +43,7 @@ export function applyRules(
   norm: number | null,
   context: ScoreContext = {},
 ): RuledEntry[] {
-  // The production conference may raise the anonymity threshold, never lower it.
-  const k = Math.max(sessionK, rules.minRaters ?? 0);
+  const k = effectiveK(sessionK, rules);
   let entries: LeaderboardEntry[];
   let tiers: Map<string, number> | null = null;
   if (rules.nosedive) {

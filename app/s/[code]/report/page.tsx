@@ -7,7 +7,7 @@ import { loadHub } from "@/lib/api/context";
 import { participantCookieName } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
 import { loadSessionData } from "@/lib/debrief/data";
-import { buildReport } from "@/lib/debrief/report";
+import { serveReport } from "@/lib/debrief/serve";
 
 export const metadata: Metadata = { title: "My report" };
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ export default async function ReportPage({ params }: { params: Promise<{ code: s
   if (!me) return wrap(<Alert>This report belongs to a participant of session {code}. Open it on the device you took part with.</Alert>);
   if (hub.record.archivedAt) return wrap(<Alert tone="info">This session has been archived; personal reports are closed.</Alert>);
   const data = await loadSessionData(code);
-  const report = data ? buildReport(data, me.id) : null;
+  const report = data ? await serveReport(data, me.id) : null;
   if (!report) notFound();
   return <ParticipantReportView report={report} />;
 }

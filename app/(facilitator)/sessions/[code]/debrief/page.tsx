@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DebriefView } from "@/components/debrief/debrief-view";
 import { requireFacilitatorPage } from "@/lib/auth/facilitator";
-import { buildDebrief, type RevealableChart } from "@/lib/debrief/build";
+import type { RevealableChart } from "@/lib/debrief/build";
+import { serveDebrief } from "@/lib/debrief/serve";
 import { loadSessionData } from "@/lib/debrief/data";
 import { normalizeJoinCode } from "@/lib/domain/join-code";
 
@@ -30,7 +31,7 @@ export default async function DebriefPage({
   const raw = (await searchParams).reveal;
   const asked = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((s) => s.trim());
   const reveal = new Set(REVEALABLE.filter((c) => asked.includes(c)));
-  const debrief = buildDebrief(data, reveal);
+  const debrief = await serveDebrief(data, reveal);
   const firstRound = data.rounds[0];
 
   return (

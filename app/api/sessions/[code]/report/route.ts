@@ -1,7 +1,7 @@
 import { loadHub } from "@/lib/api/context";
 import { requireParticipant } from "@/lib/auth/participant";
 import { loadSessionData } from "@/lib/debrief/data";
-import { buildReport } from "@/lib/debrief/report";
+import { serveReport } from "@/lib/debrief/serve";
 import { AppError } from "@/lib/errors";
 import { json, route } from "@/lib/http";
 
@@ -15,7 +15,7 @@ export const GET = route<Ctx>(async (request, { params }) => {
   const me = requireParticipant(request, hub);
   if (hub.record.archivedAt) throw new AppError("forbidden", "This session has been archived; reports are closed.");
   const data = await loadSessionData(hub.record.code);
-  const report = data ? buildReport(data, me.id) : null;
+  const report = data ? await serveReport(data, me.id) : null;
   if (!report) throw new AppError("not_found", "No report for you in this session.");
   return json(report);
 });

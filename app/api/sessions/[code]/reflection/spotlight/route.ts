@@ -1,16 +1,32 @@
 import { z } from "zod";
 import { requireOwnedHub, assertWritable } from "@/lib/api/context";
+import { loadSessionData } from "@/lib/debrief/data";
+import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ code: string }> };
 
-/** Facilitator: put one anonymous reflection text on the projector, or clear it with null. */
+const bodySchema = z.object({
+  handle: z.string({ error: "handle must be a reflection's handle from the debrief, or null." }).max(64).nullable(),
+});
+
+/**
+ * Facilitator: put one anonymous reflection text on the projector, or clear it with null. The text is
+ * named by the opaque handle the debrief gives it (reflection ids are time-ordered, so they stay server-side).
+ */
 export const POST = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
   assertWritable(hub);
-  const { reflectionId } = await readJson(request, z.object({ reflectionId: z.string().max(64).nullable() }));
+  const { handle } = await readJson(request, bodySchema);
+  let reflectionId: string | null = null;
+  if (handle !== null) {
+    const data = await loadSessionData(hub.record.code);
+    const found = data?.reflections.find((r) => r.handle === handle);
+    if (!found) throw new AppError("not_found", "No reflection in this session has this handle; reload the debrief.");
+    reflectionId = found.id;
+  }
   await hub.setSpotlight(reflectionId);
   return json(hub.publicSession());
 });
