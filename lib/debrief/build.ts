@@ -102,7 +102,7 @@ export function scoreRounds(data: SessionData): RoundResult[] {
     const adjustments = tribunal
       ? scoreAdjustments(data.scenes.denunciations.filter((d) => d.round === round.number), tribunal, true)
       : undefined;
-    const entries = applyRules(targets, () => rows, data.session.k, round.rules, round.norm, { adjustments, scale: data.session.scale });
+    const entries = applyRules(targets, () => rows, data.session.k, round.rules, round.norm, { adjustments, scale: data.session.scale, frozenTiers: round.settings.tiers });
     return {
       number: round.number,
       title: round.title,
