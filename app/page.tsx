@@ -1,4 +1,6 @@
+import { redirect } from "next/navigation";
 import { JoinCodeForm } from "@/components/join/join-code-form";
+import { normalizeJoinCode } from "@/lib/domain/join-code";
 import { SiteHeader } from "@/components/site/header";
 import { LinkButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -20,7 +22,11 @@ const steps = [
   },
 ];
 
-export default function LandingPage() {
+export default async function LandingPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
+  // The join form works before the page's script has loaded too (a slow phone): it submits ?code=….
+  const { code } = await searchParams;
+  const joinCode = typeof code === "string" ? normalizeJoinCode(code) : null;
+  if (joinCode) redirect(`/s/${joinCode}`);
   return (
     <>
       <SiteHeader />

@@ -1450,9 +1450,10 @@ test.describe("anonymity", () => {
     const s = await setUp(browser, facilitator, async (kick, rec, code) => {
       let opened = () => {};
       const open = new Promise<void>((resolve) => (opened = resolve));
-      const listening = rec.stream("anonymous", `/api/sessions/${code}/events?view=screen`, {}, 2_500, opened);
+      const listening = rec.stream("anonymous", `/api/sessions/${code}/events?view=screen`, {}, RELEASE_WAIT_MS + 2_500, opened);
       await open;
-      await new Promise((r) => setTimeout(r, 600));
+      // G's ratings are released first (the release clock), then G is kicked.
+      await new Promise((r) => setTimeout(r, RELEASE_WAIT_MS));
       await kick();
       events = await listening;
     });

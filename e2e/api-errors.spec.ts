@@ -164,7 +164,8 @@ test.describe("participant and facilitator API errors", () => {
     const controlRoom = await page.goto(`/sessions/${code}`);
     expect(controlRoom?.status()).toBe(404);
 
-    // Kick (may rejoin) and ban (may not).
+    // Kick (may rejoin) and ban (may not). Joining closed with the first round; the facilitator reopens it.
+    expect((await send("POST", `/api/sessions/${code}/actions`, { action: "open-joining" }, bearer)).status).toBe(200);
     const p = await joinViaApi(code, "Pavel");
     expect((await send("DELETE", `/api/sessions/${code}/participants/${p.id}`, undefined, bearer)).status).toBe(200);
     expect((await rateViaApi(code, p, "x", { potential: 3 })).status).toBe(403);

@@ -126,6 +126,8 @@ test("forced distribution, Nosedive weighting, the norm and quota ballots, live"
   for (const name of ["Q", "P", "X", "Y"]) expect(byName(banded, name).band?.name).toBe("Vital 70%");
 
   // The phone UI shows the remaining quota and refuses a second five-star with the server's message.
+  // Boss's ratings above came from another client: the phone shows them once it is opened again.
+  await boss.reload();
   await boss.getByRole("tab", { name: "Rate" }).click();
   await boss.getByRole("button", { name: /^P\b/ }).click();
   await expect(boss.getByTestId("quota-left").first()).toHaveText("5★ left on Talent: 0 of 1");

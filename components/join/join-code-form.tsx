@@ -22,7 +22,7 @@ export function JoinCodeForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-2" aria-label="Join a session" noValidate>
+    <form onSubmit={onSubmit} method="get" action="/" className="flex flex-col gap-2" aria-label="Join a session" noValidate>
       <label htmlFor="join-code" className="text-sm font-semibold uppercase tracking-wide">
         Session code
       </label>

@@ -52,16 +52,25 @@ export function RatePanel({
     };
   }, [code, me.id, participantCount]);
 
+  // What I gave is mine: loaded with each round and whenever this phone comes back to the foreground
+  // (ratings given from another device appear then), then kept here. The live stream never carries it.
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === "visible") setShown((n) => n + 1);
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => document.removeEventListener("visibilitychange", onVisible);
+  }, []);
   useEffect(() => {
     let cancelled = false;
-    // What I gave is mine: loaded with each round, then kept here (the live stream never carries it).
     void api<{ round: number; given: Given }>(`/api/sessions/${code}/ratings`).then((result) => {
       if (!cancelled && result.ok) setGiven(result.data.given);
     });
     return () => {
       cancelled = true;
     };
-  }, [code, round]);
+  }, [code, round, shown]);
 
   async function rate(targetId: string, dimension: string, score: number) {
     const before = given[targetId]?.[dimension];
