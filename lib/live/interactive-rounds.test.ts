@@ -61,12 +61,15 @@ const SCORES: Record<string, number> = { Ada: 5, Boris: 5, Clara: 4, Dmitri: 4, 
 async function rateAll() {
   const h = await hub();
   const active = h.activeParticipants();
+  const answers: Promise<unknown>[] = [];
   for (const rater of active) {
     for (const target of active) {
       if (rater.id === target.id) continue;
-      await (await h.rate(rater, target.id, { a: SCORES[target.displayName]! })).stored;
+      answers.push(h.rate(rater, target.id, { a: SCORES[target.displayName]! }).then((answer) => answer.stored));
     }
   }
+  // Sent together, like a busy room: one group commit, one command queue.
+  await Promise.all(answers);
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const adaMeOf = (h: Awaited<ReturnType<typeof hub>>) => JSON.stringify(h.mePayload(ids.Ada!)!.interactive);
