@@ -29,12 +29,22 @@ export function participantCookie(code: string, token: string, request: Request)
   ].join("; ");
 }
 
-function readCookie(request: Request, name: string): string | undefined {
+/**
+ * A cookie's value, or undefined. A value that is not valid percent-encoding
+ * (e.g. `%E0%A4%A`) counts as no cookie: hostile input, not a server error.
+ */
+export function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get("cookie");
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }
