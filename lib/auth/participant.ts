@@ -94,3 +94,15 @@ export function assertSameOrigin(request: Request): void {
   }
   if (originHost !== host) throw new AppError("forbidden", "Cross-site requests are not allowed.");
 }
+
+/**
+ * For writes that create an identity (join, rejoin) and so carry no cookie to
+ * check: a browser request from another site is refused (it would set a
+ * participant cookie in the victim's browser). Scripts and bots send no Origin
+ * and no Sec-Fetch-Site, and pass.
+ */
+export function assertNotCrossSite(request: Request): void {
+  const site = request.headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") throw new AppError("forbidden", "Cross-site requests are not allowed.");
+  if (request.headers.get("origin") !== null) assertSameOrigin(request);
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addressOf, enforceLimit, loadHub, assertWritable } from "@/lib/api/context";
-import { identifyParticipant, newParticipantToken, participantCookie } from "@/lib/auth/participant";
+import { assertNotCrossSite, identifyParticipant, newParticipantToken, participantCookie } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
 import { createParticipant, takenNameKeys } from "@/lib/db/sessions";
 import { canJoin } from "@/lib/domain/phases";
@@ -19,6 +19,7 @@ const joinSchema = z.object({ displayName: displayNameSchema });
 export const POST = route<Ctx>(async (request, { params }) => {
   const hub = await loadHub((await params).code);
   assertWritable(hub);
+  assertNotCrossSite(request);
   enforceLimit("joinPerAddress", addressOf(request), "Too many people joined from this network in the last minute. Wait a moment and try again.");
   const previous = identifyParticipant(request, hub);
   if (previous?.participant.status === "banned") {

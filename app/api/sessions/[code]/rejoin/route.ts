@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addressOf, enforceLimit, loadHub } from "@/lib/api/context";
-import { newParticipantToken, participantCookie } from "@/lib/auth/participant";
+import { assertNotCrossSite, newParticipantToken, participantCookie } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
 import { findParticipantByRejoinHash, setTokenHash } from "@/lib/db/sessions";
 import { normalizeRejoinCode } from "@/lib/domain/rejoin-code";
@@ -20,6 +20,7 @@ const rejoinSchema = z.object({ rejoinCode: z.string().max(32) });
  */
 export const POST = route<Ctx>(async (request, { params }) => {
   const hub = await loadHub((await params).code);
+  assertNotCrossSite(request);
   enforceLimit("rejoinPerAddress", addressOf(request), "Too many rejoin attempts. Wait a minute and try again.");
   const { rejoinCode } = await readJson(request, rejoinSchema);
   const normalized = normalizeRejoinCode(rejoinCode);
