@@ -11,14 +11,14 @@ const createSchema = z.object({
 
 /** The facilitator's personal API tokens (never the secrets). */
 export const GET = route(async (request) => {
-  const { facilitator } = await requireFacilitatorApi(request);
+  const { facilitator } = await requireFacilitatorApi(request, { cookieOnly: true });
   const tokens = await listApiTokens(facilitator.id);
   return json({ tokens: tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null })) });
 });
 
 /** Creates a token and returns its secret once. */
 export const POST = route(async (request) => {
-  const { facilitator } = await requireFacilitatorApi(request, { mutating: true });
+  const { facilitator } = await requireFacilitatorApi(request, { mutating: true, cookieOnly: true });
   const { name } = await readJson(request, createSchema);
   const token = await createApiToken(facilitator.id, name);
   return json({ token: { id: token.id, name: token.name, prefix: token.prefix, createdAt: token.createdAt.toISOString() }, secret: token.token }, 201);
