@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { safeCallback } from "@/lib/domain/safe-callback";
 
 /** Turns the code thrown by the Credentials provider into a sentence. */
 export function signInErrorMessage(code: string | undefined | null): string {
@@ -33,9 +34,6 @@ export function signInErrorMessage(code: string | undefined | null): string {
   }
 }
 
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/dashboard";
-}
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const router = useRouter();
