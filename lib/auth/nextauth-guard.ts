@@ -2,6 +2,7 @@
 // throws (a 500), and some refusals come back as text "[object Object]". This
 // puts the app's one request-parsing path in front of it and answers every
 // refusal with the app's { error: { code, message } } shape.
+import { NextRequest } from "next/server";
 import { AppError } from "../errors";
 import { errorResponse, isJsonContentType, readTextCapped } from "../http";
 
@@ -26,7 +27,8 @@ export async function guardAuthRequest(request: Request): Promise<Request> {
     }
     if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("bad_request", "The request body must be a JSON object.");
   }
-  return new Request(request.url, { method: "POST", headers: request.headers, body: text });
+  // next-auth reads `nextUrl`: hand it a NextRequest again.
+  return new NextRequest(request.url, { method: "POST", headers: request.headers, body: text });
 }
 
 /** next-auth's own answer, except that a non-JSON refusal becomes the app's error shape. */
