@@ -15,6 +15,12 @@ describe("guardAuthRequest", () => {
     await expect(guardAuthRequest(post(body, type))).rejects.toMatchObject({ code });
   });
 
+  it("a GET of the credentials callback is a bad request (next-auth would answer 500)", async () => {
+    await expect(guardAuthRequest(new Request("http://localhost/api/auth/callback/credentials"))).rejects.toMatchObject({ code: "bad_request" });
+    const other = new Request("http://localhost/api/auth/csrf");
+    await expect(guardAuthRequest(other)).resolves.toBe(other);
+  });
+
   it("passes a form and a JSON object on, body intact", async () => {
     const form = await guardAuthRequest(post("csrfToken=abc&email=a%40b.c", "application/x-www-form-urlencoded"));
     expect(await form.text()).toBe("csrfToken=abc&email=a%40b.c");

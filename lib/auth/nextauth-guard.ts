@@ -10,6 +10,10 @@ const MAX_AUTH_BODY_BYTES = 8 * 1024;
 
 /** The request next-auth may see: POST bodies are form-encoded or a JSON object, at most 8 KB. */
 export async function guardAuthRequest(request: Request): Promise<Request> {
+  // next-auth answers a GET of the credentials callback with a 500 ("not supported"): it is a bad request.
+  if (request.method !== "POST" && /\/callback\/credentials\/?$/.test(new URL(request.url).pathname)) {
+    throw new AppError("bad_request", "Sign in with email and password through the sign-in form (a POST).");
+  }
   if (request.method !== "POST") return request;
   const type = request.headers.get("content-type");
   const isForm = (type ?? "").split(";")[0]!.trim().toLowerCase() === "application/x-www-form-urlencoded";
