@@ -2,6 +2,7 @@
 // routes, the property-based fuzz (e2e/fuzz.spec.ts) and documentation can
 // import the very same objects (route files may only export handlers).
 import { z } from "zod";
+import { publicText } from "../domain/free-text";
 import { displayNameSchema } from "../domain/names";
 import { ROUND_MAX_SECONDS, ROUND_MIN_SECONDS, SESSION_ACTIONS, sessionActionSchema } from "../domain/phases";
 import { APPEAL_MAX_CHARS, CHARGE_MAX_CHARS } from "../domain/rounds/tribunal";
@@ -70,7 +71,7 @@ export const spotlightBody = z.object({ reflectionId: z.string().max(64).nullabl
 
 /** PUT /api/sessions/{code}/statement */
 export const statementBody = z.object({
-  text: z.string({ error: "text must be a string." }).max(STATEMENT_MAX_CHARS * 2, `A statement has at most ${STATEMENT_MAX_CHARS} characters.`),
+  text: z.string({ error: "text must be a string." }).max(STATEMENT_MAX_CHARS * 2, `A statement has at most ${STATEMENT_MAX_CHARS} characters.`).pipe(publicText),
 });
 
 /** PUT /api/sessions/{code}/rif-votes/{targetId} */
@@ -79,18 +80,18 @@ export const rifVoteBody = z.object({ vote: z.enum(["keep", "let_go"], { error: 
 /** POST /api/sessions/{code}/denunciations */
 export const denunciationBody = z.object({
   accusedId: z.string({ error: "accusedId must be a participant id." }).min(1).max(64),
-  charge: z.string({ error: "charge must be text." }).max(CHARGE_MAX_CHARS * 2, `A charge has at most ${CHARGE_MAX_CHARS} characters.`),
+  charge: z.string({ error: "charge must be text." }).max(CHARGE_MAX_CHARS * 2, `A charge has at most ${CHARGE_MAX_CHARS} characters.`).pipe(publicText),
 });
 
 /** POST /api/sessions/{code}/appeal */
 export const appealBody = z.object({
-  text: z.string({ error: "text must be a string." }).max(APPEAL_MAX_CHARS * 2, `An appeal has at most ${APPEAL_MAX_CHARS} characters.`),
+  text: z.string({ error: "text must be a string." }).max(APPEAL_MAX_CHARS * 2, `An appeal has at most ${APPEAL_MAX_CHARS} characters.`).pipe(publicText),
 });
 
 /** POST /api/sessions/{code}/proposals */
 export const proposalBody = z.object({
   kind: z.enum(AMENDMENT_KINDS as [AmendmentKind, ...AmendmentKind[]], { error: `kind must be one of: ${AMENDMENT_KINDS.join(", ")}.` }),
-  text: z.string().max(PROPOSAL_TEXT_MAX_CHARS * 2, `A proposal has at most ${PROPOSAL_TEXT_MAX_CHARS} characters.`).optional(),
+  text: z.string().max(PROPOSAL_TEXT_MAX_CHARS * 2, `A proposal has at most ${PROPOSAL_TEXT_MAX_CHARS} characters.`).pipe(publicText).optional(),
 });
 
 /** PUT /api/sessions/{code}/proposals/{proposalId}/vote */
