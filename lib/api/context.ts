@@ -42,6 +42,8 @@ function limiters() {
     denouncePerParticipant: new RateLimiter({ limit: 6, windowMs: MINUTE }),
     // Statements, keep/let-go votes, proposals, conference votes, appeals.
     interactPerParticipant: new RateLimiter({ limit: 60, windowMs: MINUTE }),
+    // The private report re-reads the whole session from the database: a few a minute is plenty for a person.
+    reportPerParticipant: new RateLimiter({ limit: 10, windowMs: MINUTE }),
   };
   return g.__stakhanovLimits;
 }
@@ -52,7 +54,8 @@ export type LimitName =
   | "ratePerParticipant"
   | "ratePerAddress"
   | "denouncePerParticipant"
-  | "interactPerParticipant";
+  | "interactPerParticipant"
+  | "reportPerParticipant";
 
 export function enforceLimit(name: LimitName, key: string, message: string): void {
   const limiter = limiters()[name];
