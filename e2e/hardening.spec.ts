@@ -92,6 +92,31 @@ test.describe("hardening probes", () => {
     await context.close();
   });
 
+  test("the private report: rate-limited per participant, closed to a removed participant (API and page)", async ({ browser, facilitator }) => {
+    const context = await browser.newContext();
+    await signInViaApi(context, facilitator);
+    const fac = FacilitatorApi.of(context);
+    const { code } = await fac.createSession({ title: "Report probe" });
+    const ana = await joinViaApi(code, "Ana");
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await send("GET", `/api/sessions/${code}/report`, { headers: { Authorization: `Bearer ${ana.token}` } })).status);
+    expect(statuses.slice(0, 10).every((s) => s !== 429)).toBe(true);
+    expect(statuses[10]).toBe(429);
+
+    // Ben joins with the page (cookie), is kicked, and his report page says so.
+    const phone = await browser.newPage();
+    await phone.goto(`/s/${code}`);
+    await phone.getByLabel("Your display name").fill("Ben");
+    await phone.getByRole("button", { name: "Join the session" }).click();
+    await expect(phone.getByTestId("my-name")).toHaveText("Ben");
+    const ben = ((await (await send("GET", `/api/sessions/${code}/participants`)).json) as unknown as { id: string; displayName: string }[]).find((p) => p.displayName === "Ben")!;
+    await fac.remove(code, ben.id);
+    await phone.goto(`/s/${code}/report`);
+    await expect(phone.getByText("You were removed from session")).toBeVisible();
+    await phone.close();
+    await context.close();
+  });
+
   test("an API token cannot create or list API tokens", async ({ browser, facilitator }) => {
     const context = await browser.newContext();
     await signInViaApi(context, facilitator);
