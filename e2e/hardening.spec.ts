@@ -6,8 +6,19 @@ import { restartServer, serverInfo } from "./support/server";
 
 const base = () => serverInfo().baseURL;
 
+/** fetch, retried once when a kept-alive socket was closed under it (e.g. after the 413 below cut a body short). */
+async function fetchRetry(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== "UND_ERR_SOCKET" && code !== "ECONNRESET") throw error;
+    return fetch(url, init);
+  }
+}
+
 async function send(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
-  const response = await fetch(`${base()}${path}`, { method, headers: init.headers, body: init.body });
+  const response = await fetchRetry(`${base()}${path}`, { method, headers: init.headers, body: init.body });
   const text = await response.text();
   let json: { error?: { code: string; message: string } } | null = null;
   try {
