@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { headers } from "next/headers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,7 +10,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#b3121f" };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // proxy.ts gives each page request a CSP nonce; reading the request headers renders every page
+  // per request (never prebuilt), so Next can put that nonce on its scripts.
+  await headers();
   return (
     <html lang="en">
       <body className="min-h-dvh">{children}</body>

@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustProxy, type TrustProxy } from "./net/client-address";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -19,6 +20,9 @@ const schema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   PUBLIC_URL: z.url().optional(),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+  TRUST_PROXY: z.string().optional(),
+  STREAMS_PER_IDENTITY: z.coerce.number().int().min(1).max(100).default(3),
+  STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
 });
 
 export interface Env {
@@ -35,6 +39,11 @@ export interface Env {
   publicUrl?: string;
   /** Present only when set in the environment; see getAuthSecret() for the effective one. */
   nextAuthSecret?: string;
+  /** Which X-Forwarded-For hops to believe (lib/net/client-address.ts); off by default. */
+  trustProxy: TrustProxy;
+  /** Open live streams allowed per participant token or facilitator, and per client address. */
+  streamsPerIdentity: number;
+  streamsPerAddress: number;
 }
 
 let cached: Env | undefined;
@@ -47,6 +56,12 @@ export function getEnv(): Env {
     throw new Error(`Invalid environment configuration:\n${lines}`);
   }
   const e = parsed.data;
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  } catch (error) {
+    throw new Error(`Invalid environment configuration:\n  ${(error as Error).message}`);
+  }
   const dataDir = path.resolve(e.DATA_DIR);
   const databaseUrl = e.DATABASE_URL ?? `file:${path.join(dataDir, "stakhanov.db")}`;
   cached = {
@@ -59,6 +74,9 @@ export function getEnv(): Env {
     nextAuthUrl: e.NEXTAUTH_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ""),
     nextAuthSecret: e.NEXTAUTH_SECRET,
+    trustProxy,
+    streamsPerIdentity: e.STREAMS_PER_IDENTITY,
+    streamsPerAddress: e.STREAMS_PER_ADDRESS,
   };
   return cached;
 }

@@ -32,16 +32,65 @@ export function route<C = unknown>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** Reads a JSON body (size-capped, content-type checked) and validates it. */
+/**
+ * The media type of a Content-Type header, exactly: `application/json` with at
+ * most a UTF-8 charset parameter. `text/plain; application/json` (a cross-site
+ * "simple" request in disguise) or `application/jsonp` are not JSON.
+ */
+export function isJsonContentType(header: string | null): boolean {
+  if (!header) return false;
+  const [essence, ...params] = header.split(";");
+  if (essence?.trim().toLowerCase() !== "application/json") return false;
+  for (const param of params) {
+    const eq = param.indexOf("=");
+    if (eq < 0) return false;
+    const name = param.slice(0, eq).trim().toLowerCase();
+    const value = param.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1").toLowerCase();
+    if (name !== "charset" || (value !== "utf-8" && value !== "utf8")) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads a request body as text, refusing it as soon as it passes `maxBytes`:
+ * a chunked body with no Content-Length is never buffered past the cap.
+ */
+export async function readTextCapped(request: Request, maxBytes = MAX_JSON_BYTES): Promise<string> {
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > maxBytes) throw new AppError("payload_too_large", "The request body is too large.");
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError("payload_too_large", "The request body is too large.");
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("bad_request", "The request body is not valid UTF-8.");
+  }
+}
+
+/** Reads a JSON body (exact media type, streaming size cap) and validates it. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const type = request.headers.get("content-type") ?? "";
-  if (!type.toLowerCase().includes("application/json")) {
+  if (!isJsonContentType(request.headers.get("content-type"))) {
     throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
-  const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("payload_too_large", "The request body is too large.");
+  const text = await readTextCapped(request);
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -197,6 +197,9 @@ async function main(): Promise<number> {
     DATA_DIR: dir,
     DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
     BCRYPT_COST: "4",
+    // The load generator on loopback stands in for a reverse proxy: each simulated phone's
+    // X-Forwarded-For address is believed, as behind a real proxy (docs/deployment.md).
+    TRUST_PROXY: "127.0.0.1,::1",
   };
   delete env.PUBLIC_URL;
   delete env.NEXTAUTH_URL;

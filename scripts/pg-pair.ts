@@ -133,6 +133,9 @@ async function main(): Promise<number> {
       // Both instances must share the secret behind cookies and sign-ins (docs/deployment.md).
       NEXTAUTH_SECRET: "pg-pair-test-secret-0123456789abcdef0123456789",
       BCRYPT_COST: "4",
+      // The load generator on loopback stands in for a reverse proxy: each simulated phone's
+      // X-Forwarded-For address is believed, as behind a real proxy (docs/deployment.md).
+      TRUST_PROXY: "127.0.0.1,::1",
     };
     delete env.PUBLIC_URL;
     delete env.NEXTAUTH_URL;

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { safeCallback } from "@/lib/domain/safe-callback";
 
 /** Turns the code thrown by the Credentials provider into a sentence. */
 export function signInErrorMessage(code: string | undefined | null): string {
@@ -16,18 +17,16 @@ export function signInErrorMessage(code: string | undefined | null): string {
     const minutes = Math.max(1, Math.ceil(seconds / 60));
     return `Too many failed sign-ins. For your security, sign-in is paused for about ${minutes} minute${minutes === 1 ? "" : "s"}.`;
   }
-  if (code.startsWith("WRONG_PASSWORD")) {
+  if (code.startsWith("WRONG_CREDENTIALS")) {
     const left = Number(code.split(":")[1] ?? "NaN");
     if (Number.isInteger(left) && left <= 3) {
       return left === 0
-        ? "Wrong password for this account. Sign-in is now paused for a while."
-        : `Wrong password for this account. ${left} attempt${left === 1 ? "" : "s"} left before sign-in is paused.`;
+        ? "Wrong email or password. Sign-in is now paused for a while."
+        : `Wrong email or password. ${left} attempt${left === 1 ? "" : "s"} left before sign-in is paused.`;
     }
-    return "Wrong password for this account.";
+    return "Wrong email or password. Check both, or create an account.";
   }
   switch (code) {
-    case "UNKNOWN_EMAIL":
-      return "No facilitator account uses this email. Check it, or create an account.";
     case "INVALID_INPUT":
       return "Enter a valid email address and your password.";
     default:
@@ -35,9 +34,6 @@ export function signInErrorMessage(code: string | undefined | null): string {
   }
 }
 
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/dashboard";
-}
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const router = useRouter();

@@ -41,7 +41,12 @@ export function SignUpForm() {
       }
       const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
       if (!result || result.error) {
-        router.push("/signin");
+        // Sign-up does not say whether the email already had an account (that would list accounts).
+        setError({
+          message: result?.error?.startsWith("RATE_LIMITED")
+            ? "Sign-in is paused for a while after too many attempts. Try again later."
+            : "We could not sign you in with this password. If you already have an account with this email, sign in with that account's password.",
+        });
         return;
       }
       router.push("/dashboard");

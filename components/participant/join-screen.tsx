@@ -57,13 +57,19 @@ export function JoinScreen({
   async function rejoin(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setRejoinError(null);
-    const result = await api<{ participant: { id: string; displayName: string } }>(`/api/sessions/${code}/rejoin`, {
+    const result = await api<{ participant: { id: string; displayName: string }; rejoinCode: string }>(`/api/sessions/${code}/rejoin`, {
       method: "POST",
       body: { rejoinCode },
     });
     if (!result.ok) {
       setRejoinError(result.message);
       return;
+    }
+    try {
+      // The code used is spent: keep the new one for the next device change.
+      localStorage.setItem(rejoinStorageKey(code), result.data.rejoinCode);
+    } catch {
+      // private mode: the code can be re-issued from the score screen
     }
     onJoined({ ...result.data.participant, status: "active" });
   }

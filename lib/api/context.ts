@@ -1,7 +1,9 @@
 // Shared steps of the session routes: find the live session by code, check
 // who owns it, apply rate limits.
 import { normalizeJoinCode } from "../domain/join-code";
+import { acquireAll, ConcurrencyLimiter } from "../domain/concurrency";
 import { RateLimiter, retryAfterSeconds } from "../domain/rate-limit";
+import { getEnv } from "../env";
 import { requireFacilitatorApi } from "../auth/facilitator";
 import { clientAddress } from "../auth/signin-limits";
 import { AppError } from "../errors";
@@ -40,6 +42,8 @@ function limiters() {
     denouncePerParticipant: new RateLimiter({ limit: 6, windowMs: MINUTE }),
     // Statements, keep/let-go votes, proposals, conference votes, appeals.
     interactPerParticipant: new RateLimiter({ limit: 60, windowMs: MINUTE }),
+    // The private report re-reads the whole session from the database: a few a minute is plenty for a person.
+    reportPerParticipant: new RateLimiter({ limit: 10, windowMs: MINUTE }),
   };
   return g.__stakhanovLimits;
 }
@@ -50,7 +54,8 @@ export type LimitName =
   | "ratePerParticipant"
   | "ratePerAddress"
   | "denouncePerParticipant"
-  | "interactPerParticipant";
+  | "interactPerParticipant"
+  | "reportPerParticipant";
 
 export function enforceLimit(name: LimitName, key: string, message: string): void {
   const limiter = limiters()[name];
@@ -63,4 +68,33 @@ export function enforceLimit(name: LimitName, key: string, message: string): voi
 
 export function addressOf(request: Request): string {
   return clientAddress(request.headers);
+}
+
+const gs = globalThis as unknown as { __stakhanovStreams?: { perIdentity: ConcurrencyLimiter; perAddress: ConcurrencyLimiter } };
+
+/**
+ * A slot for one live stream: at most STREAMS_PER_IDENTITY open per participant
+ * or facilitator, STREAMS_PER_ADDRESS per client address. 429 when full; call
+ * the returned function when the stream ends.
+ */
+export function acquireStreamSlot(request: Request, identity: string | null): () => void {
+  const env = getEnv();
+  gs.__stakhanovStreams ??= {
+    perIdentity: new ConcurrencyLimiter(env.streamsPerIdentity),
+    perAddress: new ConcurrencyLimiter(env.streamsPerAddress),
+  };
+  const { perIdentity, perAddress } = gs.__stakhanovStreams;
+  const pairs: [ConcurrencyLimiter, string][] = [[perAddress, addressOf(request)]];
+  if (identity) pairs.push([perIdentity, identity]);
+  const release = acquireAll(pairs);
+  if (!release) {
+    throw new AppError(
+      "rate_limited",
+      identity && perIdentity.count(identity) >= env.streamsPerIdentity
+        ? "This device already has the live view open in other tabs. Close one and reload."
+        : "Too many live views are open from this network.",
+      { retryAfterSeconds: 5 },
+    );
+  }
+  return release;
 }

@@ -21,12 +21,18 @@ export async function requireFacilitatorPage(returnTo: string): Promise<Facilita
   return facilitator;
 }
 
-/** For the facilitator API: a personal API token (Authorization: Bearer) or the signed-in cookie. */
+/**
+ * For the facilitator API: a personal API token (Authorization: Bearer) or the signed-in cookie.
+ * `cookieOnly`: API tokens are refused (managing tokens), so a stolen token cannot mint successors.
+ */
 export async function requireFacilitatorApi(
   request: Request,
-  opts: { mutating?: boolean } = {},
+  opts: { mutating?: boolean; cookieOnly?: boolean } = {},
 ): Promise<{ facilitator: FacilitatorSummary; via: "token" | "cookie" }> {
   const authorization = request.headers.get("authorization");
+  if (authorization && opts.cookieOnly) {
+    throw new AppError("forbidden", "API tokens are managed only by a signed-in facilitator (Settings page), not with an API token.");
+  }
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     const facilitator = match?.[1] ? await findFacilitatorByApiToken(match[1]) : null;

@@ -12,8 +12,8 @@ import { clientAddress, signInLimits } from "./signin-limits";
 /** Codes the sign-in form turns into sentences (see components/auth/sign-in-form.tsx). */
 export const SIGN_IN_ERRORS = {
   invalid: "INVALID_INPUT",
-  unknownEmail: "UNKNOWN_EMAIL",
-  wrongPassword: "WRONG_PASSWORD", // followed by ":<attempts left>"
+  // One answer for an unknown email and a wrong password, so sign-in cannot list accounts.
+  wrongCredentials: "WRONG_CREDENTIALS", // followed by ":<attempts left>"
   rateLimited: "RATE_LIMITED", // followed by ":<seconds>"
 } as const;
 
@@ -38,27 +38,19 @@ export function getAuthOptions(): NextAuthOptions {
           const parsed = signInSchema.safeParse(credentials ?? {});
           if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
           const { email, password } = parsed.data;
-          const limits = signInLimits();
-          const address = clientAddress(req?.headers ?? {});
-          const byAccount = limits.account.peek(email);
-          const byAddress = limits.address.peek(address);
-          if (!byAccount.allowed || !byAddress.allowed) {
-            const wait = Math.max(byAccount.retryAfterMs, byAddress.retryAfterMs);
-            throw new Error(`${SIGN_IN_ERRORS.rateLimited}:${retryAfterSeconds(wait)}`);
+          // Counted before the (slow) password check, and only a few checks per account at once.
+          const admission = signInLimits().gate.admit(email, clientAddress(req?.headers ?? {}));
+          if (!admission.allowed) throw new Error(`${SIGN_IN_ERRORS.rateLimited}:${retryAfterSeconds(admission.retryAfterMs)}`);
+          let succeeded = false;
+          try {
+            const found = await findCredentialsByEmail(email);
+            if (!found) await burnPasswordCheck(password);
+            succeeded = !!found && (await verifyPassword(password, found.passwordHash));
+            if (!found || !succeeded) throw new Error(`${SIGN_IN_ERRORS.wrongCredentials}:${admission.remaining}`);
+            return { id: found.id, email: found.email, name: found.name };
+          } finally {
+            admission.release(succeeded);
           }
-          const found = await findCredentialsByEmail(email);
-          if (!found) {
-            await burnPasswordCheck(password);
-            limits.address.hit(address);
-            throw new Error(SIGN_IN_ERRORS.unknownEmail);
-          }
-          if (!(await verifyPassword(password, found.passwordHash))) {
-            const { remaining } = limits.account.hit(email);
-            limits.address.hit(address);
-            throw new Error(`${SIGN_IN_ERRORS.wrongPassword}:${remaining}`);
-          }
-          limits.account.reset(email);
-          return { id: found.id, email: found.email, name: found.name };
         },
       }),
     ],

@@ -29,12 +29,22 @@ export function participantCookie(code: string, token: string, request: Request)
   ].join("; ");
 }
 
-function readCookie(request: Request, name: string): string | undefined {
+/**
+ * A cookie's value, or undefined. A value that is not valid percent-encoding
+ * (e.g. `%E0%A4%A`) counts as no cookie: hostile input, not a server error.
+ */
+export function readCookie(request: Request, name: string): string | undefined {
   const header = request.headers.get("cookie");
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }
@@ -83,4 +93,16 @@ export function assertSameOrigin(request: Request): void {
     throw new AppError("forbidden", "This request must come from the Stakhanov app itself.");
   }
   if (originHost !== host) throw new AppError("forbidden", "Cross-site requests are not allowed.");
+}
+
+/**
+ * For writes that create an identity (join, rejoin) and so carry no cookie to
+ * check: a browser request from another site is refused (it would set a
+ * participant cookie in the victim's browser). Scripts and bots send no Origin
+ * and no Sec-Fetch-Site, and pass.
+ */
+export function assertNotCrossSite(request: Request): void {
+  const site = request.headers.get("sec-fetch-site");
+  if (site === "cross-site" || site === "same-site") throw new AppError("forbidden", "Cross-site requests are not allowed.");
+  if (request.headers.get("origin") !== null) assertSameOrigin(request);
 }

@@ -232,6 +232,16 @@ export async function setRejoinHash(id: string, rejoinHash: string): Promise<voi
   await getDb().participant.update({ where: { id }, data: { rejoinHash } });
 }
 
+/**
+ * Rejoin: moves the identity to a new device token and rotates the rejoin code,
+ * only if the code used is still current (one statement, so a code works once
+ * even when two devices race with it). False when it was already used.
+ */
+export async function useRejoinCode(id: string, usedHash: string, next: { tokenHash: string; rejoinHash: string }): Promise<boolean> {
+  const { count } = await getDb().participant.updateMany({ where: { id, rejoinHash: usedHash }, data: next });
+  return count === 1;
+}
+
 export async function setTokenHash(id: string, tokenHash: string): Promise<void> {
   await getDb().participant.update({ where: { id }, data: { tokenHash } });
 }

@@ -12,7 +12,7 @@ const CHARS_MESSAGE = "Display name contains characters that are not allowed.";
 const FOLDABLE_SPACE = /[\t\n\v\f\r\p{Zs}\u2028\u2029]+/gu;
 // C0/C1 controls plus invisible and bidi controls, which let two names look alike or reorder the leaderboard text.
 // U+200C/U+200D (zero-width non-joiner/joiner) stay allowed: emoji like 👩‍💻 and Persian or Indic names need them.
-const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
+export const FORBIDDEN_TEXT_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 /** NFKC, folded whitespace, no leading or trailing spaces: the form we store and show. */
 function cleanDisplayName(raw: string): string {
@@ -30,7 +30,7 @@ export const displayNameSchema = z
   .pipe(
     z
       .string()
-      .refine((s) => !FORBIDDEN.test(s), CHARS_MESSAGE)
+      .refine((s) => !FORBIDDEN_TEXT_CHARS.test(s), CHARS_MESSAGE)
       .refine((s) => charCount(s) >= 1 && charCount(s) <= DISPLAY_NAME_MAX, LENGTH_MESSAGE),
   );
 

@@ -1,12 +1,19 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/options";
+import { guardAuthRequest, shapeAuthResponse } from "@/lib/auth/nextauth-guard";
+import { errorResponse } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
 async function handler(request: Request, context: Ctx) {
-  return NextAuth(getAuthOptions())(request, context);
+  try {
+    const guarded = await guardAuthRequest(request);
+    return shapeAuthResponse(await NextAuth(getAuthOptions())(guarded, context));
+  } catch (error) {
+    return errorResponse(error);
+  }
 }
 
 export { handler as GET, handler as POST };

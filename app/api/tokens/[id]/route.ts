@@ -9,7 +9,7 @@ type Ctx = { params: Promise<{ id: string }> };
 
 /** Revokes one of the facilitator's own tokens. */
 export const DELETE = route<Ctx>(async (request, { params }) => {
-  const { facilitator } = await requireFacilitatorApi(request, { mutating: true });
+  const { facilitator } = await requireFacilitatorApi(request, { mutating: true, cookieOnly: true });
   const { id } = await params;
   if (!(await revokeApiToken(facilitator.id, id))) throw new AppError("not_found", "No such active token.");
   return json({ revoked: id });

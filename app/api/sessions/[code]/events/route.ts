@@ -1,4 +1,4 @@
-import { loadHub } from "@/lib/api/context";
+import { acquireStreamSlot, loadHub } from "@/lib/api/context";
 import { currentFacilitator } from "@/lib/auth/facilitator";
 import { identifyParticipant } from "@/lib/auth/participant";
 import { AppError } from "@/lib/errors";
@@ -28,12 +28,18 @@ export async function GET(request: Request, { params }: Ctx) {
     if (view !== "phone" && view !== "screen" && view !== "control") {
       throw new AppError("validation_failed", "view must be phone, screen or control.", { field: "view" });
     }
+    let identity: string | null = null;
     if (view === "control") {
       const facilitator = await currentFacilitator();
       if (!facilitator) throw new AppError("unauthorized", "Sign in as the session's facilitator.");
       if (facilitator.id !== hub.record.facilitatorId) throw new AppError("forbidden", "This session belongs to another facilitator.");
+      identity = `f:${facilitator.id}`;
     }
     const participant = view === "phone" ? (identifyParticipant(request, hub)?.participant ?? null) : null;
+    if (participant) identity = `p:${participant.id}`;
+    // A few open streams per identity and per address; the slot is given back when the stream ends.
+    const releaseSlot = acquireStreamSlot(request, identity);
+    signal.addEventListener("abort", releaseSlot, { once: true }); // also if the stream never started
     const boardView = view === "control" ? "facilitator" : view === "screen" ? "full" : "phone";
 
     return eventStream(signal, (sse) => {
@@ -120,6 +126,7 @@ export async function GET(request: Request, { params }: Ctx) {
         unsubscribe();
         release();
         unhold();
+        releaseSlot();
       };
     });
   } catch (error) {

@@ -1,24 +1,23 @@
-import { z } from "zod";
 import { addressOf, enforceLimit, loadHub, assertWritable } from "@/lib/api/context";
-import { identifyParticipant, newParticipantToken, participantCookie } from "@/lib/auth/participant";
+import { assertNotCrossSite, identifyParticipant, newParticipantToken, participantCookie } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
 import { createParticipant, takenNameKeys } from "@/lib/db/sessions";
 import { canJoin } from "@/lib/domain/phases";
-import { displayNameSchema, nameKey, suggestFreeName } from "@/lib/domain/names";
+import { nameKey, suggestFreeName } from "@/lib/domain/names";
 import { newRejoinCode } from "@/lib/domain/rejoin-code";
 import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http";
+import { joinBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ code: string }> };
 
-const joinSchema = z.object({ displayName: displayNameSchema });
-
 /** Join a session: creates a participant, sets the identity cookie and returns the token once. */
 export const POST = route<Ctx>(async (request, { params }) => {
   const hub = await loadHub((await params).code);
   assertWritable(hub);
+  assertNotCrossSite(request);
   enforceLimit("joinPerAddress", addressOf(request), "Too many people joined from this network in the last minute. Wait a moment and try again.");
   const previous = identifyParticipant(request, hub);
   if (previous?.participant.status === "banned") {
@@ -29,7 +28,7 @@ export const POST = route<Ctx>(async (request, { params }) => {
   }
   const allowed = canJoin(hub.state());
   if (!allowed.ok) throw new AppError("forbidden", allowed.message);
-  const { displayName } = await readJson(request, joinSchema);
+  const { displayName } = await readJson(request, joinBody);
   const key = nameKey(displayName);
 
   const { token, tokenHash } = newParticipantToken();

@@ -1,29 +1,30 @@
-import { z } from "zod";
 import { addressOf, enforceLimit, loadHub } from "@/lib/api/context";
-import { newParticipantToken, participantCookie } from "@/lib/auth/participant";
+import { assertNotCrossSite, newParticipantToken, participantCookie } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
-import { findParticipantByRejoinHash, setTokenHash } from "@/lib/db/sessions";
-import { normalizeRejoinCode } from "@/lib/domain/rejoin-code";
+import { findParticipantByRejoinHash, useRejoinCode } from "@/lib/db/sessions";
+import { newRejoinCode, normalizeRejoinCode } from "@/lib/domain/rejoin-code";
 import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http";
+import { rejoinBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ code: string }> };
 
-const rejoinSchema = z.object({ rejoinCode: z.string().max(32) });
-
 /**
  * Continue as an existing participant on another device: the rejoin code
  * shown on the first device moves the identity here (a new token; the old
  * device's token stops working, so one person is one participant on one device).
+ * The code rotates on use: the answer carries the next one.
  */
 export const POST = route<Ctx>(async (request, { params }) => {
   const hub = await loadHub((await params).code);
+  assertNotCrossSite(request);
   enforceLimit("rejoinPerAddress", addressOf(request), "Too many rejoin attempts. Wait a minute and try again.");
-  const { rejoinCode } = await readJson(request, rejoinSchema);
+  const { rejoinCode } = await readJson(request, rejoinBody);
   const normalized = normalizeRejoinCode(rejoinCode);
-  const found = normalized ? await findParticipantByRejoinHash(hashToken(`${hub.record.id}:${normalized}`)) : null;
+  const usedHash = normalized ? hashToken(`${hub.record.id}:${normalized}`) : null;
+  const found = usedHash ? await findParticipantByRejoinHash(usedHash) : null;
   if (!found || found.sessionId !== hub.record.id) {
     throw new AppError("not_found", "That rejoin code does not match anyone in this session. Check it on your other device.", { field: "rejoinCode" });
   }
@@ -31,9 +32,13 @@ export const POST = route<Ctx>(async (request, { params }) => {
   // Observers (let go in a Reduction in Force) keep watching on any device; removed people do not.
   if (!participant || (participant.status !== "active" && participant.status !== "observer")) throw new AppError("forbidden", "You were removed from this session.");
   const { token, tokenHash } = newParticipantToken();
-  await setTokenHash(participant.id, tokenHash);
+  // The code is single-use: a new one comes back (a code read off a phone's storage works once).
+  const nextCode = newRejoinCode();
+  if (!(await useRejoinCode(participant.id, usedHash!, { tokenHash, rejoinHash: hashToken(`${hub.record.id}:${nextCode}`) }))) {
+    throw new AppError("not_found", "That rejoin code does not match anyone in this session. Check it on your other device.", { field: "rejoinCode" });
+  }
   await hub.replaceToken(participant.id, tokenHash);
-  const response = json({ participant: { id: participant.id, displayName: participant.displayName }, token });
+  const response = json({ participant: { id: participant.id, displayName: participant.displayName }, token, rejoinCode: nextCode });
   response.headers.append("Set-Cookie", participantCookie(hub.record.code, token, request));
   return response;
 });

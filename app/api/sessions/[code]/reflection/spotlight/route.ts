@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { requireOwnedHub, assertWritable } from "@/lib/api/context";
+import { spotlightBody } from "@/lib/api/schemas";
 import { loadSessionData } from "@/lib/debrief/data";
 import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http";
@@ -8,10 +8,6 @@ export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ code: string }> };
 
-const bodySchema = z.object({
-  handle: z.string({ error: "handle must be a reflection's handle from the debrief, or null." }).max(64).nullable(),
-});
-
 /**
  * Facilitator: put one anonymous reflection text on the projector, or clear it with null. The text is
  * named by the opaque handle the debrief gives it (reflection ids are time-ordered, so they stay server-side).
@@ -19,7 +15,7 @@ const bodySchema = z.object({
 export const POST = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
   assertWritable(hub);
-  const { handle } = await readJson(request, bodySchema);
+  const { handle } = await readJson(request, spotlightBody);
   let reflectionId: string | null = null;
   if (handle !== null) {
     const data = await loadSessionData(hub.record.code);

@@ -1,0 +1,32 @@
+// Next.js Proxy (formerly middleware): a fresh CSP nonce for every page
+// request. Next reads the policy from the request header and puts the nonce on
+// its own scripts; the layout reads x-nonce, which also keeps every page
+// dynamically rendered (a static page could not carry a per-request nonce).
+// API routes get their (static) policy from next.config.js instead.
+import { NextResponse, type NextRequest } from "next/server";
+import { HSTS, isHttps, newNonce, pageCsp } from "./lib/security/headers";
+
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const https = isHttps(request.url, request.headers.get("x-forwarded-proto"));
+  const csp = pageCsp({ nonce, dev: process.env.NODE_ENV === "development", https });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    {
+      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
