@@ -40,6 +40,7 @@ const ROUTES: RouteSpec[] = [
   { file: "app/api/sessions/route.ts", method: "GET", path: "/api/sessions", schema: null, auth: "facilitator" },
   { file: "app/api/sessions/route.ts", method: "POST", path: "/api/sessions", schema: schemas.createSessionBody, auth: "facilitator" },
   { file: `${S}/route.ts`, method: "GET", path: "/api/sessions/{code}", schema: null, auth: "none" },
+  { file: `${S}/route.ts`, method: "PATCH", path: "/api/sessions/{code}", schema: schemas.sessionSettingsBody, auth: "facilitator" },
   { file: `${S}/participants/route.ts`, method: "GET", path: "/api/sessions/{code}/participants", schema: null, auth: "none" },
   { file: `${S}/participants/route.ts`, method: "POST", path: "/api/sessions/{code}/participants", schema: schemas.joinBody, auth: "none" },
   { file: `${S}/participants/[id]/route.ts`, method: "PATCH", path: "/api/sessions/{code}/participants/{participantId}", schema: schemas.renameBody, auth: "facilitator" },

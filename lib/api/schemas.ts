@@ -120,3 +120,6 @@ export const roundControlBody = z.discriminatedUnion(
       "action must be one of: rif.start-hearing, rif.next, rif.previous, rif.show, rif.hide, rif.reveal, tribunal.hide-appeal, conference.decide, amendments.lift.",
   },
 );
+
+/** PATCH /api/sessions/{code}: the release clock (docs/decisions/0011). */
+export { sessionSettingsSchema as sessionSettingsBody } from "../domain/session-config";

@@ -2,7 +2,7 @@ import { loadHub, requireOwnedHub } from "@/lib/api/context";
 import { deleteSession } from "@/lib/db/sessions";
 import { dropHub } from "@/lib/live/hub";
 import { json, readJson, route } from "@/lib/http";
-import { sessionSettingsSchema } from "@/lib/domain/session-config";
+import { sessionSettingsBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +26,6 @@ export const DELETE = route<Ctx>(async (request, { params }) => {
 /** Facilitator: the release clock (how often scores move on screens, and after how many new raters). */
 export const PATCH = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
-  const { release } = await readJson(request, sessionSettingsSchema);
+  const { release } = await readJson(request, sessionSettingsBody);
   return json({ release: await hub.setRelease(release) });
 });
