@@ -7,3 +7,4 @@ export type PublicSession = ReturnType<SessionHub["publicSession"]> & { received
 export type MePayload = NonNullable<ReturnType<SessionHub["mePayload"]>>;
 export type ControlPayload = ReturnType<SessionHub["controlPayload"]>;
 export type { RoundPayload } from "@/lib/live/interactive";
+export type { RosterPayload } from "@/lib/live/roster";

@@ -4,6 +4,7 @@ import { identifyParticipant } from "@/lib/auth/participant";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { publisher, type HubSignal } from "@/lib/live/hub";
+import { rosterJson } from "@/lib/live/roster";
 import { eventStream } from "@/lib/live/sse";
 
 export const dynamic = "force-dynamic";
@@ -49,6 +50,17 @@ export async function GET(request: Request, { params }: Ctx) {
         }
       };
       const sendPhase = () => sse.send("phase", JSON.stringify(hub.publicSession()));
+      // The roster (active people's ids and names, no rating data): sent whenever it changed, with the
+      // phase (its participant count), so joins, renames and removals reach every screen with the next
+      // snapshot instead of the next round (lib/live/roster.ts).
+      let lastRoster = "";
+      const sendRosterIfChanged = (withPhase: boolean) => {
+        const roster = rosterJson(hub.activeParticipants());
+        if (roster === lastRoster) return;
+        lastRoster = roster;
+        sse.send("roster", roster);
+        if (withPhase) sendPhase();
+      };
       const sendBoard = () => {
         sendRound();
         const board = hub.boardJson(boardView);
@@ -86,6 +98,7 @@ export async function GET(request: Request, { params }: Ctx) {
         sse.send("removed", JSON.stringify({ participantId: participant.id, status: participant.status }));
       }
       sendPhase();
+      sendRosterIfChanged(false);
       sendBoard();
       if (view === "control") sendControl();
       const release = participant?.status === "active" || view === "screen" ? hub.connect(participant?.id ?? null) : () => {};
@@ -93,9 +106,12 @@ export async function GET(request: Request, { params }: Ctx) {
         switch (event.kind) {
           case "phase":
             sendPhase();
+            sendRosterIfChanged(false);
             sendBoard();
             break;
           case "board":
+            // Not paced: a join or rename is not rating-derived and the release clock does not hold it.
+            sendRosterIfChanged(true);
             sendBoardPaced();
             break;
           case "control":
@@ -105,7 +121,7 @@ export async function GET(request: Request, { params }: Ctx) {
             if (participant && event.participantId === participant.id) {
               sse.send("removed", JSON.stringify({ participantId: participant.id, status: event.status }));
               sse.close();
-            }
+            } else sendRosterIfChanged(true);
             break;
           case "closed":
             sse.send("closed", "{}");
