@@ -95,12 +95,14 @@ test("a saved star never disappears on a throttled phone, whatever order the ans
   await joinViaApi(code, "Boris");
   const slow = await phone(browser);
   await joinWithName(slow.page, code, "Ana");
-  // Crowded workshop Wi-Fi: 300 ms on every API call, and the reload of "what I gave" much slower.
+  // Crowded workshop Wi-Fi: every API answer reaches the phone 300 ms after the server sent it, and the
+  // reload of "what I gave" (asked when the round opens) 2 s after: it left the server before the taps.
   await slow.page.route("**/api/sessions/**", async (route) => {
     const url = route.request().url();
     if (url.includes("/events")) return route.continue();
+    const response = await route.fetch();
     await new Promise((r) => setTimeout(r, /\/ratings$/.test(new URL(url).pathname) ? 2_000 : 300));
-    await route.continue();
+    await route.fulfill({ response });
   });
   const row = slow.page.locator('[data-testid="colleague"][data-colleague-name="Boris"]');
   await expect(row).toBeVisible();
