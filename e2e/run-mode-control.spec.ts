@@ -161,7 +161,7 @@ test("the way back: a taken name offers “I was here before”, and the facilit
   const code = session.code;
   const first = await phone(browser);
   await joinWithName(first.page, code, "Marta");
-  await joinViaApi(code, "Boris");
+  const boris = await joinViaApi(code, "Boris");
 
   // The in-app browser: no cookie. Her own name is taken; the join screen offers the way back.
   const second = await phone(browser);
@@ -172,6 +172,16 @@ test("the way back: a taken name offers “I was here before”, and the facilit
   await second.page.getByRole("button", { name: "I was here before" }).click();
   await expect(second.page.getByLabel("Your rejoin code")).toBeFocused();
   await second.page.screenshot({ path: "screenshots/runmode-phone-taken-name.png" });
+
+  // Only the facilitator issues codes: a participant (Boris) and a visitor are refused.
+  const martaId = (((await (await fetch(`${serverInfo().baseURL}/api/sessions/${code}/participants`)).json()) as { id: string; displayName: string }[]).find((p) => p.displayName === "Marta"))!.id;
+  const asBoris = await fetch(`${serverInfo().baseURL}/api/sessions/${code}/participants/${martaId}/rejoin-code`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${boris.token}`, Origin: serverInfo().baseURL },
+  });
+  expect([401, 403]).toContain(asBoris.status);
+  const asVisitor = await fetch(`${serverInfo().baseURL}/api/sessions/${code}/participants/${martaId}/rejoin-code`, { method: "POST", headers: { Origin: serverInfo().baseURL } });
+  expect([401, 403]).toContain(asVisitor.status);
 
   // The facilitator issues a fresh code from the control room: shown once.
   const control = await facContext.newPage();
