@@ -132,7 +132,7 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
                   {p.ratedCount === null ? <span title="Shown when the round closes">–<span className="sr-only"> (shown when the round closes)</span></span> : p.ratedCount}
                 </td>
                 <td className="px-3 py-2">
-                  <div className="flex justify-end gap-1">
+                  <div className="flex flex-wrap justify-end gap-x-1">
                     <Button
                       variant="ghost"
                       className="!min-h-9 !px-2 !text-xs"
