@@ -102,9 +102,12 @@ export function ParticipantApp({
             />
             <span className="text-xs text-steel" aria-live="polite" data-testid="connection-state">
               {!online ? (
-                <strong className="rounded bg-party px-1.5 py-0.5 font-bold uppercase text-white">
-                  <span aria-hidden="true">⨯ </span>offline{waiting > 0 ? ` · ${waiting} waiting` : ""}
-                </strong>
+                <>
+                  <strong className="whitespace-nowrap rounded bg-party px-1.5 py-0.5 font-bold uppercase text-white">
+                    <span aria-hidden="true">⨯ </span>offline
+                  </strong>
+                  {waiting > 0 ? <span className="block whitespace-nowrap font-semibold text-ink">{waiting} waiting</span> : null}
+                </>
               ) : live.status === "live" ? (
                 <>
                   <span aria-hidden="true" className="text-green-700">●</span> live{waiting > 0 ? ` · sending ${waiting}` : ""}
