@@ -52,6 +52,10 @@ const ROUTES: Record<string, { coverage: Coverage; what: string }> = {
   "app/api/sessions/[code]/route.ts": { coverage: "walked", what: "GET public session state (spotlight without author); DELETE by the facilitator (refused to others, checked)" },
   "app/api/sessions/[code]/participants/route.ts": { coverage: "walked", what: "GET colleague list; POST join (answer checked)" },
   "app/api/sessions/[code]/participants/[id]/route.ts": { coverage: "facilitator-only", what: "DELETE kick/ban, PATCH rename (kick answer checked)" },
+  "app/api/sessions/[code]/participants/[id]/rejoin-code/route.ts": {
+    coverage: "facilitator-only",
+    what: "POST a fresh rejoin code for a person, shown once (refused to participants: e2e/run-mode-control.spec.ts)",
+  },
   "app/api/sessions/[code]/me/route.ts": { coverage: "walked", what: "GET own score, rank, neighbours, dimensions" },
   "app/api/sessions/[code]/me/rejoin-code/route.ts": { coverage: "walked", what: "POST new own rejoin code" },
   "app/api/sessions/[code]/rejoin/route.ts": { coverage: "walked", what: "POST move own identity to another device" },
@@ -839,7 +843,16 @@ function audit(s: Scenario, expected: Expected): string[] {
             findings.push(`${where}: a rating round's interactive payload is not empty: ${e.raw.slice(0, 200)}`);
           }
         }
-        if (!["phase", "leaderboard", "me", "round", "control", "removed", "closed"].includes(e.event)) findings.push(`${where}: unknown event (add it to this audit)`);
+        if (e.event === "roster") {
+          // Who is in the room, nothing else: ids and names of active people, and their count.
+          const roster = e.data as { count?: unknown; participants?: Record<string, unknown>[] };
+          const keys = Object.keys(roster).sort().join();
+          const extra = (roster.participants ?? []).flatMap((p) => Object.keys(p).filter((k) => k !== "id" && k !== "displayName"));
+          if (keys !== "count,participants" || extra.length > 0 || roster.count !== roster.participants?.length) {
+            findings.push(`${where}: the roster carries more than ids and names: ${e.raw.slice(0, 200)}`);
+          }
+        }
+        if (!["phase", "roster", "leaderboard", "me", "round", "control", "removed", "closed"].includes(e.event)) findings.push(`${where}: unknown event (add it to this audit)`);
       }
     } else if (seen.kind === "html") {
       if (seen.status === 200 && isFacilitator && /^\/sessions\/[^/]+\/debrief$/.test(pathname)) {

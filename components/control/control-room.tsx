@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Countdown } from "@/components/live/countdown";
-import type { BoardPayload, ControlPayload, PublicSession, RoundPayload } from "@/components/live/types";
+import type { BoardPayload, ControlPayload, PublicSession, RosterPayload, RoundPayload } from "@/components/live/types";
 import { useLive } from "@/components/live/use-live";
 import { api } from "@/components/participant/api";
 import { BoardRows } from "@/components/participant/phone-board";
@@ -13,6 +13,8 @@ import { Button } from "@/components/ui/button";
 import { AgendaPanel } from "./agenda-panel";
 import { ParticipantsTable } from "./participants-table";
 import { RoundControlPanel } from "./round-control";
+import { RunBar } from "./run-bar";
+import { mergeRoster } from "@/lib/live/roster-view";
 
 const DURATIONS = [
   { value: -1, label: "Agenda's timer" },
@@ -37,7 +39,9 @@ export function ControlRoom({
   initialBoard: BoardPayload;
   initialControl: ControlPayload;
 }) {
-  const live = useLive<{ phase: PublicSession; leaderboard: BoardPayload; control: ControlPayload; round: RoundPayload }>(`/api/sessions/${code}/events?view=control`);
+  const live = useLive<{ phase: PublicSession; leaderboard: BoardPayload; control: ControlPayload; round: RoundPayload; roster: RosterPayload }>(
+    `/api/sessions/${code}/events?view=control`,
+  );
   const session = live.phase ?? initialSession;
   const board = live.leaderboard ?? initialBoard;
   const control = live.control ?? initialControl;
@@ -59,12 +63,17 @@ export function ControlRoom({
   const ended = phase === "ended";
   const open = phase === "round_open";
 
+  const people = mergeRoster(control.participants, live.roster, open ? session.round.number : null);
+  const liveControl = { ...control, participants: people, active: people.filter((p) => p.status === "active").length };
+
   return (
-    <div className="flex flex-col gap-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <p className="text-sm font-semibold uppercase tracking-[0.2em] text-party">Control room · {code}</p>
-          <h1 className="font-[family-name:var(--font-display)] text-4xl font-bold uppercase">{session.title}</h1>
+    <div className="flex flex-col gap-4">
+      <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-1">
+        <div className="min-w-0">
+          <p className="text-sm font-semibold uppercase tracking-[0.2em] text-party">
+            Control room · <span data-testid="control-join-code">{code}</span>
+          </p>
+          <h1 className="truncate font-[family-name:var(--font-display)] text-3xl font-bold uppercase">{session.title}</h1>
           <p className="text-lg" data-testid="control-phase">
             {phaseLabel(session)} <Countdown
               remainingMs={session.round.remainingMs}
@@ -75,7 +84,7 @@ export function ControlRoom({
             />
           </p>
         </div>
-        <div className="flex flex-wrap gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <a href={`/s/${code}/screen`} target="_blank" rel="noreferrer" className="inline-flex min-h-11 items-center rounded-md border-2 border-ink px-4 text-sm font-semibold uppercase">
             Open projector view ↗
           </a>
@@ -90,126 +99,105 @@ export function ControlRoom({
 
       {error ? <Alert>{error}</Alert> : null}
 
-      <div className="grid gap-6 lg:grid-cols-[1fr_1.2fr]">
-        <section aria-labelledby="phase-heading" className="flex flex-col gap-4 rounded-lg border-2 border-ink bg-white p-5">
-          <h2 id="phase-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-            Rounds
-          </h2>
-          <div className="flex flex-wrap items-end gap-3">
-            <label className="flex flex-col gap-1 text-sm font-semibold">
-              Round timer
-              <select
-                value={duration}
-                onChange={(e) => setDuration(Number(e.target.value))}
-                className="min-h-11 rounded-md border-2 border-ink/30 bg-white px-2"
-                disabled={ended}
-              >
-                {DURATIONS.map((d) => (
-                  <option key={d.value} value={d.value}>
-                    {d.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <Button
-              size="lg"
-              disabled={ended || open || pending !== null}
-              onClick={() => void act("open-round", duration >= 0 ? { durationSeconds: duration } : {})}
-            >
-              {session.round.number === 0 ? "Start round 1" : `Open round ${session.round.number + 1}`}
-            </Button>
-          </div>
-          <div className="flex flex-wrap gap-2">
-            <Button variant="secondary" disabled={!open || pending !== null} onClick={() => void act("close-round")}>
-              Close round
-            </Button>
-            {open && !session.paused ? (
-              <Button variant="secondary" disabled={pending !== null} onClick={() => void act("pause")}>
-                Pause
-              </Button>
-            ) : (
-              <Button variant="secondary" disabled={!open || pending !== null} onClick={() => void act("resume")}>
-                Resume
-              </Button>
-            )}
-            <Button
-              variant="secondary"
-              disabled={phase !== "round_closed" || pending !== null}
-              onClick={() => void act("reopen-round", duration > 0 ? { durationSeconds: duration } : {})}
-            >
-              Reopen round {session.round.number || ""}
-            </Button>
-          </div>
-          <div className="flex flex-wrap gap-2 border-t-2 border-ink/10 pt-4">
-            <Button variant="secondary" disabled={ended || pending !== null} onClick={() => void act(session.joiningOpen ? "close-joining" : "open-joining")}>
-              {session.joiningOpen ? "Close joining" : "Open joining"}
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={ended || pending !== null}
-              onClick={() => void act(session.leaderboardVisible ? "hide-leaderboard" : "show-leaderboard")}
-            >
-              {session.leaderboardVisible ? "Hide leaderboard" : "Show leaderboard"}
-            </Button>
-            <Button variant="danger" disabled={ended || pending !== null} onClick={() => void act("end")}>
-              End session
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={pending !== null}
-              onClick={async () => {
-                setError(null);
-                const r = await api(`/api/sessions/${code}/reflection`, { method: "POST", body: { open: !session.reflectionOpen } });
-                if (!r.ok) setError(r.message);
-              }}
-            >
-              {session.reflectionOpen ? "Close reflection" : "Open reflection"}
-            </Button>
-          </div>
-          <p className="text-sm text-steel">
-            Joining is <strong>{session.joiningOpen ? "open" : "closed"}</strong>; the leaderboard is{" "}
-            <strong>{session.leaderboardVisible ? "visible" : "hidden"}</strong> on the projector and phones.
-          </p>
-          {session.joiningOpen && session.round.number > 0 && !ended ? (
-            <p className="text-sm font-semibold text-party" role="note" data-testid="late-join-warning">
-              ⚠ Joining is open during the rounds: newcomers are marked and take part from the round after they join.
-            </p>
-          ) : null}
-          <ReleaseSettings code={code} release={control?.release ?? null} disabled={ended || pending !== null} onError={setError} />
-        </section>
+      <RunBar
+        code={code}
+        session={session}
+        control={liveControl}
+        board={board}
+        round={live.round ?? null}
+        duration={duration}
+        pending={pending}
+        act={act}
+        onError={setError}
+      />
 
-        <section aria-labelledby="join-heading" className="flex flex-wrap items-center gap-5 rounded-lg border-2 border-ink bg-white p-5">
-          {/* eslint-disable-next-line @next/next/no-img-element -- an SVG rendered by our own route */}
-          <img src={`/api/sessions/${code}/qr`} alt={`QR code for ${joinUrl}`} width={160} height={160} className="h-40 w-40" />
-          <div className="min-w-0 flex-1">
-            <h2 id="join-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-              Join
-            </h2>
-            <p className="font-mono text-5xl font-bold tracking-[0.2em]" data-testid="control-join-code">
-              {code}
-            </p>
-            <p className="mt-1 break-all text-sm">
-              <a href={joinUrl} className="underline" data-testid="join-url">
-                {joinUrl}
-              </a>
-            </p>
-          </div>
-        </section>
-      </div>
-
-      <RoundControlPanel code={code} session={session} round={live.round ?? null} />
-
-      <AgendaPanel code={code} round={session.round.number} phase={session.phase} />
-
-      {board.rules.distribution ? (
-        <p className="text-sm text-steel" data-testid="tie-rule">
-          Forced distribution ties: {board.rules.distribution.tieRule}
+      <section aria-label="Round controls" className="flex flex-wrap items-end gap-2">
+        <label className="flex flex-col gap-1 text-sm font-semibold">
+          Round timer
+          <select
+            value={duration}
+            onChange={(e) => setDuration(Number(e.target.value))}
+            className="min-h-11 rounded-md border-2 border-ink/30 bg-white px-2"
+            disabled={ended}
+          >
+            {DURATIONS.map((d) => (
+              <option key={d.value} value={d.value}>
+                {d.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {open ? (
+          session.paused ? (
+            <Button variant="secondary" disabled={pending !== null} onClick={() => void act("resume")} aria-keyshortcuts="P">
+              Resume
+            </Button>
+          ) : (
+            <Button variant="secondary" disabled={pending !== null} onClick={() => void act("pause")} aria-keyshortcuts="P">
+              Pause
+            </Button>
+          )
+        ) : null}
+        {phase === "round_closed" ? (
+          <Button variant="secondary" disabled={pending !== null} onClick={() => void act("reopen-round", duration > 0 ? { durationSeconds: duration } : {})}>
+            Reopen round {session.round.number}
+          </Button>
+        ) : null}
+        <Button variant="secondary" disabled={ended || pending !== null} onClick={() => void act(session.joiningOpen ? "close-joining" : "open-joining")}>
+          {session.joiningOpen ? "Close joining" : "Open joining"}
+        </Button>
+        <Button variant="secondary" disabled={ended || pending !== null} onClick={() => void act(session.leaderboardVisible ? "hide-leaderboard" : "show-leaderboard")}>
+          {session.leaderboardVisible ? "Hide leaderboard" : "Show leaderboard"}
+        </Button>
+        {session.reflectionOpen || session.round.number > 0 ? (
+          <Button
+            variant="secondary"
+            disabled={pending !== null}
+            onClick={async () => {
+              setError(null);
+              const r = await api(`/api/sessions/${code}/reflection`, { method: "POST", body: { open: !session.reflectionOpen } });
+              if (!r.ok) setError(r.message);
+            }}
+          >
+            {session.reflectionOpen ? "Close reflection" : "Reflection now"}
+          </Button>
+        ) : null}
+        <Button variant="danger" disabled={ended || pending !== null} onClick={() => void act("end")}>
+          End session
+        </Button>
+      </section>
+      {session.joiningOpen && session.round.number > 0 && !ended ? (
+        <p className="text-sm font-semibold text-party" role="note" data-testid="late-join-warning">
+          ⚠ Joining is open during the rounds: newcomers are marked and take part from the round after they join.
         </p>
       ) : null}
 
+      <RoundControlPanel code={code} session={session} round={live.round ?? null} />
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ParticipantsTable code={code} control={liveControl} onError={setError} />
+        <section aria-labelledby="cr-board-heading" className="flex flex-col gap-2">
+          <h2 id="cr-board-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
+            Leaderboard {session.leaderboardVisible ? "" : "(hidden from the room)"}
+          </h2>
+          <p className="text-sm text-steel">
+            {board.ranked} of {board.total} have at least {board.rules.k ?? session.k} raters.
+          </p>
+          <div data-testid="control-board">
+            {board.rules.labels.length ? <p className="text-xs font-semibold uppercase tracking-wide text-party">{board.rules.labels.join(" · ")}</p> : null}
+            <BoardRows entries={board.entries} bandCount={board.rules.distribution?.bands.length} />
+          </div>
+          {board.rules.distribution ? (
+            <p className="text-sm text-steel" data-testid="tie-rule">
+              Forced distribution ties: {board.rules.distribution.tieRule}
+            </p>
+          ) : null}
+        </section>
+      </div>
+
       <section aria-label="Live figures" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
-          { label: "Participants", value: control.active, id: "stat-participants" },
+          { label: "Participants", value: liveControl.active, id: "stat-participants" },
           { label: "Connected now", value: control.connected, id: "stat-connected" },
           { label: "Ratings per minute", value: control.ratingsPerMinute, id: "stat-rpm" },
           { label: "Ratings this round", value: control.totalRatings, id: "stat-ratings" },
@@ -223,21 +211,36 @@ export function ControlRoom({
         ))}
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-2">
-        <ParticipantsTable code={code} control={control} onError={setError} />
-        <section aria-labelledby="cr-board-heading" className="flex flex-col gap-2">
-          <h2 id="cr-board-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-            Leaderboard {session.leaderboardVisible ? "" : "(hidden from the room)"}
-          </h2>
-          <p className="text-sm text-steel">
-            {board.ranked} of {board.total} have at least {board.rules.k ?? session.k} raters.
-          </p>
-          <div data-testid="control-board">
-            {board.rules.labels.length ? <p className="text-xs font-semibold uppercase tracking-wide text-party">{board.rules.labels.join(" · ")}</p> : null}
-            <BoardRows entries={board.entries} bandCount={board.rules.distribution?.bands.length} />
+      <div className="grid gap-6 lg:grid-cols-[1fr_1.2fr]">
+        <section aria-labelledby="join-heading" className="flex flex-wrap items-center gap-5 rounded-lg border-2 border-ink bg-white p-5">
+          {/* eslint-disable-next-line @next/next/no-img-element -- an SVG rendered by our own route */}
+          <img src={`/api/sessions/${code}/qr`} alt={`QR code for ${joinUrl}`} width={160} height={160} className="h-40 w-40" />
+          <div className="min-w-0 flex-1">
+            <h2 id="join-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
+              Join · {session.joiningOpen ? "open" : "closed"}
+            </h2>
+            <p className="font-mono text-5xl font-bold tracking-[0.2em]">{code}</p>
+            <p className="mt-1 break-all text-sm">
+              <a href={joinUrl} className="underline" data-testid="join-url">
+                {joinUrl}
+              </a>
+            </p>
           </div>
         </section>
+        <section aria-labelledby="release-heading" className="flex flex-col gap-2 rounded-lg border-2 border-ink bg-white p-5">
+          <h2 id="release-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
+            Release clock
+          </h2>
+          <p className="text-sm text-steel">
+            Joining is <strong>{session.joiningOpen ? "open" : "closed"}</strong>; the leaderboard is{" "}
+            <strong>{session.leaderboardVisible ? "visible" : "hidden"}</strong> on the projector and phones.
+          </p>
+          <ReleaseSettings code={code} release={control?.release ?? null} disabled={ended || pending !== null} onError={setError} />
+        </section>
       </div>
+
+      <AgendaPanel code={code} round={session.round.number} phase={session.phase} />
+
       <section aria-labelledby="data-heading" className="flex flex-wrap items-center gap-3 border-t-2 border-ink/20 pt-4">
         <h2 id="data-heading" className="mr-2 font-[family-name:var(--font-display)] text-xl font-bold uppercase">
           After the session

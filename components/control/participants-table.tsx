@@ -8,6 +8,8 @@ import { Button } from "@/components/ui/button";
 export function ParticipantsTable({ code, control, onError }: { code: string; control: ControlPayload; onError: (message: string | null) => void }) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [newName, setNewName] = useState("");
+  /** A fresh rejoin code, shown once (never stored here beyond this screen). */
+  const [issued, setIssued] = useState<{ name: string; code: string } | null>(null);
   const people = control.participants.filter((p) => p.status === "active");
   const removed = control.participants.filter((p) => p.status !== "active");
 
@@ -19,6 +21,14 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
     onError(null);
     const result = await api(`/api/sessions/${code}/participants/${id}${ban ? "?ban=true" : ""}`, { method: "DELETE" });
     if (!result.ok) onError(result.message);
+  }
+
+  async function issueRejoinCode(id: string, name: string) {
+    if (!window.confirm(`Give ${name} a new rejoin code? Their old code stops working; the new one is shown here once.`)) return;
+    onError(null);
+    const result = await api<{ participant: { displayName: string }; formatted: string }>(`/api/sessions/${code}/participants/${id}/rejoin-code`, { method: "POST" });
+    if (!result.ok) onError(result.message);
+    else setIssued({ name: result.data.participant.displayName, code: result.data.formatted });
   }
 
   async function rename(id: string) {
@@ -37,6 +47,17 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
         How many colleagues each person rated, shown once the round closes: a count that rose while a score moved would tell you whom they rated. What they gave is never shown.
       </p>
       {people.length === 0 ? <p className="text-steel">Nobody has joined yet. Share the code or the QR code.</p> : null}
+      {issued ? (
+        <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border-4 border-gold bg-white p-3" data-testid="issued-rejoin-code">
+          <p className="min-w-0 flex-1 text-sm">
+            Rejoin code for <strong>{issued.name}</strong>, shown once: tell them to tap “I was here before” on the join screen and type{" "}
+            <strong className="font-mono text-xl tracking-widest">{issued.code}</strong>
+          </p>
+          <Button variant="secondary" className="!min-h-9" onClick={() => setIssued(null)}>
+            Done
+          </Button>
+        </div>
+      ) : null}
       <div className="max-h-[32rem] overflow-auto rounded-lg border-2 border-ink bg-white">
         <table className="w-full text-left text-sm">
           <thead className="sticky top-0 bg-paper-dark">
@@ -61,7 +82,7 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
                 <td className="px-3 py-2 font-semibold">
                   {renaming === p.id ? (
                     <form
-                      className="flex gap-1"
+                      className="flex flex-wrap gap-1"
                       onSubmit={(e) => {
                         e.preventDefault();
                         void rename(p.id);
@@ -111,7 +132,7 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
                   {p.ratedCount === null ? <span title="Shown when the round closes">–<span className="sr-only"> (shown when the round closes)</span></span> : p.ratedCount}
                 </td>
                 <td className="px-3 py-2">
-                  <div className="flex justify-end gap-1">
+                  <div className="flex flex-wrap justify-end gap-x-1">
                     <Button
                       variant="ghost"
                       className="!min-h-9 !px-2 !text-xs"
@@ -122,6 +143,14 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
                       }}
                     >
                       Rename
+                    </Button>
+                    <Button
+                      variant="ghost"
+                      className="!min-h-9 !px-2 !text-xs"
+                      aria-label={`New rejoin code for ${p.displayName}`}
+                      onClick={() => void issueRejoinCode(p.id, p.displayName)}
+                    >
+                      New code
                     </Button>
                     <Button variant="ghost" className="!min-h-9 !px-2 !text-xs" aria-label={`Remove ${p.displayName}`} onClick={() => void remove(p.id, p.displayName, false)}>
                       Remove

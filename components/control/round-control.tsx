@@ -64,6 +64,7 @@ type Send = (body: Record<string, unknown>) => Promise<void>;
 function RifControl({ rif, send, pending }: { rif: NonNullable<RoundPayload["rif"]>; send: Send; pending: boolean }) {
   const left = useSecondsLeft(rif.stage === "statements" ? rif.statementEndsAt : null);
   const showing = rif.showing ?? 0;
+  const missing = rif.cases.filter((c) => c.statementStatus !== "written").length;
   return (
     <div className="flex flex-col gap-3">
       <p data-testid="rif-stage">
@@ -75,9 +76,29 @@ function RifControl({ rif, send, pending }: { rif: NonNullable<RoundPayload["rif
       </p>
       <div className="flex flex-wrap gap-2">
         {rif.stage === "statements" ? (
-          <Button disabled={pending} onClick={() => void send({ action: "rif.start-hearing" })}>
-            Start the hearing
-          </Button>
+          <>
+            {missing > 0 ? (
+              <p role="note" className="w-full text-sm font-semibold text-party" data-testid="rif-missing-warning">
+                ⚠ {missing} of {rif.cases.length} statement{rif.cases.length === 1 ? "" : "s"} not written yet
+                {left ? ` (${formatSeconds(left)} left)` : ""}: starting now shows “No statement” for {missing === 1 ? "that person" : "them"}.
+              </p>
+            ) : null}
+            <Button
+              disabled={pending}
+              onClick={() => {
+                if (
+                  missing > 0 &&
+                  !window.confirm(
+                    `${missing} of ${rif.cases.length} statements are not written yet${left ? ` and ${formatSeconds(left)} are left` : ""}. Start the hearing anyway? The projector shows “No statement” for them.`,
+                  )
+                )
+                  return;
+                void send({ action: "rif.start-hearing" });
+              }}
+            >
+              Start the hearing
+            </Button>
+          </>
         ) : null}
         {rif.stage === "hearing" ? (
           <>
@@ -164,7 +185,7 @@ function TribunalControl({ tribunal, send, pending }: { tribunal: NonNullable<Ro
         {tribunal.feed.map((f) => (
           <li key={f.participantId} className="rounded-md bg-paper px-3 py-2 text-sm">
             <p>
-              <strong>{f.displayName}</strong> · {f.accusers} accusers · {f.penalty.toFixed(2)}★ · {describeCharges(f.charges)}
+              <strong>{f.displayName}</strong> · {f.accusers} accuser{f.accusers === 1 ? "" : "s"} · {f.penalty.toFixed(2)}★ · {describeCharges(f.charges)}
             </p>
             {f.appeal ? (
               <p className="flex items-center justify-between gap-2">

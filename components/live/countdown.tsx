@@ -28,16 +28,22 @@ export function Countdown({
   paused?: boolean;
   className?: string;
 }) {
-  const [now, setNow] = useState(() => Date.now());
+  // No clock reading while rendering: the server's page and the phone's first render must be the same
+  // text (React error #418 otherwise). The first render shows the server's remainingMs; the clock starts after.
+  const [now, setNow] = useState<number | null>(null);
   const running = remainingMs !== null && !paused;
   useEffect(() => {
     if (!running) return;
+    const first = setTimeout(() => setNow(Date.now()), 0);
     const id = setInterval(() => setNow(Date.now()), 250);
-    return () => clearInterval(id);
+    return () => {
+      clearTimeout(first);
+      clearInterval(id);
+    };
   }, [running]);
   if (remainingMs === null) return null;
-  const deadline = receivedAt !== undefined ? receivedAt + remainingMs : endsAt ? Date.parse(endsAt) : now + remainingMs;
-  const left = paused ? remainingMs : deadline - now;
+  const deadline = receivedAt !== undefined ? receivedAt + remainingMs : endsAt ? Date.parse(endsAt) : null;
+  const left = paused || now === null || deadline === null ? remainingMs : deadline - now;
   const urgent = !paused && left <= 10_000;
   return (
     <span

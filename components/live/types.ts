@@ -20,3 +20,4 @@ export type MePayload = z.infer<typeof mePayloadSchema>;
 export type ControlPayload = z.infer<typeof controlPayloadSchema>;
 export type RoundPayload = z.infer<typeof roundPayloadSchema>;
 export type RemovedPayload = z.infer<typeof removedPayloadSchema>;
+export type { RosterPayload } from "@/lib/live/roster-view";

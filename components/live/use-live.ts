@@ -21,7 +21,7 @@ interface Shared {
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "closed";
 
 const shared = new Map<string, Shared>();
-const EVENTS = ["phase", "leaderboard", "me", "round", "control", "removed", "closed"];
+const EVENTS = ["phase", "roster", "leaderboard", "me", "round", "control", "removed", "closed"];
 
 function open(url: string, s: Shared) {
   const source = new EventSource(url);

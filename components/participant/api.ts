@@ -9,11 +9,11 @@ export interface ApiFailure {
 }
 export type ApiResult<T> = { ok: true; data: T } | ApiFailure;
 
-export async function api<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<ApiResult<T>> {
+export async function api<T>(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<ApiResult<T>> {
   try {
     const response = await fetch(url, {
       method: init.method ?? "GET",
-      headers: init.body !== undefined ? { "Content-Type": "application/json" } : undefined,
+      headers: { ...(init.body !== undefined ? { "Content-Type": "application/json" } : {}), ...init.headers },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       credentials: "same-origin",
       cache: "no-store",

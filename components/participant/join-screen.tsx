@@ -28,7 +28,7 @@ export function JoinScreen({
   onJoined: (p: JoinedParticipant) => void;
 }) {
   const [name, setName] = useState("");
-  const [error, setError] = useState<{ message: string; suggestion?: string } | null>(null);
+  const [error, setError] = useState<{ message: string; suggestion?: string; taken?: boolean } | null>(null);
   const [pending, setPending] = useState(false);
   const [rejoinOpen, setRejoinOpen] = useState(false);
   const [rejoinCode, setRejoinCode] = useState("");
@@ -43,7 +43,7 @@ export function JoinScreen({
     });
     setPending(false);
     if (!result.ok) {
-      setError({ message: result.message, suggestion: result.suggestion });
+      setError({ message: result.message, suggestion: result.suggestion, taken: result.code === "conflict" && result.field === "displayName" });
       return;
     }
     try {
@@ -110,9 +110,25 @@ export function JoinScreen({
               onChange={(e) => setName(e.target.value)}
               maxLength={40}
               autoComplete="nickname"
-              hint="Everyone in the room will see it. Up to 40 characters."
+              hint={`Everyone in the room will see it. ${name.length} of 40 characters${name.length >= 40 ? " — that is the limit" : ""}.`}
               error={error?.message}
             />
+            {error?.taken ? (
+              <div className="flex flex-col gap-2 rounded-md border-2 border-gold bg-gold/10 p-3" data-testid="taken-name-help">
+                <p className="text-sm">
+                  Is that you, on another phone or browser? Your rejoin code is under “My score” on your first device, or ask the facilitator for a new one.
+                </p>
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    setRejoinOpen(true);
+                    requestAnimationFrame(() => document.getElementById("rejoin-code-field")?.querySelector("input")?.focus());
+                  }}
+                >
+                  I was here before
+                </Button>
+              </div>
+            ) : null}
             {error?.suggestion ? (
               <Button variant="secondary" onClick={() => setName(error.suggestion ?? "")}>
                 Use “{error.suggestion}”
@@ -135,7 +151,7 @@ export function JoinScreen({
       ) : null}
 
       {session.phase !== "ended" && removed !== "banned" ? (
-        <section aria-labelledby="rejoin-heading" className="rounded-md border-2 border-dashed border-ink/30 p-4">
+        <section aria-labelledby="rejoin-heading" className="rounded-md border-2 border-dashed border-ink/30 p-4" id="rejoin-code-field">
           <h2 id="rejoin-heading" className="font-semibold">
             Already joined on another device?
           </h2>

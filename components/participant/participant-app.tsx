@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Countdown } from "@/components/live/countdown";
-import type { BoardPayload, MePayload, PublicSession, RoundPayload } from "@/components/live/types";
+import type { BoardPayload, MePayload, PublicSession, RosterPayload, RoundPayload } from "@/components/live/types";
 import { AmendmentsBanner } from "@/components/rounds/amendments-banner";
 import { phaseLabel } from "@/components/live/phase-label";
 import { useLive } from "@/components/live/use-live";
@@ -11,6 +11,7 @@ import { JoinScreen, type JoinedParticipant } from "./join-screen";
 import { MyScore } from "./my-score";
 import { PhoneBoard } from "./phone-board";
 import { RatePanel } from "./rate-panel";
+import { useOnline } from "./use-online";
 import { ReflectionForm } from "./reflection-form";
 import { ConferencePanel, RifPanel, TribunalPanel } from "./round-panels";
 
@@ -34,6 +35,7 @@ export function ParticipantApp({
     leaderboard: BoardPayload;
     me: MePayload;
     round: RoundPayload;
+    roster: RosterPayload;
     removed: { participantId: string; status: "kicked" | "banned" };
   }>(
     `/api/sessions/${code}/events${joined ? `?as=${joined.id}` : ""}`,
@@ -44,6 +46,8 @@ export function ParticipantApp({
   const removed = removedNow ?? (joined ? null : initiallyRemoved);
   const session = live.phase ?? initialSession;
   const [tab, setTab] = useState<Tab>("rate");
+  const online = useOnline();
+  const [waiting, setWaiting] = useState(0);
 
   if (!participant) {
     return (
@@ -58,6 +62,8 @@ export function ParticipantApp({
 
   const me = live.me && live.me.participant.id === participant.id ? live.me : null;
   const observer = (me?.status ?? participant.status) === "observer";
+  // A rename by the facilitator reaches this phone with the roster (or the next `me`).
+  const liveName = live.roster?.participants.find((p) => p.id === participant.id)?.displayName ?? me?.participant.displayName ?? participant.displayName;
   const round = live.round ?? null;
   const kind = session.round.kind;
   const roundTab: { id: Tab; label: string } | null =
@@ -78,8 +84,9 @@ export function ParticipantApp({
       <header className="sticky top-0 z-10 border-b-4 border-ink bg-paper px-4 pb-2 pt-3">
         <div className="flex items-start justify-between gap-3">
           <div className="min-w-0">
-            <p className="truncate text-xs font-semibold uppercase tracking-[0.15em] text-steel">
-              {session.title} · {code}
+            <p className="flex min-w-0 gap-1 text-xs font-semibold uppercase tracking-[0.15em] text-steel">
+              <span className="truncate">{session.title}</span>
+              <span className="shrink-0" data-testid="header-code">· {code}</span>
             </p>
             <p className="truncate font-[family-name:var(--font-display)] text-xl font-bold uppercase" data-testid="phase-label">
               {phaseLabel(session)}
@@ -93,13 +100,20 @@ export function ParticipantApp({
               paused={session.paused}
               className="text-xl font-bold"
             />
-            <span className="text-xs text-steel" aria-live="polite">
-              {live.status === "live" ? (
+            <span className="text-xs text-steel" aria-live="polite" data-testid="connection-state">
+              {!online ? (
                 <>
-                  <span aria-hidden="true" className="text-green-700">●</span> live
+                  <strong className="whitespace-nowrap rounded bg-party px-1.5 py-0.5 font-bold uppercase text-white">
+                    <span aria-hidden="true">⨯ </span>offline
+                  </strong>
+                  {waiting > 0 ? <span className="block whitespace-nowrap font-semibold text-ink">{waiting} waiting</span> : null}
+                </>
+              ) : live.status === "live" ? (
+                <>
+                  <span aria-hidden="true" className="text-green-700">●</span> live{waiting > 0 ? ` · sending ${waiting}` : ""}
                 </>
               ) : live.status === "reconnecting" ? (
-                "reconnecting…"
+                <strong className="font-bold uppercase text-party">reconnecting…{waiting > 0 ? ` · ${waiting} waiting` : ""}</strong>
               ) : (
                 "connecting…"
               )}
@@ -107,7 +121,7 @@ export function ParticipantApp({
           </div>
         </div>
         <p className="mt-1 text-sm">
-          You are <strong data-testid="my-name">{participant.displayName}</strong>
+          You are <strong data-testid="my-name">{liveName}</strong>
           {observer ? (
             <span className="ml-2 rounded bg-steel px-2 py-0.5 text-xs font-bold uppercase text-white" data-testid="observer-badge">
               observer
@@ -161,7 +175,7 @@ export function ParticipantApp({
             {kind === "rif" ? (
               <RifPanel code={code} round={round} personal={me?.interactive.rif} selfId={participant.id} observer={observer} />
             ) : kind === "tribunal" ? (
-              <TribunalPanel code={code} session={session} round={round} personal={me?.interactive.tribunal} selfId={participant.id} observer={observer} />
+              <TribunalPanel code={code} round={round} personal={me?.interactive.tribunal} selfId={participant.id} observer={observer} roster={live.roster ?? null} />
             ) : (
               <ConferencePanel code={code} round={round} personal={me?.interactive.conference} observer={observer} roundOpen={session.phase === "round_open"} />
             )}
@@ -175,6 +189,9 @@ export function ParticipantApp({
             quota={me?.quota ?? null}
             rules={me?.rules ?? session.round.rules}
             joinedDuringRound={me?.joinedDuringRound ?? false}
+            roster={live.roster ?? null}
+            onWaiting={setWaiting}
+            rulesSummary={live.leaderboard?.rules ?? null}
           />
         </div>
         <div role="tabpanel" id="panel-score" aria-labelledby="tab-score" hidden={activeTab !== "score"}>

@@ -1,10 +1,27 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { PublicSession } from "@/components/live/types";
 import { StarInput } from "@/components/rating/star-input";
 import { Alert } from "@/components/ui/alert";
+import {
+  acknowledged,
+  EMPTY_TAPS,
+  loaded,
+  queued,
+  refused,
+  reset,
+  shown,
+  takeQueued,
+  tap,
+  waitingCount,
+  type Given,
+  type Tap,
+  type TapState,
+} from "@/lib/domain/tap-state";
+import { explainRules, type ExplainableRules } from "@/lib/domain/rules/explain";
 import { api } from "./api";
+import { useOnline } from "./use-online";
 import { SelfRating } from "./self-rating";
 
 interface Colleague {
@@ -12,7 +29,9 @@ interface Colleague {
   displayName: string;
 }
 
-type Given = Record<string, Record<string, number>>;
+function newKey(): string {
+  return typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
 
 export function RatePanel({
   code,
@@ -21,6 +40,9 @@ export function RatePanel({
   quota,
   rules,
   joinedDuringRound,
+  roster,
+  onWaiting,
+  rulesSummary,
 }: {
   code: string;
   session: PublicSession;
@@ -30,62 +52,112 @@ export function RatePanel({
   rules: string[];
   /** Joined while this round was open: rating starts with the next round. */
   joinedDuringRound: boolean;
+  /** Everyone in the session now (live). */
+  roster: { participants: Colleague[] } | null;
+  /** How many taps wait for the connection (shown in the header). */
+  onWaiting?: (count: number) => void;
+  /** The round's rules as every screen gets them with the leaderboard, for the plain-language lines. */
+  rulesSummary?: ExplainableRules | null;
 }) {
-  const [colleagues, setColleagues] = useState<Colleague[] | null>(null);
-  const [given, setGiven] = useState<Given>({});
+  const explained = rulesSummary ? explainRules(rulesSummary) : null;
+  const tapsRef = useRef<TapState>(EMPTY_TAPS);
+  const [taps, setTaps] = useState<TapState>(EMPTY_TAPS);
+  const update = useCallback((change: (s: TapState) => TapState) => {
+    tapsRef.current = change(tapsRef.current);
+    setTaps(tapsRef.current);
+  }, []);
+  const given: Given = useMemo(() => shown(taps), [taps]);
+  const waiting = waitingCount(taps);
   const [open, setOpen] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  /** A refusal, next to the star that was tapped (quota, round closed…), by colleague. */
+  const [errors, setErrors] = useState<Record<string, { dimension: string; message: string }>>({});
   const [query, setQuery] = useState("");
+  const online = useOnline();
   const round = session.round.number;
   const ratingsPaused = session.phase === "round_open" && !session.round.ratingsOpen;
   const canRate = session.phase === "round_open" && !session.paused && !ratingsPaused && !joinedDuringRound;
 
-  // Reloaded whenever the number of participants changes (someone joined or left).
-  const participantCount = session.participantCount;
-  useEffect(() => {
-    let cancelled = false;
-    void api<Colleague[]>(`/api/sessions/${code}/participants?n=${participantCount}`).then((result) => {
-      if (!cancelled && result.ok) setColleagues(result.data.filter((c) => c.id !== me.id));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [code, me.id, participantCount]);
+  // The live roster: joins, renames and removals arrive with the next snapshot (lib/live/roster.ts).
+  const colleagues = useMemo(() => (roster ? roster.participants.filter((c) => c.id !== me.id) : null), [roster, me.id]);
 
   // What I gave is mine: loaded with each round and whenever this phone comes back to the foreground
   // (ratings given from another device appear then), then kept here. The live stream never carries it.
-  const [shown, setShown] = useState(0);
+  const [foreground, setForeground] = useState(0);
   useEffect(() => {
     const onVisible = () => {
-      if (document.visibilityState === "visible") setShown((n) => n + 1);
+      if (document.visibilityState === "visible") setForeground((n) => n + 1);
     };
     document.addEventListener("visibilitychange", onVisible);
     return () => document.removeEventListener("visibilitychange", onVisible);
   }, []);
+  // A new round starts from nothing.
+  useEffect(() => update(reset), [round, update]);
   useEffect(() => {
     let cancelled = false;
+    // Taps made while this request travels keep their newer value (lib/domain/tap-state.ts).
+    const askedAt = tapsRef.current.seq;
     void api<{ round: number; given: Given }>(`/api/sessions/${code}/ratings`).then((result) => {
-      if (!cancelled && result.ok) setGiven(result.data.given);
+      if (!cancelled && result.ok) update((s) => loaded(s, result.data.given, askedAt));
     });
     return () => {
       cancelled = true;
     };
-  }, [code, round, shown]);
+  }, [code, round, foreground, update]);
 
-  async function rate(targetId: string, dimension: string, score: number) {
-    const before = given[targetId]?.[dimension];
-    setGiven((g) => ({ ...g, [targetId]: { ...g[targetId], [dimension]: score } }));
-    setError(null);
-    const result = await api(`/api/sessions/${code}/ratings/${targetId}`, { method: "PUT", body: { scores: { [dimension]: score } } });
-    if (!result.ok) {
-      setGiven((g) => {
-        const next = { ...g[targetId] };
-        if (before === undefined) delete next[dimension];
-        else next[dimension] = before;
-        return { ...g, [targetId]: next };
+  const send = useCallback(
+    async (t: Tap) => {
+      const result = await api(`/api/sessions/${code}/ratings/${t.targetId}`, {
+        method: "PUT",
+        body: { scores: { [t.dimension]: t.score } },
+        headers: { "Idempotency-Key": t.key },
       });
-      setError(result.message);
-    }
+      if (result.ok) update((s) => acknowledged(s, t));
+      else if (result.code === "network") update((s) => queued(s, t));
+      else {
+        const r = refused(tapsRef.current, t);
+        update(() => r.state);
+        if (r.current) setErrors((e) => ({ ...e, [t.targetId]: { dimension: t.dimension, message: result.message } }));
+      }
+    },
+    [code, update],
+  );
+
+  // Back online: send what waits, oldest first, with the same keys; while the server stays out of
+  // reach, try again with a growing pause (0.5 s, 1 s, 2 s … 8 s).
+  const attempts = useRef(0);
+  const hasWaiting = waiting > 0;
+  useEffect(() => {
+    if (!online || !hasWaiting) return;
+    const id = setTimeout(
+      () => {
+        attempts.current += 1;
+        const taken = takeQueued(tapsRef.current);
+        update(() => taken.state);
+        void (async () => {
+          for (const t of taken.taps) await send(t);
+          if (waitingCount(tapsRef.current) === 0) attempts.current = 0;
+        })();
+      },
+      Math.min(8_000, 500 * 2 ** attempts.current),
+    );
+    return () => clearTimeout(id);
+  }, [online, hasWaiting, send, update]);
+
+  // The header counts every tap the server has not confirmed yet (waiting offline, or on its way).
+  const unconfirmed = Object.keys(taps.taps).length;
+  useEffect(() => onWaiting?.(unconfirmed), [unconfirmed, onWaiting]);
+
+  function rate(targetId: string, dimension: string, score: number) {
+    const r = tap(tapsRef.current, targetId, dimension, score, newKey());
+    update(() => r.state);
+    setErrors((e) => {
+      if (!e[targetId]) return e;
+      const next = { ...e };
+      delete next[targetId];
+      return next;
+    });
+    if (!online) update((s) => queued(s, r.tap));
+    else void send(r.tap);
   }
 
   const visible = useMemo(() => {
@@ -119,11 +191,24 @@ export function RatePanel({
                 : "This round is closed. Wait for the next one."}
         </Alert>
       ) : null}
-      {error ? <Alert>{error}</Alert> : null}
-      {canRate && rules.length && rules[0] !== "Plain 360°" ? (
-        <p className="text-xs font-semibold uppercase tracking-wide text-party" data-testid="round-rules">
-          This round: {rules.join(" · ")}
+      {waiting > 0 ? (
+        <p className="rounded-md border-2 border-ink bg-paper-dark px-3 py-2 text-sm font-semibold" data-testid="waiting-note" role="status">
+          No connection: {waiting} rating{waiting === 1 ? "" : "s"} wait on this phone and go out when you are back online.
         </p>
+      ) : null}
+      {canRate && rules.length && rules[0] !== "Plain 360°" ? (
+        <div>
+          <p className="text-xs font-semibold uppercase tracking-wide text-party" data-testid="round-rules">
+            This round: {rules.join(" · ")}
+          </p>
+          {explained && explained.length > 0 ? (
+            <ul className="mt-1 flex list-disc flex-col gap-0.5 pl-5 text-sm" data-testid="rule-explainers">
+              {explained.map((e) => (
+                <li key={e.rule}>{e.text}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
       {quota ? (
         <Alert tone="info">
@@ -201,6 +286,12 @@ export function RatePanel({
                       max={session.scale.max}
                       onChange={(v) => void rate(c.id, d.key, v)}
                     />
+                    {errors[c.id]?.dimension === d.key ? (
+                      <p role="alert" className="mb-1 rounded-md border-2 border-party bg-party/10 px-2 py-1 text-sm font-semibold text-party" data-testid="card-error">
+                        <span aria-hidden="true">⚠ </span>
+                        {errors[c.id]!.message}
+                      </p>
+                    ) : null}
                     {quota ? (
                       <p className="-mt-1 text-right text-xs text-steel" data-testid="quota-left">
                         {session.scale.max}★ left on {d.label}: {topLeft(d.key)} of {quota.limit}

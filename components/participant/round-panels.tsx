@@ -5,8 +5,8 @@
 // (denounce, see the charges against you, appeal once) and the production
 // conference (propose, vote). Built for one thumb: big targets, one column.
 import { describeSplit } from "@/lib/domain/rounds/electorate";
-import { useEffect, useState } from "react";
-import type { MePayload, PublicSession, RoundPayload } from "@/components/live/types";
+import { useState } from "react";
+import type { MePayload, RoundPayload } from "@/components/live/types";
 import { formatSeconds, useSecondsLeft } from "@/components/rounds/deadline";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -225,31 +225,22 @@ function VerdictList({ cases }: { cases: Case[] }) {
 
 export function TribunalPanel({
   code,
-  session,
   round,
   personal,
   selfId,
   observer,
+  roster,
 }: {
   code: string;
-  session: PublicSession;
   round: RoundPayload | null;
   personal: Personal["tribunal"];
   selfId: string;
   observer: boolean;
+  /** Everyone in the session now (live). */
+  roster: { participants: { id: string; displayName: string }[] } | null;
 }) {
   const t = round?.tribunal;
-  const [colleagues, setColleagues] = useState<{ id: string; displayName: string }[]>([]);
-  const participantCount = session.participantCount;
-  useEffect(() => {
-    let cancelled = false;
-    void api<{ id: string; displayName: string }[]>(`/api/sessions/${code}/participants?n=${participantCount}`).then((r) => {
-      if (!cancelled && r.ok) setColleagues(r.data.filter((c) => c.id !== selfId));
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [code, selfId, participantCount]);
+  const colleagues = (roster?.participants ?? []).filter((c) => c.id !== selfId);
   if (!t) return <p className="text-steel">Waiting for the tribunal…</p>;
   const charges = personal?.charges ?? [];
   return (

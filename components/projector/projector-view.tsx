@@ -9,6 +9,7 @@ import { Countdown } from "@/components/live/countdown";
 import type { BoardPayload, PublicEntry, PublicSession, RoundPayload } from "@/components/live/types";
 import { AmendmentsBanner } from "@/components/rounds/amendments-banner";
 import { ConferenceView, RifStageView, TribunalFeedView } from "./round-views";
+import { explainRules } from "@/lib/domain/rules/explain";
 import { useLive, type LiveStatus } from "@/components/live/use-live";
 
 /** How long each page of the board stays on screen. */
@@ -27,6 +28,8 @@ const SCALE_CSS = `html { font-size: clamp(10px, min(1.4815vh, 0.8333vw), 48px);
 type LiveEvents = { phase: PublicSession; leaderboard: BoardPayload; round: RoundPayload };
 
 export function phaseStatus(session: PublicSession): string {
+  // The reflection is the room's task once no round is running: say so on the big screen.
+  if (session.reflectionOpen && session.phase !== "round_open") return "Reflection — answer on your phone";
   switch (session.phase) {
     case "lobby":
       return "Lobby — waiting to start";
@@ -326,6 +329,11 @@ function RulesStrip({ board }: { board: BoardPayload }) {
           {r.nosedive.tiers.map((t) => `${t.name} ×${t.weight}`).join(" · ")}
         </span>
       ) : null}
+      <ul className="w-full text-xl text-paper/85" data-testid="rule-explainers">
+        {explainRules(r).map((e) => (
+          <li key={e.rule}>{e.text}</li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -273,3 +273,9 @@ export const CONTROL_PERSON_KEYS: readonly string[] = [...PUBLIC_PERSON_KEYS, ..
 /** Public facts about a person in an interactive round. */
 export const ROUND_PERSON_KEYS: readonly string[] = [...PUBLIC_PERSON_KEYS, ...keysOf(caseViewSchema), ...keysOf(feedItemSchema).filter((k) => k !== "appealHidden")];
 export const ROUND_CONTROL_KEYS: readonly string[] = [...CONTROL_PERSON_KEYS, ...ROUND_PERSON_KEYS, "appealHidden"];
+
+/** The `roster` event: who is in the session, by id and display name (lib/live/roster-view.ts). */
+export const rosterPayloadSchema = z.object({
+  count: z.number(),
+  participants: z.array(z.object({ id: z.string(), displayName: z.string() })),
+});

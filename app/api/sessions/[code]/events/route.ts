@@ -4,9 +4,22 @@ import { identifyParticipant } from "@/lib/auth/participant";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
 import { publisher, type HubSignal } from "@/lib/live/hub";
+import { rosterJson } from "@/lib/live/roster-view";
+import type { SessionHub } from "@/lib/live/hub";
 import { eventStream } from "@/lib/live/sse";
 
 export const dynamic = "force-dynamic";
+
+// Every join, rename or removal makes a new snapshot version: one roster string per version, shared by every stream.
+const rosters = new WeakMap<SessionHub, { version: number; json: string }>();
+function rosterOf(hub: SessionHub): string {
+  let cached = rosters.get(hub);
+  if (cached?.version !== hub.version) {
+    cached = { version: hub.version, json: rosterJson(hub.activeParticipants()) };
+    rosters.set(hub, cached);
+  }
+  return cached.json;
+}
 
 /** How often a phone receives leaderboard and `me` updates at most (phase changes go out at once). */
 const PHONE_BOARD_INTERVAL_MS = 1_000;
@@ -55,6 +68,17 @@ export async function GET(request: Request, { params }: Ctx) {
         }
       };
       const sendPhase = () => sse.send("phase", JSON.stringify(hub.publicSession()));
+      // The roster (active people's ids and names, no rating data): sent whenever it changed, with the
+      // phase (its participant count), so joins, renames and removals reach every screen with the next
+      // snapshot instead of the next round (lib/live/roster-view.ts). Serialized once per snapshot for all connections.
+      let lastRoster = "";
+      const sendRosterIfChanged = (withPhase: boolean) => {
+        const roster = rosterOf(hub);
+        if (roster === lastRoster) return;
+        lastRoster = roster;
+        sse.send("roster", roster);
+        if (withPhase) sendPhase();
+      };
       const sendBoard = () => {
         sendRound();
         const board = hub.boardJson(boardView);
@@ -92,6 +116,7 @@ export async function GET(request: Request, { params }: Ctx) {
         sse.send("removed", hub.removedJson({ participantId: participant.id, status: participant.status }));
       }
       sendPhase();
+      sendRosterIfChanged(false);
       sendBoard();
       if (view === "control") sendControl();
       const release = participant?.status === "active" || view === "screen" ? hub.connect(participant?.id ?? null) : () => {};
@@ -101,9 +126,12 @@ export async function GET(request: Request, { params }: Ctx) {
         switch (event.kind) {
           case "phase":
             sendPhase();
+            sendRosterIfChanged(false);
             sendBoard();
             break;
           case "board":
+            // Not paced: a join or rename is not rating-derived and the release clock does not hold it.
+            sendRosterIfChanged(true);
             sendBoardPaced();
             break;
           case "control":
@@ -113,7 +141,7 @@ export async function GET(request: Request, { params }: Ctx) {
             if (participant && event.participantId === participant.id) {
               sse.send("removed", hub.removedJson({ participantId: participant.id, status: event.status }));
               sse.close();
-            }
+            } else sendRosterIfChanged(true);
             break;
           case "closed":
             sse.send("closed", "{}");

@@ -1,9 +1,12 @@
 import { addressOf, enforceLimit, loadHub } from "@/lib/api/context";
+import { IdempotencyStore, idempotencyKey } from "@/lib/api/idempotency";
 import { requireParticipant } from "@/lib/auth/participant";
 import { json, readJson, route } from "@/lib/http";
 import { ratingBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
+
+const repeats = new IdempotencyStore<{ ok: true; targetId: string; scores: Record<string, number>; version: number }>();
 
 type Ctx = { params: Promise<{ code: string; targetId: string }> };
 
@@ -15,6 +18,10 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   enforceLimit("ratePerParticipant", rater.id, "You are rating very fast. Wait a few seconds and try again.");
   enforceLimit("ratePerAddress", addressOf(request), "Too many ratings from this network. Wait a few seconds and try again.");
   const { scores } = await readJson(request, ratingBody);
-  const { version } = await (await hub.rate(rater, targetId, scores)).stored;
-  return json({ ok: true, targetId, scores, version });
+  // A phone that lost its connection sends a tap again with the same key: it is applied once.
+  const body = await repeats.run(`${code}:${rater.id}`, idempotencyKey(request), async () => {
+    const { version } = await (await hub.rate(rater, targetId, scores)).stored;
+    return { ok: true, targetId, scores, version };
+  });
+  return json(body);
 });
