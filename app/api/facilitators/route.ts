@@ -1,10 +1,10 @@
-import { signUpSchema } from "@/lib/domain/accounts";
 import { retryAfterSeconds } from "@/lib/domain/rate-limit";
 import { createFacilitator } from "@/lib/db/facilitators";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { clientAddress, signInLimits } from "@/lib/auth/signin-limits";
 import { json, readJson, route } from "@/lib/http";
+import { signUpBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ export const POST = route(async (request) => {
       retryAfterSeconds: retryAfterSeconds(gate.retryAfterMs),
     });
   }
-  const input = await readJson(request, signUpSchema);
+  const input = await readJson(request, signUpBody);
   const facilitator = await createFacilitator({
     email: input.email,
     name: input.name,

@@ -1,22 +1,17 @@
 import { requireFacilitatorApi } from "@/lib/auth/facilitator";
 import { joinUrl } from "@/lib/api/public-url";
 import { createSession, listSessionsForFacilitator } from "@/lib/db/sessions";
-import { createSessionSchema, DEFAULT_DIMENSIONS, DEFAULT_K, dimensionsFromLabels } from "@/lib/domain/session-config";
-import { AGENDA_PRESETS, agendaSchema } from "@/lib/domain/rules/ruleset";
-import { z } from "zod";
+import { DEFAULT_DIMENSIONS, DEFAULT_K, dimensionsFromLabels } from "@/lib/domain/session-config";
+import { AGENDA_PRESETS } from "@/lib/domain/rules/ruleset";
 import { json, readJson, route } from "@/lib/http";
+import { createSessionBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
-
-const bodySchema = createSessionSchema.extend({
-  agenda: agendaSchema.optional(),
-  preset: z.enum(AGENDA_PRESETS.map((p) => p.id) as [string, ...string[]], { error: "Unknown agenda preset." }).optional(),
-});
 
 /** Creates a session for the signed-in facilitator (cookie or API token). */
 export const POST = route(async (request) => {
   const { facilitator } = await requireFacilitatorApi(request, { mutating: true });
-  const input = await readJson(request, bodySchema);
+  const input = await readJson(request, createSessionBody);
   const preset = input.preset ? AGENDA_PRESETS.find((p) => p.id === input.preset) : undefined;
   const session = await createSession({
     facilitatorId: facilitator.id,

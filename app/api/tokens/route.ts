@@ -1,13 +1,9 @@
-import { z } from "zod";
 import { requireFacilitatorApi } from "@/lib/auth/facilitator";
 import { createApiToken, listApiTokens } from "@/lib/db/facilitators";
 import { json, readJson, route } from "@/lib/http";
+import { createTokenBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
-
-const createSchema = z.object({
-  name: z.string().trim().min(1, "Give the token a name, e.g. “rehearsal bots”.").max(60, "Token names must be at most 60 characters."),
-});
 
 /** The facilitator's personal API tokens (never the secrets). */
 export const GET = route(async (request) => {
@@ -19,7 +15,7 @@ export const GET = route(async (request) => {
 /** Creates a token and returns its secret once. */
 export const POST = route(async (request) => {
   const { facilitator } = await requireFacilitatorApi(request, { mutating: true });
-  const { name } = await readJson(request, createSchema);
+  const { name } = await readJson(request, createTokenBody);
   const token = await createApiToken(facilitator.id, name);
   return json({ token: { id: token.id, name: token.name, prefix: token.prefix, createdAt: token.createdAt.toISOString() }, secret: token.token }, 201);
 });

@@ -1,30 +1,16 @@
-import { z } from "zod";
 import { requireOwnedHub, assertWritable } from "@/lib/api/context";
-import { ROUND_MAX_SECONDS, ROUND_MIN_SECONDS, SESSION_ACTIONS, sessionActionSchema } from "@/lib/domain/phases";
 import { json, readJson, route } from "@/lib/http";
+import { sessionActionBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ code: string }> };
 
-const bodySchema = z
-  .object({
-    action: z.enum(SESSION_ACTIONS as [string, ...string[]], { error: `action must be one of: ${SESSION_ACTIONS.join(", ")}.` }),
-    durationSeconds: z
-      .number({ error: "durationSeconds must be a number of seconds." })
-      .int("durationSeconds must be a whole number of seconds.")
-      .min(0)
-      .max(ROUND_MAX_SECONDS, `A round timer must be at most ${ROUND_MAX_SECONDS / 60} minutes.`)
-      .refine((s) => s === 0 || s >= ROUND_MIN_SECONDS, `A round timer must be at least ${ROUND_MIN_SECONDS} seconds (0 for no timer).`)
-      .optional(),
-  })
-  .transform(({ action, durationSeconds }) => sessionActionSchema.parse({ type: action, ...(durationSeconds !== undefined ? { durationSeconds } : {}) }));
-
 /** Facilitator: drive the session (rounds, timer, joining, leaderboard visibility). 409 when the phase does not allow it. */
 export const POST = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
   assertWritable(hub);
-  const action = await readJson(request, bodySchema);
+  const action = await readJson(request, sessionActionBody);
   await hub.act(action);
   return json(hub.publicSession());
 });

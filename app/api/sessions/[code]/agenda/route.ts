@@ -1,7 +1,6 @@
-import { z } from "zod";
 import { requireOwnedHub, assertWritable } from "@/lib/api/context";
-import { agendaSchema } from "@/lib/domain/rules/ruleset";
 import { json, readJson, route } from "@/lib/http";
+import { agendaBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -13,13 +12,11 @@ export const GET = route<Ctx>(async (request, { params }) => {
   return json(hub.agendaPayload());
 });
 
-const bodySchema = z.object({ upcoming: agendaSchema });
-
 /** Facilitator: replace the rounds not opened yet (opened rounds stay as they were). */
 export const PUT = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
   assertWritable(hub);
-  const { upcoming } = await readJson(request, bodySchema);
+  const { upcoming } = await readJson(request, agendaBody);
   await hub.setUpcomingAgenda(upcoming);
   return json(hub.agendaPayload());
 });

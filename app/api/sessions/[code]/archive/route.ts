@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { requireOwnedHub } from "@/lib/api/context";
 import { json, readJson, route } from "@/lib/http";
+import { archiveBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ type Ctx = { params: Promise<{ code: string }> };
 /** Facilitator: archive (read-only, reports closed) or unarchive a session. */
 export const POST = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
-  const { archived } = await readJson(request, z.object({ archived: z.boolean() }));
+  const { archived } = await readJson(request, archiveBody);
   await hub.setArchived(archived);
   return json({ code: hub.record.code, archived });
 });

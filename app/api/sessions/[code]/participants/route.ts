@@ -1,19 +1,17 @@
-import { z } from "zod";
 import { addressOf, enforceLimit, loadHub, assertWritable } from "@/lib/api/context";
 import { identifyParticipant, newParticipantToken, participantCookie } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
 import { createParticipant, takenNameKeys } from "@/lib/db/sessions";
 import { canJoin } from "@/lib/domain/phases";
-import { displayNameSchema, nameKey, suggestFreeName } from "@/lib/domain/names";
+import { nameKey, suggestFreeName } from "@/lib/domain/names";
 import { newRejoinCode } from "@/lib/domain/rejoin-code";
 import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http";
+import { joinBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ code: string }> };
-
-const joinSchema = z.object({ displayName: displayNameSchema });
 
 /** Join a session: creates a participant, sets the identity cookie and returns the token once. */
 export const POST = route<Ctx>(async (request, { params }) => {
@@ -29,7 +27,7 @@ export const POST = route<Ctx>(async (request, { params }) => {
   }
   const allowed = canJoin(hub.state());
   if (!allowed.ok) throw new AppError("forbidden", allowed.message);
-  const { displayName } = await readJson(request, joinSchema);
+  const { displayName } = await readJson(request, joinBody);
   const key = nameKey(displayName);
 
   const { token, tokenHash } = newParticipantToken();

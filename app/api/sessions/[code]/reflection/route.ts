@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { requireOwnedHub, assertWritable } from "@/lib/api/context";
 import { json, readJson, route } from "@/lib/http";
+import { reflectionOpenBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ type Ctx = { params: Promise<{ code: string }> };
 export const POST = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
   assertWritable(hub);
-  const { open } = await readJson(request, z.object({ open: z.boolean({ error: "Send { \"open\": true } or { \"open\": false }." }) }));
+  const { open } = await readJson(request, reflectionOpenBody);
   await hub.setReflectionOpen(open);
   return json(hub.publicSession());
 });

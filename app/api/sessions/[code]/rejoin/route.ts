@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { addressOf, enforceLimit, loadHub } from "@/lib/api/context";
 import { newParticipantToken, participantCookie } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
@@ -6,12 +5,11 @@ import { findParticipantByRejoinHash, setTokenHash } from "@/lib/db/sessions";
 import { normalizeRejoinCode } from "@/lib/domain/rejoin-code";
 import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http";
+import { rejoinBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ code: string }> };
-
-const rejoinSchema = z.object({ rejoinCode: z.string().max(32) });
 
 /**
  * Continue as an existing participant on another device: the rejoin code
@@ -21,7 +19,7 @@ const rejoinSchema = z.object({ rejoinCode: z.string().max(32) });
 export const POST = route<Ctx>(async (request, { params }) => {
   const hub = await loadHub((await params).code);
   enforceLimit("rejoinPerAddress", addressOf(request), "Too many rejoin attempts. Wait a minute and try again.");
-  const { rejoinCode } = await readJson(request, rejoinSchema);
+  const { rejoinCode } = await readJson(request, rejoinBody);
   const normalized = normalizeRejoinCode(rejoinCode);
   const found = normalized ? await findParticipantByRejoinHash(hashToken(`${hub.record.id}:${normalized}`)) : null;
   if (!found || found.sessionId !== hub.record.id) {

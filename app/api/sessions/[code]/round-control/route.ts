@@ -1,36 +1,16 @@
-import { z } from "zod";
 import { assertWritable, requireOwnedHub } from "@/lib/api/context";
 import { readJson, route } from "@/lib/http";
+import { roundControlBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ code: string }> };
 
-const id = z.string().min(1).max(64);
-const schema = z.discriminatedUnion(
-  "action",
-  [
-    z.object({ action: z.literal("rif.start-hearing") }),
-    z.object({ action: z.literal("rif.next") }),
-    z.object({ action: z.literal("rif.previous") }),
-    z.object({ action: z.literal("rif.show"), index: z.number().int().min(0) }),
-    z.object({ action: z.literal("rif.hide"), participantId: id, hidden: z.boolean() }),
-    z.object({ action: z.literal("rif.reveal") }),
-    z.object({ action: z.literal("tribunal.hide-appeal"), participantId: id, hidden: z.boolean() }),
-    z.object({ action: z.literal("conference.decide"), proposalId: id, accepted: z.boolean().nullable() }),
-    z.object({ action: z.literal("amendments.lift"), index: z.number().int().min(0) }),
-  ],
-  {
-    error:
-      "action must be one of: rif.start-hearing, rif.next, rif.previous, rif.show, rif.hide, rif.reveal, tribunal.hide-appeal, conference.decide, amendments.lift.",
-  },
-);
-
 /** Facilitator: drive the interactive rounds (hearing, moderation, reveal, free-text decisions, lifting rule changes). */
 export const POST = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
   assertWritable(hub);
-  const body = await readJson(request, schema);
+  const body = await readJson(request, roundControlBody);
   switch (body.action) {
     case "rif.start-hearing":
       await hub.controlRif({ type: "start-hearing" });

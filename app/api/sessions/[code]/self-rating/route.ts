@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { loadHub, assertWritable } from "@/lib/api/context";
 import { requireParticipant } from "@/lib/auth/participant";
 import { findSelfRatings, saveSelfRatings } from "@/lib/db/sessions";
 import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http";
+import { selfRatingBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +23,7 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   assertWritable(hub);
   const state = hub.state();
   if (state.round > 1 || state.phase === "ended") throw new AppError("forbidden", "Self-rating is part of the first round only.");
-  const { scores } = await readJson(request, z.object({ scores: z.record(z.string().max(64), z.number()) }));
+  const { scores } = await readJson(request, selfRatingBody);
   const keys = new Set(hub.record.dimensions.map((d) => d.key));
   const { min, max } = hub.record.scale;
   if (Object.keys(scores).length === 0) throw new AppError("validation_failed", "Send at least one score.", { field: "scores" });

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { assertWritable, requireOwnedHub } from "@/lib/api/context";
-import { displayNameSchema, nameKey } from "@/lib/domain/names";
+import { nameKey } from "@/lib/domain/names";
 import { json, readJson, route } from "@/lib/http";
+import { renameBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -17,14 +17,12 @@ export const DELETE = route<Ctx>(async (request, { params }) => {
   return json({ participant: { id, status: ban ? "banned" : "kicked" } });
 });
 
-const renameSchema = z.object({ displayName: displayNameSchema });
-
 /** Facilitator: rename an inappropriate display name. */
 export const PATCH = route<Ctx>(async (request, { params }) => {
   const { code, id } = await params;
   const { hub } = await requireOwnedHub(request, code, { mutating: true });
   assertWritable(hub);
-  const { displayName } = await readJson(request, renameSchema);
+  const { displayName } = await readJson(request, renameBody);
   const p = await hub.rename(id, displayName, nameKey(displayName));
   return json({ participant: { id: p.id, displayName: p.displayName } });
 });

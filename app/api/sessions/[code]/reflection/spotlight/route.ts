@@ -1,6 +1,6 @@
-import { z } from "zod";
 import { requireOwnedHub, assertWritable } from "@/lib/api/context";
 import { json, readJson, route } from "@/lib/http";
+import { spotlightBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +10,7 @@ type Ctx = { params: Promise<{ code: string }> };
 export const POST = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
   assertWritable(hub);
-  const { reflectionId } = await readJson(request, z.object({ reflectionId: z.string().max(64).nullable() }));
+  const { reflectionId } = await readJson(request, spotlightBody);
   await hub.setSpotlight(reflectionId);
   return json(hub.publicSession());
 });
