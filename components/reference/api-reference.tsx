@@ -2,7 +2,7 @@
 // The OpenAPI reference, rendered by RapiDoc (a web component bundled from npm,
 // loaded only on this page). No fonts, scripts or styles from anywhere else:
 // load-fonts="false" keeps it from fetching Open Sans from a font CDN.
-import { createElement, useEffect, useState } from "react";
+import { createElement, useEffect, useState, type CSSProperties } from "react";
 
 export function ApiReference({ specUrl }: { specUrl: string }) {
   const [state, setState] = useState<"loading" | "ready" | "failed">("loading");
@@ -49,7 +49,19 @@ export function ApiReference({ specUrl }: { specUrl: string }) {
         "nav-hover-bg-color": "#4a4f57",
         "regular-font": 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         "mono-font": 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
-        style: { display: "block", height: "calc(100dvh - 12rem)", minHeight: "30rem" },
+        // RapiDoc's method colours (light blue GET, …) fail WCAG contrast on a light background; its
+        // theme reads these custom properties, and the host's own style wins over its :host defaults.
+        style: {
+          display: "block",
+          height: "calc(100dvh - 12rem)",
+          minHeight: "30rem",
+          "--blue": "#0b5c8a",
+          "--green": "#1e6b34",
+          "--orange": "#8a4b00",
+          "--red": "#b3121f",
+          "--purple": "#6b2c91",
+          "--yellow": "#5c4a00",
+        } as CSSProperties,
       })}
     </div>
   );
