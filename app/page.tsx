@@ -34,7 +34,7 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
         <section className="border-b-4 border-ink bg-party text-white">
           <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 md:grid-cols-[1.3fr_1fr] md:py-16">
             <div className="flex flex-col gap-5">
-              <p className="text-sm font-semibold uppercase tracking-[0.25em] text-gold">A workshop on performance appraisal</p>
+              <p className="text-sm font-semibold uppercase tracking-[0.25em] text-gold-light">A workshop on performance appraisal</p>
               <h1 className="font-[family-name:var(--font-display)] text-4xl leading-[1.05] font-bold uppercase sm:text-6xl">
                 Everyone rates everyone. Live.
               </h1>

@@ -44,6 +44,7 @@ const ROUTES: RouteSpec[] = [
   { file: `${S}/participants/route.ts`, method: "GET", path: "/api/sessions/{code}/participants", schema: null, auth: "none" },
   { file: `${S}/participants/route.ts`, method: "POST", path: "/api/sessions/{code}/participants", schema: schemas.joinBody, auth: "none" },
   { file: `${S}/participants/[id]/route.ts`, method: "PATCH", path: "/api/sessions/{code}/participants/{participantId}", schema: schemas.renameBody, auth: "facilitator" },
+  { file: `${S}/participants/[id]/rejoin-code/route.ts`, method: "POST", path: "/api/sessions/{code}/participants/{participantId}/rejoin-code", schema: null, auth: "facilitator" },
   { file: `${S}/rejoin/route.ts`, method: "POST", path: "/api/sessions/{code}/rejoin", schema: schemas.rejoinBody, auth: "none" },
   { file: `${S}/me/route.ts`, method: "GET", path: "/api/sessions/{code}/me", schema: null, auth: "participant" },
   { file: `${S}/me/rejoin-code/route.ts`, method: "POST", path: "/api/sessions/{code}/me/rejoin-code", schema: null, auth: "participant" },

@@ -4,7 +4,7 @@
 // the PostgreSQL one (prisma/postgres/migrations/…), and regenerates both
 // clients. Both are diffs from the previous models to the current ones; the
 // previous models are the committed PostgreSQL twin (prisma/postgres/schema.prisma),
-// so this works offline with Prisma's WebAssembly schema engine (STACK.md).
+// so this works offline with Prisma's WebAssembly schema engine (docs/stack.md).
 // Review the SQL before committing. If the SQLite migration exists already
 // (written by hand), run `npm run db:pg` for the PostgreSQL side only.
 import { spawnSync } from "node:child_process";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint → typecheck → unit tests → production build → browser tests
+// `npm test`: lockfile check (would `npm ci` accept package-lock.json?) → lint → typecheck → unit tests → production build → browser tests
 // against that build with a fresh temporary database → two app instances on
 // PostgreSQL (scripts/pg-pair.ts) → benchmark smoke tests (SQLite, and the
 // PostgreSQL pair). Stops at the first failure.
@@ -26,6 +26,7 @@ fs.rmSync(path.join(root, "reports"), { recursive: true, force: true });
 fs.mkdirSync(path.join(root, "reports"), { recursive: true });
 
 const steps = [
+  ["lockfile (npm ci --dry-run)", process.execPath, ["scripts/lockfile.mjs"]],
   ["lint", bin("eslint"), ["--max-warnings=0", "."]],
   ["typecheck", bin("tsc"), ["--noEmit"]],
   ["unit tests", bin("vitest"), ["run", "--reporter=default", "--reporter=json", "--outputFile.json=reports/unit-results.json"]],

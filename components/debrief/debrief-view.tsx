@@ -182,7 +182,8 @@ function ChurnSection({ debrief }: { debrief: Debrief }) {
       {churn.length ? (
         <>
           <ChurnChart transitions={churn} />
-          <div className="overflow-x-auto">
+          {/* Focusable so a keyboard can scroll the table sideways on a phone. */}
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Rank churn table">
             <table className="w-full border-collapse text-left text-lg print:text-[9pt]" data-testid="churn-table">
               <thead>
                 <tr className="border-b-2 border-ink">
@@ -440,7 +441,7 @@ function ReplaySection({ debrief }: { debrief: Debrief }) {
     >
       {replay && replay.rules.length ? (
         <>
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Replay under other rules table">
             <table className="w-full border-collapse text-left text-xl print:text-[9pt]" data-testid="replay-table">
               <thead>
                 <tr className="border-b-2 border-ink">

@@ -13,7 +13,7 @@ function cellStyle(r: number | null, diagonal: boolean): { background: string; c
 
 export function HaloTable({ dimensions, matrix }: { dimensions: string[]; matrix: (number | null)[][] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Halo effect table">
       <table className="w-full table-fixed border-collapse text-center text-lg print:text-[9pt]" data-testid="halo-matrix">
         <caption className="sr-only">Correlation between the scores given on each two dimensions, −1 to 1; n/a where there were too few rating sheets.</caption>
         <colgroup>

@@ -22,7 +22,7 @@ export function RifStageView({ rif }: { rif: Rif }) {
       <section aria-labelledby="rif-heading" className="flex min-w-0 flex-1 flex-col gap-8" data-testid="projector-rif" data-stage="statements">
         <div className="flex items-end justify-between gap-8">
           <div>
-            <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-party">Reduction in Force</p>
+            <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-gold">Reduction in Force</p>
             <h2 id="rif-heading" className="font-[family-name:var(--font-display)] text-7xl font-bold uppercase">
               {rif.cases.length === 1 ? "One colleague is" : `${rif.cases.length} colleagues are`} at risk
             </h2>
@@ -57,7 +57,7 @@ export function RifStageView({ rif }: { rif: Rif }) {
     return (
       <section aria-labelledby="rif-heading" className="flex min-w-0 flex-1 flex-col gap-8" data-testid="projector-rif" data-stage="revealed">
         <div>
-          <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-party">Reduction in Force · the verdict</p>
+          <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-gold">Reduction in Force · the verdict</p>
           <h2 id="rif-heading" className="font-[family-name:var(--font-display)] text-7xl font-bold uppercase">
             {letGo === 0 ? "The room kept everyone" : letGo === 1 ? "One colleague let go" : `${letGo} colleagues let go`}
           </h2>
@@ -95,7 +95,7 @@ export function RifStageView({ rif }: { rif: Rif }) {
   return (
     <section aria-labelledby="rif-heading" className="flex min-w-0 flex-1 flex-col gap-6" data-testid="projector-rif" data-stage="hearing">
       <div className="flex items-baseline justify-between gap-8">
-        <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-party">Reduction in Force · the hearing</p>
+        <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-gold">Reduction in Force · the hearing</p>
         <p className="text-3xl text-paper/85" data-testid="rif-progress">
           Statement {index + 1} of {rif.cases.length}
           {rif.autoAdvanceSeconds ? ` · next every ${rif.autoAdvanceSeconds} s` : ""}

@@ -123,3 +123,29 @@ export const roundControlBody = z.discriminatedUnion(
 
 /** PATCH /api/sessions/{code}: the release clock (docs/decisions/0011). */
 export { sessionSettingsSchema as sessionSettingsBody } from "../domain/session-config";
+
+/** POST /api/facilitators (the same object as signUpSchema, under the registry's name). */
+export { signUpSchema as signUpBody } from "../domain/accounts";
+/** PUT /api/sessions/{code}/reflection/mine */
+export { reflectionSchema as reflectionBody } from "../domain/reflection";
+
+/** Every error answer: one shape (lib/errors.ts). */
+export const errorResponse = z.object({
+  error: z.object({
+    code: z.enum([
+      "bad_request",
+      "validation_failed",
+      "unauthorized",
+      "forbidden",
+      "not_found",
+      "conflict",
+      "rate_limited",
+      "payload_too_large",
+      "unsupported_media_type",
+      "unavailable",
+      "internal",
+    ]),
+    message: z.string(),
+    field: z.string().optional(),
+  }),
+});

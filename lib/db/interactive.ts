@@ -88,7 +88,7 @@ export async function saveRifVote(sessionId: string, round: number, voterId: str
 
 /**
  * Stores the verdicts, then turns the people let go into observers. Plain
- * sequential writes, no transaction (see STACK.md on the SQLite adapter): each
+ * sequential writes, no transaction (see docs/stack.md on the SQLite adapter): each
  * is idempotent, and the facilitator can reveal again after a crash between them.
  */
 export async function saveVerdicts(
@@ -159,7 +159,7 @@ export async function saveConferenceOutcome(
   amendments: Amendment[],
 ): Promise<void> {
   const db = getDb();
-  // Sequential single-statement writes (no transaction, see STACK.md); closing the round again rewrites them all.
+  // Sequential single-statement writes (no transaction, see docs/stack.md); closing the round again rewrites them all.
   for (const t of tallies) {
     await db.proposal.update({ where: { id: t.id }, data: { forVotes: t.for, againstVotes: t.against, status: t.passed ? "passed" : "failed" } });
   }

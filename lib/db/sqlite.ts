@@ -1,7 +1,7 @@
 // A raw better-sqlite3 connection for the hot write path (ratings). better-sqlite3
 // is synchronous, so a transaction here runs start to commit inside one tick of
 // the event loop: no other request's query can interleave with it, which is the
-// failure mode STACK.md warns about for the Prisma adapter's transactions.
+// failure mode docs/stack.md warns about for the Prisma adapter's transactions.
 import Database from "better-sqlite3";
 import { getEnv } from "../env";
 import { ensureMigrated } from "./client";

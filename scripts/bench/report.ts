@@ -556,7 +556,7 @@ export function markdownReport(r: BenchResults): string {
         ? `- Other busy processes on the machine at the start: ${r.machine.otherLoad.map((p) => `\`${p}\``).join(", ")}.`
         : "- No other busy process was seen on the machine at the start.",
       `- The load generator and ${fmtInt(r.stages[r.stages.length - 1]?.participants ?? 0)} simulated phones share the 2 cores with the server (see "bench CPU"); its event loop delay p99 per stage: ${r.stages.map((s) => fmtMs(s.benchLoopDelayP99Ms)).join(", ") || "—"}. Latencies include that client time, so they are upper bounds for a server with the cores to itself.`,
-      "- Throughput on these shared virtual CPUs varies by 10–30% between runs (STACK.md); compare ratios within one run rather than absolute figures between runs.",
+      "- Throughput on these shared virtual CPUs varies by 10–30% between runs (docs/stack.md); compare ratios within one run rather than absolute figures between runs.",
       r.server.profiled ? "- The server ran under the sampling profiler (a few percent slower)." : "- The server was not profiled.",
     ].join("\n"),
   );

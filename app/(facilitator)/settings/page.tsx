@@ -25,7 +25,11 @@ export default async function SettingsPage() {
           <p className="text-steel">
             Personal API tokens let scripts, bots and the load benchmark act as you without your password. Send one with each request as{" "}
             <code className="rounded bg-paper-dark px-1 font-mono text-sm text-ink">Authorization: Bearer &lt;token&gt;</code>, and revoke it when
-            it is no longer needed.
+            it is no longer needed. Every route is described in the{" "}
+            <a href="/api-reference" className="underline">
+              HTTP API reference
+            </a>
+            .
           </p>
           <ApiTokens
             initialTokens={tokens.map((t) => ({

@@ -2,9 +2,9 @@ import { loadHub, assertWritable } from "@/lib/api/context";
 import { requireParticipant } from "@/lib/auth/participant";
 import { getDb } from "@/lib/db/client";
 import { saveReflection } from "@/lib/db/sessions";
-import { reflectionSchema } from "@/lib/domain/reflection";
 import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http";
+import { reflectionBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +24,7 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   const me = requireParticipant(request, hub, { mutating: true });
   assertWritable(hub);
   if (!hub.record.reflectionOpen) throw new AppError("forbidden", "The reflection is not open. The facilitator opens it at the end.");
-  const { answers, text } = await readJson(request, reflectionSchema);
+  const { answers, text } = await readJson(request, reflectionBody);
   await saveReflection(hub.record.id, me.id, answers, text);
   return json({ ok: true });
 });

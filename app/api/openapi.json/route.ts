@@ -1,0 +1,9 @@
+import { openApiDocument } from "@/lib/api/openapi";
+import { json } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+/** The OpenAPI 3.1 document of every route, generated from the routes' zod schemas (lib/api/openapi.ts). */
+export async function GET() {
+  return json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=60" } });
+}

@@ -1,0 +1,2 @@
+// RapiDoc ships no type declarations; it registers the <rapi-doc> custom element when imported.
+declare module "rapidoc";
