@@ -13,16 +13,12 @@
 //      move with it.
 // Each attack must do no better than chance under the release rule, and each
 // must succeed against a planted leak, so the test can fail.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestSession, withTempDatabase } from "./test-session";
 import type { AgendaItem } from "../domain/rules/ruleset";
 import { DEFAULT_TIERS } from "../domain/rules/nosedive";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-adversary-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "adversary.db")}`;
-process.env.DATA_DIR = dir;
+withTempDatabase("adversary");
 
 type HubModule = typeof import("./hub");
 type Hub = NonNullable<Awaited<ReturnType<HubModule["getHub"]>>>;
@@ -34,21 +30,9 @@ const plain = { distribution: null, nosedive: null, norm: null, quotaBallots: nu
 const nosedive = { ...plain, nosedive: { tiers: DEFAULT_TIERS } };
 
 async function makeSession(title: string, agenda: AgendaItem[]): Promise<{ code: string; ids: string[] }> {
-  const { getDb } = await import("../db/client");
-  const { createSession } = await import("../db/sessions");
-  const { hashToken } = await import("../auth/secrets");
-  const facilitator = await getDb().facilitator.create({ data: { email: `${title}@adversary.test`, name: title, passwordHash: "x" } });
-  const session = await createSession({ facilitatorId: facilitator.id, title, dimensions: [{ key: "a", label: "A" }], k: K, agenda });
-  await getDb().session.update({ where: { id: session.id }, data: { releaseSeconds: 1 } });
-  const ids: string[] = [];
-  for (let i = 0; i < N; i++) {
-    const name = `${title}-${i}`;
-    const p = await getDb().participant.create({
-      data: { sessionId: session.id, displayName: name, nameKey: name.toLowerCase(), tokenHash: hashToken(name), rejoinHash: hashToken(`r${name}`) },
-    });
-    ids.push(p.id);
-  }
-  return { code: session.code, ids };
+  const names = Array.from({ length: N }, (_, i) => `${title}-${i}`);
+  const session = await createTestSession({ title, names, k: K, agenda });
+  return { code: session.code, ids: names.map((n) => session.ids[n]!) };
 }
 
 /** A seeded generator, so a failure can be replayed. */
@@ -170,11 +154,6 @@ beforeAll(async () => {
   hubs = await import("./hub");
 }, 60_000);
 
-afterAll(async () => {
-  const { disconnectDb } = await import("../db/client");
-  await disconnectDb();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 describe("the strongest observer in the room", () => {
   it(

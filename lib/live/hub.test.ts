@@ -1,13 +1,9 @@
 // Integration test of the session hub against a real temporary SQLite file:
 // the publish cadence, removed raters, and recovery from the database.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestSession, withTempDatabase } from "./test-session";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-hub-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "hub.db")}`;
-process.env.DATA_DIR = dir;
+withTempDatabase("hub");
 
 type HubModule = typeof import("./hub");
 let hubModule: HubModule;
@@ -16,33 +12,17 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   hubModule = await import("./hub");
-  const { getDb } = await import("../db/client");
-  const { createSession } = await import("../db/sessions");
-  const { hashToken } = await import("../auth/secrets");
-  const facilitator = await getDb().facilitator.create({ data: { email: "hub@test", name: "Hub", passwordHash: "x" } });
-  const session = await createSession({
-    facilitatorId: facilitator.id,
+  const session = await createTestSession({
     title: "Hub test",
+    names: ["P1", "P2", "P3", "P4"],
+    k: 2,
     dimensions: [
       { key: "a", label: "A" },
       { key: "b", label: "B" },
     ],
-    k: 2,
   });
   code = session.code;
-  await getDb().session.update({ where: { id: session.id }, data: { releaseSeconds: 1 } });
-  for (const name of ["P1", "P2", "P3", "P4"]) {
-    const p = await getDb().participant.create({
-      data: { sessionId: session.id, displayName: name, nameKey: name.toLowerCase(), tokenHash: hashToken(name), rejoinHash: hashToken(`r${name}`) },
-    });
-    ids[name] = p.id;
-  }
-});
-
-afterAll(async () => {
-  const { disconnectDb } = await import("../db/client");
-  await disconnectDb();
-  fs.rmSync(dir, { recursive: true, force: true });
+  Object.assign(ids, session.ids);
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

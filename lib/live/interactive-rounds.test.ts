@@ -2,15 +2,11 @@
 // a real temporary SQLite file: a tribunal changes scores, a Reduction in
 // Force turns those let go into observers, a production conference changes
 // the next round's rules, and all of it survives a reload from the database.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestSession, withTempDatabase } from "./test-session";
 import type { AgendaItem } from "../domain/rules/ruleset";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-rounds-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "rounds.db")}`;
-process.env.DATA_DIR = dir;
+withTempDatabase("rounds");
 
 type HubModule = typeof import("./hub");
 let hubs: HubModule;
@@ -28,26 +24,9 @@ const agenda: AgendaItem[] = [
 
 beforeAll(async () => {
   hubs = await import("./hub");
-  const { getDb } = await import("../db/client");
-  const { createSession } = await import("../db/sessions");
-  const { hashToken } = await import("../auth/secrets");
-  const facilitator = await getDb().facilitator.create({ data: { email: "rounds@test", name: "R", passwordHash: "x" } });
-  const session = await createSession({ facilitatorId: facilitator.id, title: "Rounds", dimensions: [{ key: "a", label: "A" }], k: 2, agenda });
+  const session = await createTestSession({ title: "Rounds", names: NAMES, k: 2, agenda });
   code = session.code;
-  // The fastest release clock (1–1.5 s) keeps the test short.
-  await getDb().session.update({ where: { id: session.id }, data: { releaseSeconds: 1 } });
-  for (const name of NAMES) {
-    const p = await getDb().participant.create({
-      data: { sessionId: session.id, displayName: name, nameKey: name.toLowerCase(), tokenHash: hashToken(name), rejoinHash: hashToken(`r${name}`) },
-    });
-    ids[name] = p.id;
-  }
-});
-
-afterAll(async () => {
-  const { disconnectDb } = await import("../db/client");
-  await disconnectDb();
-  fs.rmSync(dir, { recursive: true, force: true });
+  Object.assign(ids, session.ids);
 });
 
 async function hub() {

@@ -1,14 +1,10 @@
 // The hub registry against a real temporary SQLite file: idle hubs are
 // disposed and dropped, hubs in use are kept, and participants leave the hub
 // only as read-only snapshots.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestSession, withTempDatabase } from "./test-session";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-registry-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "registry.db")}`;
-process.env.DATA_DIR = dir;
+withTempDatabase("registry");
 
 type Registry = typeof import("./registry");
 let registry: Registry;
@@ -17,24 +13,9 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   registry = await import("./registry");
-  const { getDb } = await import("../db/client");
-  const { createSession } = await import("../db/sessions");
-  const { hashToken } = await import("../auth/secrets");
-  const facilitator = await getDb().facilitator.create({ data: { email: "registry@test", name: "Registry", passwordHash: "x" } });
-  const session = await createSession({ facilitatorId: facilitator.id, title: "Registry test", dimensions: [{ key: "a", label: "A" }], k: 2 });
+  const session = await createTestSession({ title: "Registry test", names: ["P1", "P2", "P3"], k: 2 });
   code = session.code;
-  for (const name of ["P1", "P2", "P3"]) {
-    const p = await getDb().participant.create({
-      data: { sessionId: session.id, displayName: name, nameKey: name.toLowerCase(), tokenHash: hashToken(name), rejoinHash: hashToken(`r${name}`) },
-    });
-    ids[name] = p.id;
-  }
-});
-
-afterAll(async () => {
-  const { disconnectDb } = await import("../db/client");
-  await disconnectDb();
-  fs.rmSync(dir, { recursive: true, force: true });
+  Object.assign(ids, session.ids);
 });
 
 describe("idle hubs", () => {

@@ -1,14 +1,10 @@
 // The release rule inside the session hub, over a real SQLite file: what the
 // board shows moves only at a release with enough new raters, or at the
 // round's close; reopening, removing a rater and raising k keep the rule.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { createTestSession, withTempDatabase } from "./test-session";
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-release-"));
-process.env.DATABASE_URL = `file:${path.join(dir, "release.db")}`;
-process.env.DATA_DIR = dir;
+withTempDatabase("release");
 
 type HubModule = typeof import("./hub");
 let hubs: HubModule;
@@ -18,26 +14,10 @@ const NAMES = ["Ana", "Boris", "Chen", "Dmitri", "Elena", "Fyodor"];
 
 beforeAll(async () => {
   hubs = await import("./hub");
-  const { getDb } = await import("../db/client");
-  const { createSession } = await import("../db/sessions");
-  const { hashToken } = await import("../auth/secrets");
-  const facilitator = await getDb().facilitator.create({ data: { email: "release@test", name: "R", passwordHash: "x" } });
-  const session = await createSession({ facilitatorId: facilitator.id, title: "Release", dimensions: [{ key: "a", label: "A" }], k: 3 });
+  const session = await createTestSession({ title: "Release", names: NAMES, k: 3 });
   code = session.code;
-  await getDb().session.update({ where: { id: session.id }, data: { releaseSeconds: 1 } });
-  for (const name of NAMES) {
-    const p = await getDb().participant.create({
-      data: { sessionId: session.id, displayName: name, nameKey: name.toLowerCase(), tokenHash: hashToken(name), rejoinHash: hashToken(`r${name}`) },
-    });
-    ids[name] = p.id;
-  }
+  Object.assign(ids, session.ids);
 }, 60_000);
-
-afterAll(async () => {
-  const { disconnectDb } = await import("../db/client");
-  await disconnectDb();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function hub() {
@@ -116,5 +96,30 @@ describe("the release rule in the hub", { timeout: 30_000 }, () => {
     expect(await scoreOf("Chen")).toBe(3);
     await rate("Elena", "Chen", 5);
     await vi.waitFor(async () => expect(await scoreOf("Chen")).toBe(4.5), { timeout: 4_000, interval: 100 });
+  });
+
+  it("follows k raised mid-session (the conference's higher threshold): batches up to the raised k, scores hidden below it", async () => {
+    const h = await hub();
+    await h.act({ type: "close-round" });
+    // The next round runs with an anonymity threshold of 4 (k is 3), as a passed "raise k" amendment makes it.
+    // (The session was created without an agenda, so round 3 is the agenda's third item.)
+    const plain = { distribution: null, nosedive: null, norm: null, quotaBallots: null };
+    const item = (title: string, rules: typeof plain & { minRaters?: number }) => ({ title, prompt: "", durationSeconds: null, rules });
+    await h.setUpcomingAgenda([item("One", plain), item("Two", plain), item("Raised k", { ...plain, minRaters: 4 })]);
+    await h.act({ type: "open-round" });
+    await h.setRelease({ seconds: 1, batch: 4 });
+    await expect(h.setRelease({ seconds: 1, batch: 5 })).rejects.toMatchObject({ code: "validation_failed" });
+    await h.setRelease({ seconds: 1, batch: 2 });
+    for (const rater of ["Boris", "Chen", "Dmitri"]) await rate(rater, "Ana", 4);
+    await sleep(AFTER_A_RELEASE);
+    // Released (three new raters), but three is below the raised k of 4: no score.
+    expect(await scoreOf("Ana")).toBeNull();
+    await rate("Elena", "Ana", 2);
+    await sleep(AFTER_A_RELEASE);
+    // A lone fourth rater is held back, whatever k is.
+    expect(await scoreOf("Ana")).toBeNull();
+    await h.act({ type: "close-round" });
+    // The close releases it: four raters reach the raised k, (3 × 4 + 2) / 4.
+    await vi.waitFor(async () => expect(await scoreOf("Ana")).toBe(3.5), { timeout: 2_000, interval: 50 });
   });
 });

@@ -1,6 +1,6 @@
 // The roster every screen may see: who is in the session (active), by id and display name, in join
 // order. Nothing rating-derived: joins, renames and removals go out with the next snapshot, not on the
-// release clock (docs/decisions/0019-live-roster.md). The roster module itself is lib/live/roster.ts.
+// release clock (docs/decisions/0019-run-mode.md). The roster module itself is lib/live/roster.ts.
 
 import { rosterPayloadSchema } from "./contracts";
 
