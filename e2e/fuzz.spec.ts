@@ -30,6 +30,7 @@ const S = "app/api/sessions/[code]";
 // Destructive routes (ending, archiving, deleting, kicking) last, so the others meet a live session.
 const ROUTES: RouteSpec[] = [
   { file: "app/api/health/route.ts", method: "GET", path: "/api/health", schema: null, auth: "none" },
+  { file: "app/api/openapi.json/route.ts", method: "GET", path: "/api/openapi.json", schema: null, auth: "none" },
   ...["GET", "POST", "PUT", "PATCH", "DELETE"].map((method) => ({ file: "app/api/[...path]/route.ts", method, path: "/api/{any}", schema: null, auth: "none" as Auth })),
   { file: "app/api/facilitators/route.ts", method: "POST", path: "/api/facilitators", schema: schemas.signUpSchema, auth: "none" },
   { file: "app/api/auth/[...nextauth]/route.ts", method: "GET", path: "/api/auth/{any}", schema: null, auth: "none" },

@@ -33,10 +33,13 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   await page.bringToFront();
   for (const size of SIZES) {
     await page.setViewportSize({ width: size.width, height: size.height });
-    // Let layout-dependent rendering (e.g. the board's page size) settle.
+    // Let layout-dependent rendering (e.g. the board's page size) settle; no fade may be half-way
+    // (axe reads a fading text against whatever shows through it). Motion is tested in keyboard.spec.ts.
+    await page.emulateMedia({ reducedMotion: "reduce" });
     await page.waitForTimeout(150);
     // Soft: one run reports every page's violations, the test still fails.
     expect.soft(await seriousViolations(page), `${label} at ${size.name} size`).toEqual([]);
   }
+  await page.emulateMedia({ reducedMotion: null });
   if (original) await page.setViewportSize(original);
 }

@@ -2,7 +2,7 @@
 // who owns it, apply rate limits.
 import { normalizeJoinCode } from "../domain/join-code";
 import { acquireAll, ConcurrencyLimiter } from "../domain/concurrency";
-import { RateLimiter, retryAfterSeconds } from "../domain/rate-limit";
+import { RateLimiter, REPORT_LOADS_PER_MINUTE, retryAfterSeconds } from "../domain/rate-limit";
 import { getEnv } from "../env";
 import { requireFacilitatorApi } from "../auth/facilitator";
 import { clientAddress } from "../auth/signin-limits";
@@ -30,6 +30,7 @@ export async function requireOwnedHub(request: Request, codeParam: string, opts:
 }
 
 const MINUTE = 60_000;
+
 const g = globalThis as unknown as { __stakhanovLimits?: Record<string, RateLimiter> };
 function limiters() {
   g.__stakhanovLimits ??= {
@@ -43,7 +44,7 @@ function limiters() {
     // Statements, keep/let-go votes, proposals, conference votes, appeals.
     interactPerParticipant: new RateLimiter({ limit: 60, windowMs: MINUTE }),
     // The private report re-reads the whole session from the database: a few a minute is plenty for a person.
-    reportPerParticipant: new RateLimiter({ limit: 10, windowMs: MINUTE }),
+    reportPerParticipant: new RateLimiter({ limit: REPORT_LOADS_PER_MINUTE, windowMs: MINUTE }),
   };
   return g.__stakhanovLimits;
 }

@@ -93,3 +93,6 @@ export class RateLimiter {
 export function retryAfterSeconds(ms: number): number {
   return Math.max(1, Math.ceil(ms / 1000));
 }
+
+/** The private report re-reads the whole session: a person reloading it now and then is fine, a loop is not. */
+export const REPORT_LOADS_PER_MINUTE = 30;
