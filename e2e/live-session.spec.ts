@@ -134,6 +134,8 @@ test.describe("the live workshop", () => {
     // Joining closed when round 1 opened: the facilitator reopens it (with a warning) for Dana.
     await control.getByRole("button", { name: "Open joining" }).click();
     await expect(control.getByTestId("late-join-warning")).toBeVisible();
+    // Her phone's stream closed with the removal: she opens the link again.
+    await dana.reload();
     await joinWithName(dana, "Dana");
     await expect(control.getByTestId("control-participant")).toHaveCount(4, { timeout: 10_000 });
 
