@@ -142,8 +142,9 @@ export function RifStageView({ rif }: { rif: Rif }) {
 }
 
 export function TribunalFeedView({ tribunal }: { tribunal: Tribunal }) {
+  // A projector is wide; on a narrow window the feed would overlap the board (phones have their own tribunal view).
   return (
-    <aside aria-labelledby="tribunal-heading" className="flex w-[44rem] shrink-0 flex-col gap-4 overflow-hidden rounded-xl bg-paper p-6 text-ink" data-testid="projector-tribunal">
+    <aside aria-labelledby="tribunal-heading" className="hidden w-[44rem] shrink-0 flex-col gap-4 overflow-hidden rounded-xl bg-paper p-6 text-ink md:flex" data-testid="projector-tribunal">
       <div>
         <p className="text-xl font-semibold uppercase tracking-[0.3em] text-party">{tribunal.open ? "The tribunal is in session" : "The tribunal has closed"}</p>
         <h2 id="tribunal-heading" className="font-[family-name:var(--font-display)] text-5xl font-bold uppercase">
