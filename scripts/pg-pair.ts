@@ -17,9 +17,12 @@ import { keepAliveAgent, openStream, requestWithResend, streamAgent, type Stream
 import { findPort, root, runFacilitatorCli, Server, sleep } from "./bench/server";
 import { findPgBin, LocalPostgres, NO_POSTGRES_MESSAGE } from "./pg/local-postgres";
 
-/** Updates must arrive; the issue's target is 1 s, reported (timings are not asserted on a shared CI machine). */
+/**
+ * Updates must arrive; reported against one release period (the release clock, set to 1–1.5 s here) plus
+ * 1 s of fan-out (timings are not asserted on a shared CI machine).
+ */
 const ARRIVAL_TIMEOUT_MS = 5_000;
-const TARGET_MS = 1_000;
+const TARGET_MS = 2_500;
 const TRIALS = 15;
 const PLAIN = { distribution: null, nosedive: null, norm: null, quotaBallots: null };
 
@@ -225,6 +228,8 @@ async function main(): Promise<number> {
     );
     const code = created.session.code;
     const dims = created.session.dimensions.map((d) => d.key);
+    // The fastest release clock (docs/decisions/0011): scores move every 1–1.5 s, once 2 new raters rated someone.
+    await expectOk("release clock", call("A", "PATCH", `/api/sessions/${code}`, { release: { seconds: 1, batch: 2 } }, facilitator));
     const action = (on: "A" | "B", name: string, extra: Record<string, unknown> = {}) =>
       expectOk(`${name} on ${on}`, call(on, "POST", `/api/sessions/${code}/actions`, { action: name, ...extra }, facilitator));
 
@@ -272,33 +277,27 @@ async function main(): Promise<number> {
         return answer;
       });
 
-    // Cross-instance latency: raters on B make the target's score visible (k = 3), then raters on A change it.
-    await check(`a rating sent to A appears in the leaderboard of a screen on B (${TRIALS} trials)`, async () => {
+    // Cross-instance latency: raters on both make the target's score visible (k = 3), then the raters on A
+    // change it together (a batch: one rater alone is held back by the release rule) and B's screen must follow.
+    await check(`ratings sent to A appear in the leaderboard of a screen on B (${TRIALS} trials)`, async () => {
       const target = people[7]!;
       const ratersB = people.filter((p) => p.on === "B" && p !== target).slice(0, 2);
       const ratersA = people.filter((p) => p.on === "A" && p !== target);
-      const last = new Map<string, number>();
       for (const r of ratersB) await rate(r, target.id, 3);
-      await rate(ratersA[0]!, target.id, 3);
-      last.set(ratersA[0]!.id, 3);
+      for (const r of ratersA) await rate(r, target.id, 3);
       await screens.B.until(() => screens.B.score(target.id) != null, "the target's first score");
-      await sleep(600);
       for (let i = 0; i < TRIALS; i++) {
-        const rater = ratersA[i % ratersA.length]!;
         const before = screens.B.score(target.id);
-        // Always a different score than this rater's last one, so the mean moves.
-        const score = (last.get(rater.id) ?? 1) === 5 ? 1 : 5;
-        last.set(rater.id, score);
+        // Every rater on A moves the same way, so the mean moves.
+        const score = i % 2 === 0 ? 5 : 1;
         const sent = performance.now();
-        await rate(rater, target.id, score, "A");
+        for (const r of ratersA) await rate(r, target.id, score, "A");
         const arrived = await screens.B.until(() => screens.B.score(target.id) !== before, `trial ${i + 1}: the changed score`);
         latencies.push(arrived - sent);
-        // Wait out the previous flush window so trials do not coalesce.
-        await sleep(300 + Math.random() * 200);
       }
       const sorted = [...latencies].sort((x, y) => x - y);
       const within = latencies.filter((l) => l <= TARGET_MS).length;
-      return `latency from the PUT to B's leaderboard: p50 ${Math.round(percentile(sorted, 50))} ms, p95 ${Math.round(percentile(sorted, 95))} ms, max ${Math.round(sorted.at(-1)!)} ms; ${within}/${TRIALS} within 1 s`;
+      return `latency from the first PUT of a batch to B's leaderboard: p50 ${Math.round(percentile(sorted, 50))} ms, p95 ${Math.round(percentile(sorted, 95))} ms, max ${Math.round(sorted.at(-1)!)} ms; ${within}/${TRIALS} within a release period + 1 s`;
     });
 
     await check("a rename on B reaches the screen on A", async () => {
