@@ -738,7 +738,8 @@ async function main(): Promise<number> {
         probeLoop = (async () => {
           while (probing) {
             const before = far.probeScore;
-            // Two raters gave 3: the third's 5 shows as 3.67, its 1 as 2.33. Flip what the far side shows.
+            // Rater 1 keeps 3; raters 2 and 3 move together (the release rule holds one new rater back, docs/decisions/0011):
+            // 5 shows as 4.33, 1 as 1.67. Flip what the far side shows.
             const score = (before ?? 3) > 3 ? 1 : 5;
             // Listening from the send (a fast instance may show it before our answer arrives); the
             // figure is from the 2xx, like the board's, and the 10 s limit runs from the 2xx too.
@@ -748,6 +749,7 @@ async function main(): Promise<number> {
             };
             let ackAt: number;
             try {
+              await probeRate(2, score, 0);
               await probeRate(3, score, 0);
               ackAt = performance.now();
             } catch (error) {
