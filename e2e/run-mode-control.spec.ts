@@ -1,25 +1,12 @@
 // Issue 15, run mode: taps answer where you tapped (quota refusals on the card, offline taps queued and
 // sent with an idempotency key), the facilitator's one primary button with shortcuts and warnings, and
 // the way back for a lost phone identity.
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { FacilitatorApi, joinViaApi, type ApiParticipant } from "./support/api";
 import { expect, signInViaApi, test } from "./support/fixtures";
+import { joinWithName, phone } from "./support/phone";
 import { serverInfo } from "./support/server";
 import { PLAIN_RULES } from "../lib/domain/rules/ruleset";
-
-const PHONE = { width: 390, height: 844 };
-
-async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  return { context, page: await context.newPage() };
-}
-
-async function joinWithName(page: Page, code: string, name: string) {
-  await page.goto(`/s/${code}`);
-  await page.getByLabel("Your display name").fill(name);
-  await page.getByRole("button", { name: "Join the session" }).click();
-  await expect(page.getByTestId("my-name")).toHaveText(name);
-}
 
 async function createWithAgenda(context: BrowserContext, title: string, agenda: { title: string; rules: unknown }[], k = 2, dimensions = ["Talent"]) {
   const created = await context.request.post("/api/sessions", {

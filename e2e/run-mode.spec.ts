@@ -1,23 +1,10 @@
 // Issue 15, run mode: every screen live (roster, renames, removals, late joiners, the projector's
 // counter), a saved star never disappears (throttled phone), no hydration error on a phone's page load.
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { FacilitatorApi, joinViaApi } from "./support/api";
 import { expect, signInViaApi, test } from "./support/fixtures";
+import { joinWithName, phone } from "./support/phone";
 import { serverInfo } from "./support/server";
-
-const PHONE = { width: 390, height: 844 };
-
-async function phone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-  return { context, page: await context.newPage() };
-}
-
-async function joinWithName(page: Page, code: string, name: string) {
-  await page.goto(`/s/${code}`);
-  await page.getByLabel("Your display name").fill(name);
-  await page.getByRole("button", { name: "Join the session" }).click();
-  await expect(page.getByTestId("my-name")).toHaveText(name);
-}
 
 const colleagues = (page: Page) => page.locator('[data-testid="colleague"]');
 const names = async (page: Page) => (await colleagues(page).evaluateAll((els) => els.map((e) => e.getAttribute("data-colleague-name")))).sort();
