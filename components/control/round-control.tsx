@@ -185,8 +185,26 @@ function TribunalControl({ tribunal, send, pending }: { tribunal: NonNullable<Ro
         {tribunal.feed.map((f) => (
           <li key={f.participantId} className="rounded-md bg-paper px-3 py-2 text-sm">
             <p>
-              <strong>{f.displayName}</strong> · {f.accusers} accuser{f.accusers === 1 ? "" : "s"} · {f.penalty.toFixed(2)}★ · {describeCharges(f.charges)}
+              <strong>{f.displayName}</strong> · {f.accusers} accuser{f.accusers === 1 ? "" : "s"} · {f.penalty.toFixed(2)}★
             </p>
+            <ul className="flex flex-col gap-1" aria-label={`Charges against ${f.displayName}`}>
+              {f.charges.map((c) => (
+                <li key={c.charge} className="flex items-center justify-between gap-2" data-testid="control-charge">
+                  <span className={c.hidden ? "text-steel line-through" : ""}>
+                    {describeCharges([c])}
+                    {c.hidden ? <span className="sr-only"> (withheld from the room)</span> : null}
+                  </span>
+                  <Button
+                    variant="ghost"
+                    disabled={pending}
+                    onClick={() => void send({ action: "tribunal.hide-charge", participantId: f.participantId, charge: c.charge, hidden: !c.hidden })}
+                    aria-label={`${c.hidden ? "Show again" : "Withhold"} the charge “${c.charge}” against ${f.displayName}`}
+                  >
+                    {c.hidden ? "Show" : "Withhold"}
+                  </Button>
+                </li>
+              ))}
+            </ul>
             {f.appeal ? (
               <p className="flex items-center justify-between gap-2">
                 <span className={f.appealHidden ? "text-steel line-through" : "italic"}>Appeal: “{f.appeal}”</span>
@@ -218,12 +236,21 @@ function ConferenceControl({ conference, send, pending, open }: { conference: No
         {conference.proposals.map((p) => (
           <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-paper px-3 py-2 text-sm" data-testid="control-proposal">
             <span>
-              <strong>{p.text}</strong> ·{" "}
+              <strong className={p.hidden ? "text-steel line-through" : ""}>{p.text}</strong>
+              {p.hidden ? " (withheld from the room)" : ""} ·{" "}
               {p.status === "open" ? `${p.ballots} ballots` : `${p.status === "passed" ? "passed" : "failed"}: ${describeSplit({ yes: p.for, no: p.against }, "for", "against", ", ")}`}
               {p.kind === "free-text" && p.accepted !== null ? ` · you ${p.accepted ? "accepted" : "rejected"} it` : ""}
             </span>
             {p.kind === "free-text" && open && p.status === "open" ? (
               <span className="flex gap-1">
+                <Button
+                  variant="ghost"
+                  disabled={pending}
+                  onClick={() => void send({ action: "conference.hide", proposalId: p.id, hidden: !p.hidden })}
+                  aria-label={`${p.hidden ? "Show again" : "Withhold"} the proposal “${p.text}”`}
+                >
+                  {p.hidden ? "Show" : "Withhold"}
+                </Button>
                 <Button variant="secondary" disabled={pending || p.accepted === true} onClick={() => void send({ action: "conference.decide", proposalId: p.id, accepted: true })}>
                   Accept
                 </Button>

@@ -520,14 +520,14 @@ type Proposal = NonNullable<RoundPayload["conference"]>["proposals"][number];
 function ProposalCard({ code, p, needed, vote, canVote }: { code: string; p: Proposal; needed: number; vote: "for" | "against" | undefined; canVote: boolean }) {
   return (
     <li className="flex flex-col gap-2 rounded-lg border-2 border-ink/20 bg-white p-3" data-testid="proposal" data-kind={p.kind} data-status={p.status}>
-      <p className="font-bold">{p.text}</p>
+      <p className={p.hidden ? "italic text-steel" : "font-bold"}>{p.text}</p>
       <p className="text-sm text-steel">
         {p.status === "open"
           ? `${p.ballots} ${p.ballots === 1 ? "vote" : "votes"} cast · ${p.kind === "free-text" ? "your votes advise; the facilitator decides" : `passes with ${needed} for`}`
           : `${p.status === "passed" ? (p.kind === "free-text" ? "✔ Accepted by the facilitator" : "✔ Passed") : p.kind === "free-text" ? "✖ Not accepted" : "✖ Failed"} · ${describeSplit({ yes: p.for, no: p.against }, "for", "against", ", ")}`}
         {p.kind === "free-text" && p.accepted !== null && p.status === "open" ? ` · facilitator: ${p.accepted ? "accepted" : "rejected"}` : ""}
       </p>
-      {canVote ? (
+      {canVote && !p.hidden ? (
         <VoteChoice
           label={`Your vote on: ${p.text}`}
           url={`/api/sessions/${code}/proposals/${p.id}/vote`}

@@ -208,7 +208,7 @@ export function ConferenceView({ conference, open }: { conference: Conference; o
                 data-status={p.status}
                 className={`flex flex-col gap-3 rounded-xl border-4 px-6 py-4 ${passed ? "border-gold bg-gold/20" : failed ? "border-paper/20 bg-paper/5 text-paper/70" : "border-paper/30 bg-paper/10"}`}
               >
-                <p className="text-4xl font-bold">{p.text}</p>
+                <p className={`text-4xl ${p.hidden ? "italic text-paper/70" : "font-bold"}`}>{p.text}</p>
                 <div className="h-3 overflow-hidden rounded bg-paper/15" aria-hidden="true">
                   <div className={`h-full ${passed ? "bg-gold" : "bg-paper/60"}`} style={{ width: `${Math.round(share * 100)}%` }} />
                 </div>

@@ -21,10 +21,22 @@ export const createSessionBody = createSessionSchema.extend({
   preset: z.enum(AGENDA_PRESETS.map((p) => p.id) as [string, ...string[]], { error: "Unknown agenda preset." }).optional(),
 });
 
+/** The longest an expiring API token may live. */
+export const TOKEN_MAX_DAYS = 365;
+
 /** POST /api/tokens */
 export const createTokenBody = z.object({
   name: z.string().trim().min(1, "Give the token a name, e.g. “rehearsal bots”.").max(60, "Token names must be at most 60 characters."),
+  /** Optional: the token stops working this many days after it is made (omitted or null: until revoked). */
+  expiresInDays: z
+    .number({ error: `expiresInDays must be a whole number of days from 1 to ${TOKEN_MAX_DAYS}, or null.` })
+    .int(`expiresInDays must be a whole number of days from 1 to ${TOKEN_MAX_DAYS}, or null.`)
+    .min(1, `expiresInDays must be a whole number of days from 1 to ${TOKEN_MAX_DAYS}, or null.`)
+    .max(TOKEN_MAX_DAYS, `expiresInDays must be a whole number of days from 1 to ${TOKEN_MAX_DAYS}, or null.`)
+    .nullable()
+    .optional(),
 });
+
 
 /** POST /api/sessions/{code}/participants */
 export const joinBody = z.object({ displayName: displayNameSchema });
@@ -112,12 +124,14 @@ export const roundControlBody = z.discriminatedUnion(
     z.object({ action: z.literal("rif.hide"), participantId: id, hidden: z.boolean() }),
     z.object({ action: z.literal("rif.reveal") }),
     z.object({ action: z.literal("tribunal.hide-appeal"), participantId: id, hidden: z.boolean() }),
+    z.object({ action: z.literal("tribunal.hide-charge"), participantId: id, charge: z.string().min(1).max(CHARGE_MAX_CHARS), hidden: z.boolean() }),
+    z.object({ action: z.literal("conference.hide"), proposalId: id, hidden: z.boolean() }),
     z.object({ action: z.literal("conference.decide"), proposalId: id, accepted: z.boolean().nullable() }),
     z.object({ action: z.literal("amendments.lift"), index: z.number().int().min(0) }),
   ],
   {
     error:
-      "action must be one of: rif.start-hearing, rif.next, rif.previous, rif.show, rif.hide, rif.reveal, tribunal.hide-appeal, conference.decide, amendments.lift.",
+      "action must be one of: rif.start-hearing, rif.next, rif.previous, rif.show, rif.hide, rif.reveal, tribunal.hide-appeal, tribunal.hide-charge, conference.hide, conference.decide, amendments.lift.",
   },
 );
 

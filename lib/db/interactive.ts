@@ -25,6 +25,7 @@ export interface ProposalRow {
   value: number | null;
   text: string;
   authorId: string;
+  hidden: boolean;
   accepted: boolean | null;
   status: "open" | "passed" | "failed";
   forVotes: number | null;
@@ -35,7 +36,7 @@ export interface ProposalRow {
 export interface RoundInteractions {
   cases: RifCaseRow[];
   rifVotes: { voterId: string; targetId: string; vote: Vote }[];
-  denunciations: { accuserId: string; accusedId: string; charge: string; createdAt: Date }[];
+  denunciations: { accuserId: string; accusedId: string; charge: string; hidden: boolean; createdAt: Date }[];
   appeals: { participantId: string; text: string; hidden: boolean }[];
   proposals: ProposalRow[];
   proposalVotes: { proposalId: string; voterId: string; vote: "for" | "against" }[];
@@ -47,7 +48,7 @@ export async function loadInteractions(sessionId: string, round: number): Promis
   const [cases, rifVotes, denunciations, appeals, proposals] = await Promise.all([
     db.rifCase.findMany({ where, orderBy: { position: "asc" } }),
     db.rifVote.findMany({ where, select: { voterId: true, targetId: true, vote: true } }),
-    db.denunciation.findMany({ where, orderBy: { id: "asc" }, select: { accuserId: true, accusedId: true, charge: true, createdAt: true } }),
+    db.denunciation.findMany({ where, orderBy: { id: "asc" }, select: { accuserId: true, accusedId: true, charge: true, hidden: true, createdAt: true } }),
     db.appeal.findMany({ where, select: { participantId: true, text: true, hidden: true } }),
     db.proposal.findMany({ where, orderBy: { createdAt: "asc" } }),
   ]);
@@ -110,7 +111,7 @@ export async function saveVerdicts(
 }
 
 /** Returns false when this accuser has already denounced this colleague this round. */
-export async function createDenunciation(input: { sessionId: string; round: number; accuserId: string; accusedId: string; charge: string; createdAt: Date }): Promise<boolean> {
+export async function createDenunciation(input: { sessionId: string; round: number; accuserId: string; accusedId: string; charge: string; hidden: boolean; createdAt: Date }): Promise<boolean> {
   try {
     await getDb().denunciation.create({ data: input });
     return true;
@@ -133,6 +134,16 @@ export async function createAppeal(input: { sessionId: string; round: number; pa
 
 export async function setAppealHidden(sessionId: string, round: number, participantId: string, hidden: boolean): Promise<void> {
   await getDb().appeal.update({ where: { sessionId_round_participantId: { sessionId, round, participantId } }, data: { hidden } });
+}
+
+/** Moderation: withholds (or shows again) one wording of the charges against one person in one round. */
+export async function setChargeHidden(sessionId: string, round: number, accusedId: string, charge: string, hidden: boolean): Promise<void> {
+  await getDb().denunciation.updateMany({ where: { sessionId, round, accusedId, charge }, data: { hidden } });
+}
+
+/** Moderation: withholds (or shows again) a free-text proposal. */
+export async function setProposalHidden(proposalId: string, hidden: boolean): Promise<void> {
+  await getDb().proposal.update({ where: { id: proposalId }, data: { hidden } });
 }
 
 export async function createProposal(input: { sessionId: string; round: number; kind: string; value: number | null; text: string; authorId: string; createdAt: Date }): Promise<ProposalRow> {

@@ -7,6 +7,8 @@ import { loadRatingHistoryPg } from "../db/ratings-pg";
 import { getEnv } from "../env";
 import { parseRuleSet, type RuleSet } from "../domain/rules/ruleset";
 import { parseSettings, type RoundSettings } from "../domain/rounds/kinds";
+import { WITHHELD_PROPOSAL } from "../domain/rounds/conference";
+import { withholdHidden } from "../domain/rounds/tribunal";
 import type { RatingEventRow, RatingRow } from "../domain/stats";
 
 export interface DebriefParticipant {
@@ -64,7 +66,7 @@ export async function loadSessionData(code: string): Promise<SessionData | null>
   const [rifCases, rifBallots, denunciations, appeals, proposals] = await Promise.all([
     db.rifCase.findMany({ where, orderBy: [{ round: "asc" }, { position: "asc" }] }),
     db.rifVote.findMany({ where, select: { round: true, targetId: true, vote: true } }),
-    db.denunciation.findMany({ where, orderBy: { id: "asc" }, select: { round: true, accuserId: true, accusedId: true, charge: true } }),
+    db.denunciation.findMany({ where, orderBy: { id: "asc" }, select: { round: true, accuserId: true, accusedId: true, charge: true, hidden: true } }),
     db.appeal.findMany({ where, select: { round: true, participantId: true, hidden: true } }),
     db.proposal.findMany({ where, orderBy: { createdAt: "asc" }, include: { _count: { select: { votes: true } } } }),
   ]);
@@ -115,13 +117,14 @@ export async function loadSessionData(code: string): Promise<SessionData | null>
     scenes: {
       rifCases,
       rifBallots,
-      denunciations,
+      // Moderation: what the facilitator withheld is gone from the debrief, its exports and the snapshot.
+      denunciations: withholdHidden(denunciations).map(({ hidden: _hidden, ...d }) => d),
       appeals,
       proposals: proposals.map((p) => ({
         round: p.round,
         kind: p.kind,
         value: p.value,
-        text: p.text,
+        text: p.hidden ? WITHHELD_PROPOSAL : p.text,
         status: p.status,
         accepted: p.accepted,
         forVotes: p.forVotes,

@@ -195,7 +195,8 @@ const feedItemSchema = z.object({
   participantId: z.string(),
   displayName: z.string(),
   accusers: z.number(),
-  charges: z.array(z.object({ charge: z.string(), count: z.number() })),
+  /** `hidden` (control room only): the facilitator withheld this wording; public screens get WITHHELD_CHARGE. */
+  charges: z.array(z.object({ charge: z.string(), count: z.number(), hidden: z.boolean().optional() })),
   penalty: z.number(),
   appeal: z.string().nullable(),
   /** Control room only. */
@@ -247,6 +248,8 @@ export const roundPayloadSchema = z.object({
           against: z.number().nullable(),
           status: z.enum(["open", "passed", "failed"]),
           accepted: z.boolean().nullable(),
+          /** Withheld by the facilitator: public screens get the placeholder text, no votes. */
+          hidden: z.boolean(),
         }),
       ),
     })

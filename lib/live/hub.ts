@@ -276,6 +276,14 @@ export class SessionHub {
     return this.write(() => conference.voteProposal(this.core, p, proposalId, vote, now), now);
   }
 
+  hideCharge(accusedId: string, charge: string, hidden: boolean): Promise<void> {
+    return this.write(() => tribunal.hideCharge(this.core, accusedId, charge, hidden));
+  }
+
+  hideProposal(proposalId: string, hidden: boolean): Promise<void> {
+    return this.write(() => conference.hideProposal(this.core, proposalId, hidden));
+  }
+
   decideProposal(proposalId: string, accepted: boolean | null): Promise<void> {
     return this.write(() => conference.decideProposal(this.core, proposalId, accepted));
   }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { WITHHELD_PROPOSAL } from "../domain/rounds/conference";
 import { DEFAULT_CONFERENCE, DEFAULT_RIF, DEFAULT_TRIBUNAL } from "../domain/rounds/kinds";
+import { WITHHELD_CHARGE } from "../domain/rounds/tribunal";
 import { parseStage, personalPayload, roundPayload, RoundState, TribunalState, type PayloadContext } from "./interactive";
 
 const names = new Map([
@@ -73,7 +75,7 @@ describe("the RIF payload", () => {
 describe("the conference payload", () => {
   it("shows turnout while the conference runs and the split only once decided", () => {
     const state = new RoundState();
-    state.proposals = [{ id: "p1", kind: "abolish-leaderboard", value: null, text: "", authorId: "a", accepted: null, status: "open", forVotes: null, againstVotes: null, createdAt: new Date(0) }];
+    state.proposals = [{ id: "p1", kind: "abolish-leaderboard", value: null, text: "", authorId: "a", hidden: false, accepted: null, status: "open", forVotes: null, againstVotes: null, createdAt: new Date(0) }];
     state.setProposalVote("p1", "a", "for");
     state.setProposalVote("p1", "b", "against");
     const settings = { kind: "conference" as const, conference: DEFAULT_CONFERENCE };
@@ -91,7 +93,7 @@ describe("the conference payload", () => {
 
   it("publishes only the outcome of a proposal fewer than three people voted on, on every screen", () => {
     const state = new RoundState();
-    state.proposals = [{ id: "p1", kind: "abolish-leaderboard", value: null, text: "", authorId: "a", accepted: null, status: "failed", forVotes: 1, againstVotes: 1, createdAt: new Date(0) }];
+    state.proposals = [{ id: "p1", kind: "abolish-leaderboard", value: null, text: "", authorId: "a", hidden: false, accepted: null, status: "failed", forVotes: 1, againstVotes: 1, createdAt: new Date(0) }];
     state.setProposalVote("p1", "a", "for");
     state.setProposalVote("p1", "b", "against");
     const settings = { kind: "conference" as const, conference: DEFAULT_CONFERENCE };
@@ -99,6 +101,43 @@ describe("the conference payload", () => {
       const decided = roundPayload(base({ settings, state, roundOpen: false }), view).conference!;
       expect(decided.proposals[0]).toMatchObject({ status: "failed", for: null, against: null, ballots: 2 });
     }
+  });
+});
+
+describe("moderation", () => {
+  it("withholds a free-text proposal's words from the room (the control room keeps them) and it cannot pass", () => {
+    const state = new RoundState();
+    state.proposals = [
+      { id: "p1", kind: "free-text", value: null, text: "Fire Boris", authorId: "a", hidden: true, accepted: true, status: "open", forVotes: null, againstVotes: null, createdAt: new Date(0) },
+      { id: "p2", kind: "free-text", value: null, text: "Longer lunch", authorId: "b", hidden: false, accepted: true, status: "open", forVotes: null, againstVotes: null, createdAt: new Date(0) },
+    ];
+    const settings = { kind: "conference" as const, conference: DEFAULT_CONFERENCE };
+    const pub = roundPayload(base({ settings, state }), "public").conference!;
+    expect(pub.proposals.map((p) => [p.text, p.hidden])).toEqual([[WITHHELD_PROPOSAL, true], ["Longer lunch", false]]);
+    expect(JSON.stringify(pub)).not.toContain("Fire Boris");
+    const control = roundPayload(base({ settings, state }), "control").conference!;
+    expect(control.proposals[0]).toMatchObject({ text: "Fire Boris", hidden: true });
+    // Accepted, but withheld: off the table.
+    expect(state.tallies(new Set(["a", "b", "c"]), 2).map((t) => t.passed)).toEqual([false, true]);
+  });
+
+  it("withholds a charge's words on every participant-facing view but keeps it in the counts and the penalty", () => {
+    const tribunal = new TribunalState(DEFAULT_TRIBUNAL);
+    tribunal.denunciations = [
+      { accuserId: "b", accusedId: "a", charge: "Slur", hidden: true },
+      { accuserId: "c", accusedId: "a", charge: "Wrecking" },
+    ];
+    const ctx = base({ settings: { kind: "tribunal", tribunal: DEFAULT_TRIBUNAL }, tribunal, tribunalLive: true });
+    const pub = roundPayload(ctx, "public").tribunal!;
+    expect(pub.feed[0]).toMatchObject({ accusers: 2, penalty: -0.5, charges: [{ charge: WITHHELD_CHARGE, count: 1 }, { charge: "Wrecking", count: 1 }] });
+    expect(JSON.stringify(pub)).not.toContain("Slur");
+    expect(JSON.stringify(personalPayload(ctx, "a"))).not.toContain("Slur");
+    expect(personalPayload(ctx, "a").tribunal!.charges).toContainEqual({ charge: WITHHELD_CHARGE, count: 1 });
+    const control = roundPayload(ctx, "control").tribunal!.feed[0]!;
+    expect(control.charges).toEqual([
+      { charge: "Slur", count: 1, hidden: true },
+      { charge: "Wrecking", count: 1, hidden: false },
+    ]);
   });
 });
 

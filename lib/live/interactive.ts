@@ -4,11 +4,11 @@
 // contract: accusers, voters and proposers never leave the server; only RIF
 // statements carry their author's name (by design), and appeals are shown
 // under the accused's own name.
-import { describeAmendment, PROPOSALS_PER_PERSON, tallyProposals, votesNeeded, type Amendment } from "../domain/rounds/conference";
+import { describeAmendment, PROPOSALS_PER_PERSON, tallyProposals, votesNeeded, WITHHELD_PROPOSAL, type Amendment } from "../domain/rounds/conference";
 import type { RoundKind, RoundSettings, TribunalConfig } from "../domain/rounds/kinds";
 import { publishedSplit } from "../domain/rounds/electorate";
 import { autoIndex, tally, type Vote, type Verdict } from "../domain/rounds/rif";
-import { feed, scoreAdjustments, type Denunciation } from "../domain/rounds/tribunal";
+import { feed, isChargeHidden, scoreAdjustments, withholdHidden, type Denunciation } from "../domain/rounds/tribunal";
 import type { ProposalRow, RifCaseRow, RoundInteractions } from "../db/interactive";
 import type { AmendmentKind } from "../domain/rounds/kinds";
 
@@ -118,7 +118,7 @@ export class RoundState {
 
   tallies(eligible: ReadonlySet<string>, needed: number) {
     return tallyProposals(
-      this.proposals.map((p) => ({ id: p.id, kind: p.kind as AmendmentKind, accepted: p.accepted })),
+      this.proposals.map((p) => ({ id: p.id, kind: p.kind as AmendmentKind, accepted: p.accepted, hidden: p.hidden })),
       this.allProposalVotes(),
       eligible,
       needed,
@@ -135,7 +135,7 @@ export class TribunalState {
 
   static from(data: RoundInteractions, config: TribunalConfig | null): TribunalState {
     const t = new TribunalState(config);
-    t.denunciations = data.denunciations.map((d) => ({ accuserId: d.accuserId, accusedId: d.accusedId, charge: d.charge }));
+    t.denunciations = data.denunciations.map((d) => ({ accuserId: d.accuserId, accusedId: d.accusedId, charge: d.charge, hidden: d.hidden }));
     for (const a of data.appeals) t.appeals.set(a.participantId, { text: a.text, hidden: a.hidden });
     return t;
   }
@@ -148,7 +148,7 @@ export class TribunalState {
   /** Charges against one person (for their own phone): text and count, never who. */
   chargesAgainst(participantId: string): { charge: string; count: number }[] {
     const counts = new Map<string, number>();
-    for (const d of this.denunciations) if (d.accusedId === participantId) counts.set(d.charge, (counts.get(d.charge) ?? 0) + 1);
+    for (const d of withholdHidden(this.denunciations)) if (d.accusedId === participantId) counts.set(d.charge, (counts.get(d.charge) ?? 0) + 1);
     return [...counts].map(([charge, count]) => ({ charge, count })).sort((a, b) => b.count - a.count || a.charge.localeCompare(b.charge));
   }
 
@@ -193,7 +193,7 @@ export interface RoundPayload {
     reward: number;
     open: boolean;
     total: number;
-    feed: { participantId: string; displayName: string; accusers: number; charges: { charge: string; count: number }[]; penalty: number; appeal: string | null; appealHidden?: boolean }[];
+    feed: { participantId: string; displayName: string; accusers: number; charges: { charge: string; count: number; hidden?: boolean }[]; penalty: number; appeal: string | null; appealHidden?: boolean }[];
   } | null;
   conference: {
     menu: AmendmentKind[];
@@ -211,6 +211,8 @@ export interface RoundPayload {
       against: number | null;
       status: "open" | "passed" | "failed";
       accepted: boolean | null;
+      /** Withheld by the facilitator: public screens see WITHHELD_PROPOSAL and may not vote on it. */
+      hidden: boolean;
     }[];
   } | null;
   /** Rule changes in force, decided by the production conference. */
@@ -279,7 +281,8 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
     const config = t.config!;
     const appeals = new Map<string, string>();
     for (const [id, a] of t.appeals) if (control || !a.hidden) appeals.set(id, a.text);
-    const items = feed(t.denunciations, ctx.names, t.adjustments(false), appeals);
+    // Withheld charges: the public feed has WITHHELD_CHARGE in their place; the control room keeps the words, marked hidden.
+    const items = feed(control ? t.denunciations : withholdHidden(t.denunciations), ctx.names, t.adjustments(false), appeals);
     tribunal = {
       charges: config.charges,
       penalty: config.penalty,
@@ -287,7 +290,13 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
       reward: config.reward,
       open: ctx.tribunalLive,
       total: t.denunciations.length,
-      feed: control ? items.map((i) => ({ ...i, appealHidden: t.appeals.get(i.participantId)?.hidden ?? false })) : items,
+      feed: control
+        ? items.map((i) => ({
+            ...i,
+            charges: i.charges.map((c) => ({ ...c, hidden: isChargeHidden(t.denunciations, i.participantId, c.charge) })),
+            appealHidden: t.appeals.get(i.participantId)?.hidden ?? false,
+          }))
+        : items,
     };
   }
   let conference: RoundPayload["conference"] = null;
@@ -308,7 +317,9 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
         return {
           id: p.id,
           kind: p.kind as AmendmentKind,
-          text: describeAmendment({ kind: p.kind as AmendmentKind, value: p.value ?? undefined, text: p.text }),
+          // A withheld free-text proposal: its words stay in the control room only.
+          text: p.hidden && !control ? WITHHELD_PROPOSAL : describeAmendment({ kind: p.kind as AmendmentKind, value: p.value ?? undefined, text: p.text }),
+          hidden: p.hidden,
           ballots: votes?.size ?? 0,
           // Live for/against counts would tell anyone watching a voter's thumb how they voted, so
           // until the conference is decided every screen (the control room too) sees only turnout.

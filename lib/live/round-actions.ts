@@ -118,7 +118,9 @@ export async function act(core: HubCore, action: SessionAction, now: number): Pr
   }
   const setup = next ? { title: next.title, rules: next.rules, norm: next.norm, settings: next.settings } : null;
   const stage = next?.rif?.stage ?? null;
-  await saveSessionState(core.session, result.state, { durationSeconds: duration, ...(setup ?? {}), ...(stage ? { stage } : {}) });
+  const endedAt = result.state.phase === "ended" && current.phase !== "ended" ? new Date(now) : undefined;
+  await saveSessionState(core.session, result.state, { durationSeconds: duration, ...(setup ?? {}), ...(stage ? { stage } : {}), ...(endedAt ? { endedAt } : {}) });
+  if (endedAt) core.session = { ...core.session, endedAt };
   // The new round's context: derived from its setup like a load would, with the previous round's norm.
   const context = setup ? deriveRound(result.state.round, setup, core.round.norm) : core.round;
   await switchState(core, result.state, context, stage);

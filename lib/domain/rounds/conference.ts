@@ -57,6 +57,9 @@ export function describeAmendment(a: Pick<Amendment, "kind" | "value" | "text">)
   }
 }
 
+/** What every screen and the debrief show instead of a free-text proposal the facilitator withheld. */
+export const WITHHELD_PROPOSAL = "Proposal withheld by the facilitator";
+
 /** Yes votes needed: more than half of the active participants, or the facilitator's percentage of them (rounded up, at least one). */
 export function votesNeeded(active: number, thresholdPercent: number | null): number {
   if (thresholdPercent === null) return Math.floor(active / 2) + 1;
@@ -76,7 +79,7 @@ export interface ProposalTally {
  * them (`accepted`), whatever the votes, which are advisory.
  */
 export function tallyProposals(
-  proposals: { id: string; kind: AmendmentKind; accepted: boolean | null }[],
+  proposals: { id: string; kind: AmendmentKind; accepted: boolean | null; hidden?: boolean }[],
   votes: { proposalId: string; voterId: string; vote: "for" | "against" }[],
   eligible: ReadonlySet<string>,
   needed: number,
@@ -89,7 +92,8 @@ export function tallyProposals(
       if (v.vote === "for") yes += 1;
       else no += 1;
     }
-    const passed = p.kind === "free-text" ? p.accepted === true : yes >= needed;
+    // A proposal the facilitator withheld is off the table: nobody could read what they voted on.
+    const passed = p.hidden ? false : p.kind === "free-text" ? p.accepted === true : yes >= needed;
     return { id: p.id, for: yes, against: no, passed };
   });
 }

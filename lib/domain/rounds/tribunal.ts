@@ -7,6 +7,25 @@ export interface Denunciation {
   accuserId: string;
   accusedId: string;
   charge: string;
+  /** Moderation: the facilitator withheld these words (the charge still counts). */
+  hidden?: boolean;
+}
+
+/** What every screen and the debrief show instead of a charge the facilitator withheld. */
+export const WITHHELD_CHARGE = "Charge withheld by the facilitator";
+
+/**
+ * The denunciations as participant-facing screens and the debrief may see them:
+ * a withheld charge keeps its place in the counts (it still costs the accused
+ * the same) but its words become WITHHELD_CHARGE.
+ */
+export function withholdHidden<T extends Denunciation>(denunciations: readonly T[]): T[] {
+  return denunciations.map((d) => (d.hidden ? { ...d, charge: WITHHELD_CHARGE } : d));
+}
+
+/** Whether the facilitator withheld this charge against this person (hiding is per accused and wording). */
+export function isChargeHidden(denunciations: readonly Denunciation[], accusedId: string, charge: string): boolean {
+  return denunciations.some((d) => d.accusedId === accusedId && d.charge === charge && d.hidden === true);
 }
 
 /**

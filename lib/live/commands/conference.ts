@@ -5,7 +5,7 @@
 import { PROPOSAL_TEXT_MAX_CHARS, PROPOSALS_PER_PERSON, RAISE_K_BY, votesNeeded, type Amendment } from "../../domain/rounds/conference";
 import type { AmendmentKind } from "../../domain/rounds/kinds";
 import { AppError } from "../../errors";
-import { createProposal, saveAmendments, saveConferenceOutcome, saveProposalVote, setProposalAccepted } from "../../db/interactive";
+import { createProposal, saveAmendments, saveConferenceOutcome, saveProposalVote, setProposalAccepted, setProposalHidden } from "../../db/interactive";
 import type { HubCore } from "../core";
 import type { HubParticipant } from "../roster";
 import { requireInteractive } from "./guards";
@@ -48,6 +48,7 @@ export async function voteProposal(core: HubCore, p: HubParticipant, proposalId:
   requireInteractive(core, p, "conference");
   const proposal = core.interactive.proposals.find((x) => x.id === proposalId);
   if (!proposal) throw new AppError("not_found", "No such proposal in this conference.");
+  if (proposal.hidden) throw new AppError("conflict", "The facilitator has withheld this proposal: it cannot be voted on.");
   await saveProposalVote(proposalId, p.id, vote, new Date(now));
   core.interactive.setProposalVote(proposalId, p.id, vote);
   core.markDirty();
@@ -62,6 +63,21 @@ export async function decideProposal(core: HubCore, proposalId: string, accepted
   if (proposal.kind !== "free-text") throw new AppError("conflict", "Menu proposals pass by vote; only free-text proposals need your decision.");
   await setProposalAccepted(proposalId, accepted);
   proposal.accepted = accepted;
+  core.markDirty();
+}
+
+/**
+ * Moderation: the facilitator withholds (or shows again) a free-text proposal while the conference is
+ * open. A withheld proposal shows as WITHHELD_PROPOSAL everywhere, takes no votes and cannot pass.
+ */
+export async function hideProposal(core: HubCore, proposalId: string, hidden: boolean): Promise<void> {
+  if (core.round.settings.kind !== "conference") throw new AppError("conflict", "The current round is not a production conference.");
+  if (core.session.state.phase !== "round_open") throw new AppError("conflict", "The conference is closed; reopen the round to withhold a proposal.");
+  const proposal = core.interactive.proposals.find((x) => x.id === proposalId);
+  if (!proposal) throw new AppError("not_found", "No such proposal in this conference.");
+  if (proposal.kind !== "free-text") throw new AppError("conflict", "Only free-text proposals can be withheld: menu proposals are the facilitator's own words.");
+  await setProposalHidden(proposalId, hidden);
+  proposal.hidden = hidden;
   core.markDirty();
 }
 

@@ -1,9 +1,9 @@
 // Tribunal rounds: anonymous denunciations, the accused's one appeal, and the
 // facilitator's moderation of appeals. Each function runs inside the hub's
 // command path (lib/live/hub.ts wraps it).
-import { APPEAL_MAX_CHARS, CHARGE_MAX_CHARS, denunciationProblem } from "../../domain/rounds/tribunal";
+import { APPEAL_MAX_CHARS, CHARGE_MAX_CHARS, denunciationProblem, isChargeHidden } from "../../domain/rounds/tribunal";
 import { AppError } from "../../errors";
-import { createAppeal, createDenunciation, setAppealHidden } from "../../db/interactive";
+import { createAppeal, createDenunciation, setAppealHidden, setChargeHidden } from "../../db/interactive";
 import type { HubCore } from "../core";
 import type { HubParticipant } from "../roster";
 import { requireInteractive } from "./guards";
@@ -19,9 +19,11 @@ export async function denounce(core: HubCore, p: HubParticipant, accusedId: stri
   if (clean.length > CHARGE_MAX_CHARS) throw new AppError("validation_failed", `A charge has at most ${CHARGE_MAX_CHARS} characters.`, { field: "charge" });
   const problem = denunciationProblem(p.id, accusedId, t.denunciations);
   if (problem) throw new AppError(accusedId === p.id ? "forbidden" : "conflict", problem);
-  const created = await createDenunciation({ sessionId: core.session.id, round: core.session.state.round, accuserId: p.id, accusedId, charge: clean, createdAt: new Date(now) });
+  // A wording the facilitator has withheld for this person stays withheld when someone repeats it.
+  const hidden = isChargeHidden(t.denunciations, accusedId, clean);
+  const created = await createDenunciation({ sessionId: core.session.id, round: core.session.state.round, accuserId: p.id, accusedId, charge: clean, hidden, createdAt: new Date(now) });
   if (!created) throw new AppError("conflict", denunciationProblem(p.id, accusedId, [{ accuserId: p.id, accusedId, charge: clean }])!);
-  t.denunciations.push({ accuserId: p.id, accusedId, charge: clean });
+  t.denunciations.push({ accuserId: p.id, accusedId, charge: clean, hidden });
   core.markDirty();
 }
 
@@ -48,5 +50,18 @@ export async function hideAppeal(core: HubCore, participantId: string, hidden: b
   if (!t || !found) throw new AppError("not_found", "No appeal from that person in this tribunal.");
   await setAppealHidden(core.session.id, core.round.boardRound, participantId, hidden);
   found.hidden = hidden;
+  core.markDirty();
+}
+
+/**
+ * Moderation: the facilitator withholds (or shows again) one wording of the charges against one
+ * person. The charge still counts (accusers, penalty); its words leave every screen and the debrief.
+ */
+export async function hideCharge(core: HubCore, accusedId: string, charge: string, hidden: boolean): Promise<void> {
+  const t = core.tribunal;
+  const matching = t?.denunciations.filter((d) => d.accusedId === accusedId && d.charge === charge) ?? [];
+  if (!t || matching.length === 0) throw new AppError("not_found", "No such charge against that person in this tribunal.");
+  await setChargeHidden(core.session.id, core.round.boardRound, accusedId, charge, hidden);
+  for (const d of matching) d.hidden = hidden;
   core.markDirty();
 }

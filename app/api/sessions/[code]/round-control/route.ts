@@ -33,6 +33,12 @@ export const POST = route<Ctx>(async (request, { params }) => {
     case "tribunal.hide-appeal":
       await hub.hideAppeal(body.participantId, body.hidden);
       break;
+    case "tribunal.hide-charge":
+      await hub.hideCharge(body.participantId, body.charge, body.hidden);
+      break;
+    case "conference.hide":
+      await hub.hideProposal(body.proposalId, body.hidden);
+      break;
     case "conference.decide":
       await hub.decideProposal(body.proposalId, body.accepted);
       break;
