@@ -59,6 +59,8 @@ test.describe("live session features", () => {
     page.on("dialog", (d) => void d.accept());
     await page.goto("/settings");
     await page.getByTestId("create-token-form").getByRole("textbox").fill("rehearsal bots");
+    await expect(page.getByLabel("Expires")).toHaveValue("30");
+    await page.getByLabel("Expires").selectOption({ label: "7 days" });
     await page.getByTestId("create-token-form").getByRole("button").click();
     const secret = (await page.getByTestId("token-secret").textContent())!.trim();
     expect(secret).toMatch(/^stk_/);
@@ -72,6 +74,13 @@ test.describe("live session features", () => {
     await expect(page.getByTestId("token-secret")).toHaveCount(0);
     const row = page.getByTestId("token-row").filter({ hasText: "rehearsal bots" });
     await expect(row).toBeVisible();
+    // Seven days from now, in the browser's own words.
+    const inAWeek = await page.evaluate(() => new Date(Date.now() + 7 * 86_400_000).toLocaleString(undefined, { dateStyle: "medium" }));
+    await expect(row).toContainText(`expires ${inAWeek}`);
+    // An expiry outside 1–365 days is refused with the field named.
+    const bad = await context.request.post("/api/tokens", { data: { name: "x", expiresInDays: 0 }, headers: { Origin: new URL(page.url()).origin } });
+    expect(bad.status()).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: "validation_failed", field: "expiresInDays" } });
     await row.getByRole("button", { name: /revoke/i }).click();
     await expect(page.getByTestId("token-row").filter({ hasText: "rehearsal bots" })).toHaveCount(0);
     const after = await fetch(`${new URL(page.url()).origin}/api/sessions`, {

@@ -5,13 +5,17 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 
-export interface ApiTokenView {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+import type { ApiTokenView } from "@/lib/api/token-view";
+
+/** How long a new token lives: the choices of the create form (days; "" = until revoked). */
+const LIFETIMES = [
+  { value: "", text: "Until I revoke it" },
+  { value: "1", text: "1 day" },
+  { value: "7", text: "7 days" },
+  { value: "30", text: "30 days" },
+  { value: "90", text: "90 days" },
+  { value: "365", text: "1 year" },
+];
 
 interface ApiError {
   error?: { code?: string; message?: string; field?: string };
@@ -46,6 +50,7 @@ async function errorMessage(response: Response, fallback: string): Promise<{ mes
 export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) {
   const [tokens, setTokens] = useState(initialTokens);
   const [name, setName] = useState("");
+  const [lifetime, setLifetime] = useState("30");
   const [createError, setCreateError] = useState<{ message: string; field?: string } | null>(null);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
@@ -65,15 +70,15 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
       const response = await fetch("/api/tokens", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ name }),
+        body: JSON.stringify({ name, expiresInDays: lifetime ? Number(lifetime) : null }),
       });
       if (response.status !== 201) {
         setCreateError(await errorMessage(response, "Could not create the token. Try again."));
         nameRef.current?.querySelector("input")?.focus();
         return;
       }
-      const data = (await response.json()) as { token: Omit<ApiTokenView, "lastUsedAt">; secret: string };
-      setTokens((current) => [{ ...data.token, lastUsedAt: null }, ...current]);
+      const data = (await response.json()) as { token: ApiTokenView; secret: string };
+      setTokens((current) => [data.token, ...current]);
       setCreated({ name: data.token.name, secret: data.secret });
       setCopied(null);
       setName("");
@@ -180,6 +185,24 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
               error={createError?.field === "name" ? createError.message : undefined}
             />
           </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="token-lifetime" className="text-sm font-semibold">
+              Expires
+            </label>
+            <select
+              id="token-lifetime"
+              name="expiresInDays"
+              value={lifetime}
+              onChange={(e) => setLifetime(e.target.value)}
+              className="min-h-12 rounded-md border-2 border-ink/30 bg-white px-3 text-base text-ink focus:border-ink"
+            >
+              {LIFETIMES.map((l) => (
+                <option key={l.value} value={l.value}>
+                  {l.text}
+                </option>
+              ))}
+            </select>
+          </div>
           <Button type="submit" disabled={creating} className="sm:mt-6">
             {creating ? "Creating…" : "Create token"}
           </Button>
@@ -202,7 +225,18 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
                   <p className="font-semibold break-words">{t.name}</p>
                   <p className="text-sm text-steel">
                     <code className="font-mono text-ink">{t.prefix}…</code> · created <DateTime iso={t.createdAt} /> · last used{" "}
-                    {t.lastUsedAt ? <DateTime iso={t.lastUsedAt} /> : "never"}
+                    {t.lastUsedAt ? <DateTime iso={t.lastUsedAt} /> : "never"} ·{" "}
+                    {t.expired ? (
+                      <strong className="text-party" data-testid="token-expired">
+                        expired <DateTime iso={t.expiresAt!} />
+                      </strong>
+                    ) : t.expiresAt ? (
+                      <>
+                        expires <DateTime iso={t.expiresAt} />
+                      </>
+                    ) : (
+                      "never expires"
+                    )}
                   </p>
                 </div>
                 <Button variant="danger" onClick={() => revoke(t)} disabled={revoking === t.id} aria-label={`Revoke ${t.name}`}>

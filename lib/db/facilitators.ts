@@ -36,11 +36,11 @@ export function findCredentialsByEmail(email: string) {
   return getDb().facilitator.findUnique({ where: { email }, select: { ...summary, passwordHash: true } });
 }
 
-export async function createApiToken(facilitatorId: string, name: string) {
+export async function createApiToken(facilitatorId: string, name: string, expiresAt: Date | null = null) {
   const { token, tokenHash, prefix } = newApiToken();
   const row = await getDb().apiToken.create({
-    data: { facilitatorId, name, tokenHash, prefix },
-    select: { id: true, name: true, prefix: true, createdAt: true },
+    data: { facilitatorId, name, tokenHash, prefix, expiresAt },
+    select: { id: true, name: true, prefix: true, createdAt: true, expiresAt: true },
   });
   return { ...row, token };
 }
@@ -49,7 +49,7 @@ export function listApiTokens(facilitatorId: string) {
   return getDb().apiToken.findMany({
     where: { facilitatorId, revokedAt: null },
     orderBy: { createdAt: "desc" },
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true },
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, expiresAt: true },
   });
 }
 
@@ -61,13 +61,13 @@ export async function revokeApiToken(facilitatorId: string, tokenId: string): Pr
   return count === 1;
 }
 
-/** Resolves a bearer token to its facilitator; revoked or unknown tokens give null. */
-export async function findFacilitatorByApiToken(token: string): Promise<FacilitatorSummary | null> {
+/** Resolves a bearer token to its facilitator; revoked, expired or unknown tokens give null. */
+export async function findFacilitatorByApiToken(token: string, now: Date = new Date()): Promise<FacilitatorSummary | null> {
   const row = await getDb().apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, revokedAt: true, lastUsedAt: true, facilitator: { select: summary } },
+    select: { id: true, revokedAt: true, lastUsedAt: true, expiresAt: true, facilitator: { select: summary } },
   });
-  if (!row || row.revokedAt) return null;
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now.getTime())) return null;
   // Touch lastUsedAt at most once a minute so the hot path does not write per request.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await getDb().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });

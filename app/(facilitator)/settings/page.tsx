@@ -3,6 +3,7 @@ import { ApiTokens } from "@/components/settings/api-tokens";
 import { Card } from "@/components/ui/card";
 import { requireFacilitatorPage } from "@/lib/auth/facilitator";
 import { listApiTokens } from "@/lib/db/facilitators";
+import { tokenView } from "@/lib/api/token-view";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -32,13 +33,7 @@ export default async function SettingsPage() {
             .
           </p>
           <ApiTokens
-            initialTokens={tokens.map((t) => ({
-              id: t.id,
-              name: t.name,
-              prefix: t.prefix,
-              createdAt: t.createdAt.toISOString(),
-              lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-            }))}
+            initialTokens={tokens.map((t) => tokenView(t))}
           />
         </section>
       </Card>

@@ -2,6 +2,7 @@ import { requireFacilitatorApi } from "@/lib/auth/facilitator";
 import { createApiToken, listApiTokens } from "@/lib/db/facilitators";
 import { json, readJson, route } from "@/lib/http";
 import { createTokenBody } from "@/lib/api/schemas";
+import { tokenView } from "@/lib/api/token-view";
 
 export const dynamic = "force-dynamic";
 
@@ -9,13 +10,14 @@ export const dynamic = "force-dynamic";
 export const GET = route(async (request) => {
   const { facilitator } = await requireFacilitatorApi(request, { cookieOnly: true });
   const tokens = await listApiTokens(facilitator.id);
-  return json({ tokens: tokens.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null })) });
+  return json({ tokens: tokens.map((t) => tokenView(t)) });
 });
 
 /** Creates a token and returns its secret once. */
 export const POST = route(async (request) => {
   const { facilitator } = await requireFacilitatorApi(request, { mutating: true, cookieOnly: true });
-  const { name } = await readJson(request, createTokenBody);
-  const token = await createApiToken(facilitator.id, name);
-  return json({ token: { id: token.id, name: token.name, prefix: token.prefix, createdAt: token.createdAt.toISOString() }, secret: token.token }, 201);
+  const { name, expiresInDays } = await readJson(request, createTokenBody);
+  const expiresAt = expiresInDays ? new Date(Date.now() + expiresInDays * 24 * 60 * 60 * 1000) : null;
+  const token = await createApiToken(facilitator.id, name, expiresAt);
+  return json({ token: tokenView({ ...token, lastUsedAt: null }), secret: token.token }, 201);
 });
