@@ -248,4 +248,53 @@ test.describe("hardening probes", () => {
     // Limits are per process: a restart gives the rest of the suite a clean slate.
     await restartServer();
   });
+
+  test("reads by join code alone close some hours after the end; wrong codes are rate-limited per address", async ({ browser, facilitator }) => {
+    test.setTimeout(90_000);
+    // 0.002 h = 7.2 s after the end: long enough to see the screens open, short enough to wait for.
+    await restartServer("SIGTERM", { PUBLIC_SCREENS_HOURS: "0.002" });
+    try {
+      const context = await browser.newContext();
+      await signInViaApi(context, facilitator);
+      const api = FacilitatorApi.of(context);
+      const { code } = await api.createSession({ title: "Expiry probe" });
+      const ada = await joinViaApi(code, "Ada");
+      const publicReads = [`/api/sessions/${code}`, `/api/sessions/${code}/leaderboard`, `/api/sessions/${code}/qr`];
+      const unknown = await send("GET", "/api/sessions/ZZZZZZ");
+      expect(unknown.status).toBe(404);
+      await api.mustAct(code, "end");
+      const endedAt = Date.now();
+      for (const path of publicReads) expect((await send("GET", path)).status, path).toBe(200);
+      expect((await send("GET", `/s/${code}/screen`)).status).toBe(200);
+      await new Promise((r) => setTimeout(r, Math.max(0, endedAt + 8_000 - Date.now())));
+      // Closed: the same answer as a code nobody uses, so an old code says nothing to a stranger.
+      for (const path of publicReads) {
+        const closed = await send("GET", path);
+        expect(closed.status, path).toBe(404);
+        expect(closed.json).toEqual(unknown.json);
+      }
+      expect((await send("GET", `/s/${code}/screen`)).status).toBe(404);
+      expect((await send("GET", `/api/sessions/${code}/events?view=screen`)).status).toBe(404);
+      // The facilitator still sees the session; the participant still reads their own view.
+      expect((await context.request.get(`/api/sessions/${code}`)).status()).toBe(200);
+      expect((await context.request.get(`/api/sessions/${code}/leaderboard`)).status()).toBe(200);
+      expect((await send("GET", `/api/sessions/${code}/me`, { headers: { Authorization: `Bearer ${ada.token}` } })).status).toBe(200);
+      await context.close();
+
+      // Scanning codes: 120 misses a minute per address (the closed reads above count too), then 429.
+      const statuses: number[] = [];
+      for (let i = 0; i < 130; i++) statuses.push((await send("GET", `/api/sessions/ZZZ${String(i).padStart(3, "0").replace(/[01]/g, "A")}`)).status);
+      const firstRefusal = statuses.indexOf(429);
+      expect(firstRefusal, statuses.join(",")).toBeGreaterThan(100);
+      expect(statuses.slice(0, firstRefusal).every((s) => s === 404)).toBe(true);
+      expect(statuses.slice(firstRefusal).every((s) => s === 429)).toBe(true);
+      const refused = await send("GET", `/api/sessions/${code}`);
+      expect(refused.status).toBe(429);
+      expectErrorShape(refused.json, "rate_limited");
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    } finally {
+      // Limits are per process and the setting is this test's: the rest of the suite gets the default.
+      await restartServer();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 // The one place that reads process.env. Parsed once, with defaults that let a
 // facilitator run `npm start` on a laptop with no configuration at all.
+import { DEFAULT_PUBLIC_SCREENS_HOURS } from "./domain/public-screens";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -23,6 +24,7 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   STREAMS_PER_IDENTITY: z.coerce.number().int().min(1).max(100).default(3),
   STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  PUBLIC_SCREENS_HOURS: z.coerce.number().min(0).max(8_760).default(DEFAULT_PUBLIC_SCREENS_HOURS),
 });
 
 export interface Env {
@@ -44,6 +46,8 @@ export interface Env {
   /** Open live streams allowed per participant token or facilitator, and per client address. */
   streamsPerIdentity: number;
   streamsPerAddress: number;
+  /** Hours after the end during which reads by join code alone still see the session (lib/domain/public-screens.ts). */
+  publicScreensHours: number;
 }
 
 let cached: Env | undefined;
@@ -77,6 +81,7 @@ export function getEnv(): Env {
     trustProxy,
     streamsPerIdentity: e.STREAMS_PER_IDENTITY,
     streamsPerAddress: e.STREAMS_PER_ADDRESS,
+    publicScreensHours: e.PUBLIC_SCREENS_HOURS,
   };
   return cached;
 }

@@ -4,6 +4,7 @@ import { normalizeJoinCode } from "../domain/join-code";
 import { acquireAll, ConcurrencyLimiter } from "../domain/concurrency";
 import { RateLimiter, REPORT_LOADS_PER_MINUTE, retryAfterSeconds } from "../domain/rate-limit";
 import { getEnv } from "../env";
+import { CODE_MISSES_PER_MINUTE, publicScreensOpen } from "../domain/public-screens";
 import { requireFacilitatorApi } from "../auth/facilitator";
 import { clientAddress } from "../auth/signin-limits";
 import { AppError } from "../errors";
@@ -14,10 +15,52 @@ export function assertWritable(hub: SessionHub): void {
   if (hub.record.archivedAt) throw new AppError("forbidden", "This session is archived: it is read-only. Unarchive it in the control room to change it.");
 }
 
-export async function loadHub(codeParam: string): Promise<SessionHub> {
+const NO_SESSION = "No session uses this code. Check the code on the projector.";
+
+/**
+ * The live session for a join code. With the request (routes a stranger can call), wrong codes are
+ * counted per address and a scan gets 429 (CODE_MISSES_PER_MINUTE).
+ */
+export async function loadHub(codeParam: string, request?: Request): Promise<SessionHub> {
+  const address = request ? addressOf(request) : null;
+  if (address !== null) {
+    const seen = codeMisses().peek(address);
+    if (!seen.allowed) {
+      throw new AppError("rate_limited", "Too many wrong session codes from this network. Wait a minute, then check the code on the projector.", {
+        retryAfterSeconds: retryAfterSeconds(seen.retryAfterMs),
+      });
+    }
+  }
   const code = normalizeJoinCode(codeParam);
   const hub = code ? await getHub(code) : null;
-  if (!hub) throw new AppError("not_found", "No session uses this code. Check the code on the projector.");
+  if (!hub) {
+    if (address !== null) codeMisses().hit(address);
+    throw new AppError("not_found", NO_SESSION);
+  }
+  return hub;
+}
+
+/**
+ * For reads by join code alone (no participant identity): once the session's public screens have
+ * closed (PUBLIC_SCREENS_HOURS after the end, or archived) the answer is the unknown code's 404, so an
+ * old code tells a stranger nothing. The session's facilitator still sees everything.
+ */
+export async function assertPublicScreensOpen(request: Request, hub: SessionHub): Promise<void> {
+  const record = hub.record;
+  if (publicScreensOpen({ phase: record.state.phase, endedAt: record.endedAt, archivedAt: record.archivedAt }, Date.now(), getEnv().publicScreensHours)) return;
+  const owner = await requireFacilitatorApi(request).then(
+    ({ facilitator }) => facilitator.id === record.facilitatorId,
+    () => false,
+  );
+  if (owner) return;
+  codeMisses().hit(addressOf(request));
+  throw new AppError("not_found", NO_SESSION);
+}
+
+/** loadHub + assertPublicScreensOpen: a read by join code alone. */
+export async function loadPublicHub(request: Request, codeParam: string): Promise<SessionHub> {
+  const hub = await loadHub(codeParam, request);
+  await assertPublicScreensOpen(request, hub);
   return hub;
 }
 
@@ -45,8 +88,14 @@ function limiters() {
     interactPerParticipant: new RateLimiter({ limit: 60, windowMs: MINUTE }),
     // The private report re-reads the whole session from the database: a few a minute is plenty for a person.
     reportPerParticipant: new RateLimiter({ limit: REPORT_LOADS_PER_MINUTE, windowMs: MINUTE }),
+    // Wrong join codes (and codes whose public screens have closed) per address: enumeration, not typos.
+    codeMissesPerAddress: new RateLimiter({ limit: CODE_MISSES_PER_MINUTE, windowMs: MINUTE }),
   };
   return g.__stakhanovLimits;
+}
+
+function codeMisses(): RateLimiter {
+  return limiters().codeMissesPerAddress!;
 }
 
 export type LimitName =

@@ -24,6 +24,8 @@ export interface SessionRecord {
   reflectionOpen: boolean;
   spotlightReflectionId: string | null;
   archivedAt: Date | null;
+  /** When the facilitator ended the session (null while it runs). */
+  endedAt: Date | null;
   /** Rule changes the production conference passed, in force for the rounds that follow. */
   amendments: Amendment[];
   /** The release clock's period and batch size (lib/live/release.ts). */
@@ -47,6 +49,7 @@ function toRecord(row: SessionRow): SessionRecord {
     reflectionOpen: row.reflectionOpen,
     spotlightReflectionId: row.spotlightReflectionId,
     archivedAt: row.archivedAt,
+    endedAt: row.endedAt,
     amendments: parseAmendments(row.amendments),
     release: { seconds: row.releaseSeconds, batch: row.releaseMinRaters },
     createdAt: row.createdAt,
@@ -120,6 +123,8 @@ export interface RoundSetup {
   settings?: RoundSettings;
   /** JSON live state of an interactive round. */
   stage?: unknown;
+  /** The moment the session ended (only with the `end` action). */
+  endedAt?: Date;
 }
 
 export async function saveSessionState(session: SessionRecord, next: SessionState, opts: RoundSetup = {}): Promise<void> {
@@ -134,6 +139,7 @@ export async function saveSessionState(session: SessionRecord, next: SessionStat
       paused: next.paused,
       endsAt: next.endsAt === null ? null : new Date(next.endsAt),
       pausedRemainingMs: next.pausedRemainingMs,
+      ...(opts.endedAt ? { endedAt: opts.endedAt } : {}),
     },
   });
   const prev = session.state;

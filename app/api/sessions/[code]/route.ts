@@ -1,4 +1,4 @@
-import { loadHub, requireOwnedHub } from "@/lib/api/context";
+import { loadPublicHub, requireOwnedHub } from "@/lib/api/context";
 import { deleteSession } from "@/lib/db/sessions";
 import { dropHub } from "@/lib/live/hub";
 import { json, readJson, route } from "@/lib/http";
@@ -9,8 +9,8 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ code: string }> };
 
 /** Public session state: phase, round and timer, dimensions and scale. */
-export const GET = route<Ctx>(async (_request, { params }) => {
-  const hub = await loadHub((await params).code);
+export const GET = route<Ctx>(async (request, { params }) => {
+  const hub = await loadPublicHub(request, (await params).code);
   return json(hub.publicSession());
 });
 

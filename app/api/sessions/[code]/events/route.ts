@@ -1,4 +1,4 @@
-import { acquireStreamSlot, loadHub } from "@/lib/api/context";
+import { acquireStreamSlot, assertPublicScreensOpen, loadHub } from "@/lib/api/context";
 import { currentFacilitator } from "@/lib/auth/facilitator";
 import { identifyParticipant } from "@/lib/auth/participant";
 import { AppError } from "@/lib/errors";
@@ -36,7 +36,7 @@ export async function GET(request: Request, { params }: Ctx) {
   // Listen for the disconnect before any await, so an early leave is never missed.
   const signal = request.signal;
   try {
-    const hub = await loadHub((await params).code);
+    const hub = await loadHub((await params).code, request);
     const view = new URL(request.url).searchParams.get("view") ?? "phone";
     if (view !== "phone" && view !== "screen" && view !== "control") {
       throw new AppError("validation_failed", "view must be phone, screen or control.", { field: "view" });
@@ -50,6 +50,8 @@ export async function GET(request: Request, { params }: Ctx) {
     }
     const participant = view === "phone" ? (identifyParticipant(request, hub)?.participant ?? null) : null;
     if (participant) identity = `p:${participant.id}`;
+    // Without an identity this is a read by join code alone: closed some hours after the end.
+    if (view !== "control" && !participant) await assertPublicScreensOpen(request, hub);
     // A few open streams per identity and per address; the slot is given back when the stream ends.
     const releaseSlot = acquireStreamSlot(request, identity);
     signal.addEventListener("abort", releaseSlot, { once: true }); // also if the stream never started

@@ -1,4 +1,4 @@
-import { loadHub } from "@/lib/api/context";
+import { loadPublicHub } from "@/lib/api/context";
 import { currentFacilitator } from "@/lib/auth/facilitator";
 import { json, route } from "@/lib/http";
 
@@ -7,8 +7,8 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ code: string }> };
 
 /** The current round's ranking. Hidden from everyone but the session's facilitator while the facilitator hides it. */
-export const GET = route<Ctx>(async (_request, { params }) => {
-  const hub = await loadHub((await params).code);
+export const GET = route<Ctx>(async (request, { params }) => {
+  const hub = await loadPublicHub(request, (await params).code);
   const facilitator = await currentFacilitator();
   const isOwner = facilitator?.id === hub.record.facilitatorId;
   return json(hub.boardPayload(isOwner ? "facilitator" : "full"));

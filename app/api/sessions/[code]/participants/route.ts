@@ -15,7 +15,7 @@ type Ctx = { params: Promise<{ code: string }> };
 
 /** Join a session: creates a participant, sets the identity cookie and returns the token once. */
 export const POST = route<Ctx>(async (request, { params }) => {
-  const hub = await loadHub((await params).code);
+  const hub = await loadHub((await params).code, request);
   assertWritable(hub);
   assertNotCrossSite(request);
   enforceLimit("joinPerAddress", addressOf(request), "Too many people joined from this network in the last minute. Wait a moment and try again.");

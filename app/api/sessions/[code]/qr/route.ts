@@ -1,5 +1,5 @@
 import QRCode from "qrcode";
-import { loadHub } from "@/lib/api/context";
+import { loadPublicHub } from "@/lib/api/context";
 import { joinUrl } from "@/lib/api/public-url";
 import { route } from "@/lib/http";
 
@@ -9,7 +9,7 @@ type Ctx = { params: Promise<{ code: string }> };
 
 /** The join link as an SVG QR code, rendered here (no remote service). */
 export const GET = route<Ctx>(async (request, { params }) => {
-  const hub = await loadHub((await params).code);
+  const hub = await loadPublicHub(request, (await params).code);
   const svg = await QRCode.toString(joinUrl(request.headers, hub.record.code), {
     type: "svg",
     errorCorrectionLevel: "M",

@@ -18,7 +18,7 @@ type Ctx = { params: Promise<{ code: string }> };
  * The code rotates on use: the answer carries the next one.
  */
 export const POST = route<Ctx>(async (request, { params }) => {
-  const hub = await loadHub((await params).code);
+  const hub = await loadHub((await params).code, request);
   assertNotCrossSite(request);
   enforceLimit("rejoinPerAddress", addressOf(request), "Too many rejoin attempts. Wait a minute and try again.");
   const { rejoinCode } = await readJson(request, rejoinBody);
