@@ -175,8 +175,22 @@ export class BoardClock {
 
   /** Ratings open: the release clock runs; closed: everything stored is released. */
   syncRelease(): void {
-    if (this.core.ratingsOpen()) this.scheduleRelease();
-    else this.releaseAll();
+    if (this.core.ratingsOpen()) {
+      this.holdCounts();
+      this.scheduleRelease();
+    } else this.releaseAll();
+  }
+
+  /**
+   * Ratings just opened: the control room's per-person counts go to "held" at once rather than on the
+   * slow schedule, so the last round's counts never sit under the new round's title (nothing is
+   * learnt from a count disappearing).
+   */
+  private holdCounts(): void {
+    const shown = this.publishedControl?.participants.some((p) => p.ratedCount !== null) ?? false;
+    if (!shown) return;
+    this.publishedControl = controlPayload(this.core);
+    this.core.publish({ kind: "control" });
   }
 
   /**

@@ -68,6 +68,16 @@ describe("the release rule in the hub", { timeout: 30_000 }, () => {
     await vi.waitFor(async () => expect(await scoreOf("Ana")).toBe(3.2), { timeout: 2_000, interval: 50 });
   });
 
+  it("holds the control room's per-person counts from the moment ratings reopen, not on the slow schedule", async () => {
+    // The round is closed (previous test): its counts are out.
+    const h = await hub();
+    await vi.waitFor(() => expect(h.controlSnapshot().participants.find((p) => p.id === ids.Elena)!.ratedCount).toBe(1), { timeout: 7_000, interval: 50 });
+    await h.act({ type: "reopen-round" });
+    // At once: the closed round's counts never sit under an open round.
+    expect(h.controlSnapshot().participants.map((p) => p.ratedCount)).toEqual(NAMES.map(() => null));
+    await h.act({ type: "close-round" });
+  });
+
   it("releases a removed rater's pending rating only in a batch, and keeps it counting", async () => {
     const h = await hub();
     await h.act({ type: "open-round" });
