@@ -42,7 +42,7 @@ export async function loadHub(codeParam: string, request?: Request): Promise<Ses
 
 /**
  * For reads by join code alone (no participant identity): once the session's public screens have
- * closed (PUBLIC_SCREENS_HOURS after the end, or archived) the answer is the unknown code's 404, so an
+ * closed (PUBLIC_SCREENS_HOURS after the end) the answer is the unknown code's 404, so an
  * old code tells a stranger nothing. The session's facilitator still sees everything.
  */
 export async function assertPublicScreensOpen(request: Request, hub: SessionHub): Promise<void> {

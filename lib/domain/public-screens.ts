@@ -12,11 +12,13 @@ export interface PublicScreensState {
 
 /** Whether someone holding only the join code may still read this session at `now`. */
 export function publicScreensOpen(session: PublicScreensState, now: number, hours: number): boolean {
-  if (session.archivedAt) return false;
-  if (session.phase !== "ended") return true;
-  // Ended before the end was stamped (older sessions): treat as long over.
-  if (!session.endedAt) return false;
-  return now < session.endedAt.getTime() + hours * 60 * 60 * 1000;
+  // Archiving a session that never ended counts as its end; archiving an ended one changes nothing.
+  const over = session.endedAt ?? session.archivedAt;
+  if (!over) {
+    // Ended before the end was stamped (older sessions): treat as long over.
+    return session.phase !== "ended";
+  }
+  return now < over.getTime() + hours * 60 * 60 * 1000;
 }
 
 /** Wrong join codes one address may try per minute before a 429: a typo now and then, never a scan. */
