@@ -7,7 +7,7 @@ import path from "node:path";
 import fc from "fast-check";
 import type { z } from "zod";
 import * as schemas from "../lib/api/schemas";
-import { FacilitatorApi, joinViaApi, type ApiParticipant } from "./support/api";
+import { FacilitatorApi, fetchResend, joinViaApi, type ApiParticipant } from "./support/api";
 import { expect, signInViaApi, test } from "./support/fixtures";
 import { restartServer, serverInfo } from "./support/server";
 import { bodyArbitrary } from "./support/zod-arbitrary";
@@ -165,20 +165,6 @@ function headersFor(spec: RouteSpec, r: RequestSample): Record<string, string> {
   return headers;
 }
 
-/**
- * fetch, retried once when a kept-alive socket was closed by the server just as it was reused
- * (undici does not retry a POST itself). A server that is really down still fails the property.
- */
-async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause;
-    if (cause?.code !== "UND_ERR_SOCKET" && cause?.code !== "ECONNRESET") throw error;
-    return fetch(url, init);
-  }
-}
-
 test.describe.serial("API fuzz", () => {
   test.beforeAll(async ({ browser }) => {
     const context = await browser.newContext();
@@ -221,7 +207,7 @@ test.describe.serial("API fuzz", () => {
           r.query;
         const controller = new AbortController();
         const hasBody = spec.method !== "GET" && spec.method !== "DELETE";
-        const response = await fetchOnce(url, {
+        const response = await fetchResend(url, {
           method: spec.method,
           headers: headersFor(spec, r),
           body: hasBody ? r.body : undefined,

@@ -1,25 +1,14 @@
 // Hostile input and hostile networks (issue 13): each probe from the review,
 // against the production build. A clear 4xx, never a 5xx, a bypass or a flood.
 import { REPORT_LOADS_PER_MINUTE } from "../lib/domain/rate-limit";
-import { FacilitatorApi, joinViaApi } from "./support/api";
+import { FacilitatorApi, fetchResend, joinViaApi } from "./support/api";
 import { expect, signInViaApi, test } from "./support/fixtures";
 import { restartServer, serverInfo } from "./support/server";
 
 const base = () => serverInfo().baseURL;
 
-/** fetch, retried once when a kept-alive socket was closed under it (e.g. after the 413 below cut a body short). */
-async function fetchRetry(url: string, init: RequestInit): Promise<Response> {
-  try {
-    return await fetch(url, init);
-  } catch (error) {
-    const code = (error as { cause?: { code?: string } }).cause?.code;
-    if (code !== "UND_ERR_SOCKET" && code !== "ECONNRESET") throw error;
-    return fetch(url, init);
-  }
-}
-
 async function send(method: string, path: string, init: { body?: string; headers?: Record<string, string> } = {}) {
-  const response = await fetchRetry(`${base()}${path}`, { method, headers: init.headers, body: init.body });
+  const response = await fetchResend(`${base()}${path}`, { method, headers: init.headers, body: init.body });
   const text = await response.text();
   let json: { error?: { code: string; message: string } } | null = null;
   try {

@@ -55,8 +55,23 @@ export class FacilitatorApi {
   }
 }
 
+/**
+ * fetch, sent once more when a kept-alive socket was closed by the server just as it was reused
+ * (after a 413 cut a body short, say; undici does not resend a POST itself). A server that is
+ * really down still fails.
+ */
+export async function fetchResend(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== "UND_ERR_SOCKET" && code !== "ECONNRESET") throw error;
+    return fetch(url, init);
+  }
+}
+
 export async function joinViaApi(code: string, displayName: string): Promise<ApiParticipant> {
-  const response = await fetch(`${origin()}/api/sessions/${code}/participants`, {
+  const response = await fetchResend(`${origin()}/api/sessions/${code}/participants`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ displayName }),
