@@ -52,7 +52,7 @@ describe("view contracts", () => {
       ...round,
       kind: "conference",
       rif: null,
-      conference: { menu: ["raise-k"], thresholdPercent: null, needed: 2, active: 2, decided: true, proposals: [{ id: "x", kind: "raise-k", text: "k", ballots: 2, for: null, against: null, status: "passed", accepted: null }] },
+      conference: { menu: ["raise-k"], thresholdPercent: null, needed: 2, active: 2, decided: true, proposals: [{ id: "x", kind: "raise-k", text: "k", ballots: 2, for: null, against: null, status: "passed", accepted: null, hidden: false }] },
     };
     expect(roundPayloadSchema.parse(conference)).toEqual(conference);
   });
