@@ -18,7 +18,7 @@ const LABEL_FONT = 20;
 /** A fixed-size chart that the stylesheet scales to its container's width; role="img" with a text summary. */
 function ChartBox({ label, width, height, children }: { label: string; width: number; height: number; children: ReactNode }) {
   return (
-    <div className="debrief-chart w-full" role="img" aria-label={label} style={{ aspectRatio: `${width} / ${height}` }}>
+    <div className="debrief-chart w-full" role="img" aria-label={label} style={{ aspectRatio: `${width} / ${height}`, ["--chart-ratio" as string]: width / height }}>
       {children}
     </div>
   );
