@@ -36,10 +36,12 @@ const PRESENTER_CSS = `
 .presenter-slide .debrief-section h2 { font-size: 4.5rem; line-height: 1; }
 .presenter-slide .debrief-section h2 + p { font-size: 1.6rem; color: var(--color-steel); }
 .presenter-slide .debrief-section [data-testid^="reading-"] { font-size: 2.6rem; line-height: 1.2; font-weight: 600; max-width: 75ch; }
-.presenter-slide .debrief-chart { width: min(100%, calc(52vh * var(--chart-ratio, 2))) !important; margin-inline: auto; }
+.presenter-slide .debrief-chart { width: min(100%, calc(46vh * var(--chart-ratio, 2))) !important; margin-inline: auto; }
 .presenter-slide .grid:has(> [data-testid="distribution-round"]) { grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); }
 .presenter-slide [data-testid="distribution-round"] .debrief-chart { width: 100% !important; max-height: none; }
 .presenter-slide table { font-size: 1.6rem; }
+/* One chart per screen: the tables that repeat a chart stay on the debrief page. */
+.presenter-slide #churn [role="region"], .presenter-slide #replay [role="region"] { display: none; }
 `;
 
 export default async function PresenterPage({
