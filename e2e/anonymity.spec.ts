@@ -1017,7 +1017,8 @@ function debriefPeople(body: unknown): { chart: string; value: unknown }[] {
   ];
 }
 
-const REVEALABLE = ["churn"];
+// The ranking replay follows the churn chart's switch: the same ranks, every round (decision 0020).
+const REVEALABLE = ["churn", "ranking"];
 
 /** Check 6, the debrief: no participant id at all; pseudonyms only, names only on the revealed churn and leniency charts. */
 function debriefFindings(body: unknown, s: Scenario, revealed: boolean, where: string): string[] {

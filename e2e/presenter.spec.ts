@@ -1,5 +1,6 @@
 // Issue 15, item 12: the debrief's presenter mode (full window at 1920×1080, no site header, one screen at a
 // time, stepped with the keyboard or named buttons) and the ranking replay across the session's rounds.
+import { expectAccessible } from "./support/a11y";
 import { FacilitatorApi, joinViaApi, rateViaApi, type ApiParticipant } from "./support/api";
 import { createFacilitator, expect, signInViaApi, test } from "./support/fixtures";
 import { serverInfo } from "./support/server";
@@ -119,6 +120,7 @@ test("presenter mode: every debrief screen full window, keys and buttons, the ra
   // Rows slide (a transform transition) unless the viewer asks for reduced motion.
   expect(await row("Eitan").evaluate((el) => getComputedStyle(el).transitionDuration)).toBe("0.7s");
   await page.screenshot({ path: "screenshots/presenter-1920-ranking-round2.png" });
+  await expectAccessible(page, "presenter mode, ranking replay");
 
   // Play runs to the last round by itself and stops; in reduced motion the rows jump.
   await page.emulateMedia({ reducedMotion: "reduce" });
@@ -138,6 +140,22 @@ test("presenter mode: every debrief screen full window, keys and buttons, the ra
   await page.goto(`/sessions/${code}/present#ranking`);
   await expect(page.getByTestId("ranking-row").first()).toHaveAttribute("data-who", /^P\d\d$/);
   for (const name of NAMES) await expect(page.getByTestId("presenter-slide")).not.toContainText(name);
+
+  // After the end the pairwise screens open (served from the end-of-session snapshot), still one window each,
+  // and the replay comes from the snapshot too.
+  await fac.mustAct(code, "end");
+  for (const id of ["reciprocity", "admiration", "halo", "leniency", "ranking"]) {
+    await page.goto(`/sessions/${code}/present?after=end#${id}`);
+    const slide = page.getByTestId("presenter-slide");
+    await expect(slide).toHaveAttribute("data-slide", id);
+    await expect(page.getByTestId(`locked-${id}`)).toHaveCount(0);
+    const sizes = await slide.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    expect(sizes.scroll, `${id} is no wider than the window`).toBeLessThanOrEqual(sizes.client);
+    await page.screenshot({ path: `screenshots/presenter-1920-ended-${id}.png` });
+  }
+  await expectAccessible(page, "presenter mode after the end");
+  await expect(page.getByRole("list", { name: "Rounds of the replay" }).getByRole("button")).toHaveCount(3);
+  await expect(page.getByTestId("ranking-row").first()).toHaveAttribute("data-who", /^P\d\d$/);
 
   // Facilitator-only, like the debrief: signed out → sign in; someone else's session → 404.
   const anonymous = await browser.newContext();

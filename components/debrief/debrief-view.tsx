@@ -11,7 +11,8 @@ import { ReflectionTexts } from "./reflection-texts";
 import { ScenesSections } from "./scenes";
 import { DebriefSection, LockedSection, Note, Stat } from "./section";
 import { DebriefToolbar } from "./toolbar";
-import { frameReading, RankingReplay } from "./ranking-replay";
+import { frameReading } from "@/lib/debrief/ranking";
+import { RankingReplay } from "./ranking-replay";
 
 /**
  * Print: no site header or toolbar, A4 portrait, sections kept whole where

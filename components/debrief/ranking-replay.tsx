@@ -6,7 +6,7 @@
 // rule changes and the rounds without ratings in between are markers on the
 // round strip. With prefers-reduced-motion the rows jump instead of sliding.
 import { useEffect, useState } from "react";
-import { biggestMoves, rulesChanged, type RankingFrame, type RankingRow } from "@/lib/debrief/ranking";
+import { frameReading, rulesChanged, type RankingFrame, type RankingRow } from "@/lib/debrief/ranking";
 
 const KIND_NAME: Record<string, string> = { rif: "Reduction in Force", conference: "Production conference", tribunal: "Tribunal", rating: "Rating round" };
 
@@ -15,20 +15,6 @@ const ordinal = (n: number) => {
   return `${n}${s}`;
 };
 const places = (n: number) => `${n} ${n === 1 ? "place" : "places"}`;
-
-/** The one sentence a frame says: the biggest climb and fall, and whether the rules had changed. */
-export function frameReading(frame: RankingFrame, first: boolean): string {
-  const ranked = frame.rows.filter((r) => r.rank !== null).length;
-  if (ranked === 0) return `Round ${frame.round}: nobody had enough raters for a rank.`;
-  const top = frame.rows.filter((r) => r.rank === 1).map((r) => r.who);
-  if (first) return `Round ${frame.round}: ${ranked} of ${frame.rows.length} people ranked; ${top.join(" and ")} on top.`;
-  const { riser, faller } = biggestMoves(frame);
-  const parts: string[] = [];
-  if (riser) parts.push(`${riser.who} rose ${places(riser.delta!)} to ${ordinal(riser.rank!)}`);
-  if (faller) parts.push(`${faller.who} fell ${places(-faller.delta!)} to ${ordinal(faller.rank!)}`);
-  const moves = parts.length ? parts.join("; ") : "nobody changed place";
-  return `Round ${frame.round}: ${moves}.${rulesChanged(frame) ? " The rules had changed." : ""}`;
-}
 
 function moveBadge(row: RankingRow): { text: string; label: string } {
   switch (row.move) {

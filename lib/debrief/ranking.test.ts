@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { biggestMoves, rankingFrames, rulesChanged, type RankingRoundInput } from "./ranking";
+import { biggestMoves, frameReading, rankingFrames, rulesChanged, type RankingRoundInput } from "./ranking";
 
 const people = [
   { id: "a", who: "P03" },
@@ -90,5 +90,16 @@ describe("biggestMoves", () => {
     const moves = biggestMoves(frame!);
     expect(moves.riser && [moves.riser.who, moves.riser.delta]).toEqual(riser);
     expect(moves.faller && [moves.faller.who, moves.faller.delta]).toEqual(faller);
+  });
+});
+
+describe("frameReading", () => {
+  const [first, second] = rankingFrames([rating(1, [["a", 1], ["b", 2], ["c", null]]), rating(2, [["a", 2], ["b", 1], ["c", 3]], ["Nosedive weighting"])], people.slice(0, 3));
+  it.each([
+    ["the first frame names who is on top", first!, true, "Round 1: 2 of 3 people ranked; P03 on top."],
+    ["a later frame names the biggest climb and fall, one place singular, and the rule change", second!, false, "Round 2: P01 rose 1 place to 1st; P03 fell 1 place to 2nd. The rules had changed."],
+    ["nobody ranked", rankingFrames([rating(1, [["a", null]])], people.slice(0, 1))[0]!, true, "Round 1: nobody had enough raters for a rank."],
+  ] as const)("%s", (_label, frame, isFirst, expected) => {
+    expect(frameReading(frame, isFirst)).toBe(expected);
   });
 });

@@ -123,3 +123,23 @@ export function biggestMoves(frame: RankingFrame): { riser: RankingRow | null; f
 /** True when the frame marks a change of rules: different rule labels, or a round in between that passed amendments. */
 export const rulesChanged = (frame: RankingFrame) =>
   frame.rulesAdded.length > 0 || frame.rulesRemoved.length > 0 || frame.between.some((b) => b.passed.length > 0);
+
+const ordinal = (n: number) => {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${s}`;
+};
+const places = (n: number) => `${n} ${n === 1 ? "place" : "places"}`;
+
+/** The one sentence a frame says: who is on top (first frame), else the biggest climb and fall, and whether the rules had changed. */
+export function frameReading(frame: RankingFrame, first: boolean): string {
+  const ranked = frame.rows.filter((r) => r.rank !== null).length;
+  if (ranked === 0) return `Round ${frame.round}: nobody had enough raters for a rank.`;
+  const top = frame.rows.filter((r) => r.rank === 1).map((r) => r.who);
+  if (first) return `Round ${frame.round}: ${ranked} of ${frame.rows.length} people ranked; ${top.join(" and ")} on top.`;
+  const { riser, faller } = biggestMoves(frame);
+  const parts: string[] = [];
+  if (riser) parts.push(`${riser.who} rose ${places(riser.delta!)} to ${ordinal(riser.rank!)}`);
+  if (faller) parts.push(`${faller.who} fell ${places(-faller.delta!)} to ${ordinal(faller.rank!)}`);
+  const moves = parts.length ? parts.join("; ") : "nobody changed place";
+  return `Round ${frame.round}: ${moves}.${rulesChanged(frame) ? " The rules had changed." : ""}`;
+}
