@@ -149,8 +149,9 @@ test("presenter mode: every debrief screen full window, keys and buttons, the ra
     const slide = page.getByTestId("presenter-slide");
     await expect(slide).toHaveAttribute("data-slide", id);
     await expect(page.getByTestId(`locked-${id}`)).toHaveCount(0);
-    const sizes = await slide.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+    const sizes = await slide.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
     expect(sizes.scroll, `${id} is no wider than the window`).toBeLessThanOrEqual(sizes.client);
+    expect(sizes.scrollHeight, `${id} fits the window without scrolling`).toBeLessThanOrEqual(sizes.clientHeight + 1);
     await page.screenshot({ path: `screenshots/presenter-1920-ended-${id}.png` });
   }
   await expectAccessible(page, "presenter mode after the end");

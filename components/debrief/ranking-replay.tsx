@@ -68,7 +68,7 @@ export function RankingReplay({ frames, size = "page" }: { frames: RankingFrame[
   if (frames.length === 0) return null;
   const frame = frames[at]!;
   const big = size === "projector";
-  const rowHeight = big ? (frame.rows.length > 12 ? 44 : 60) : 44;
+  const rowHeight = big ? (frame.rows.length > 12 ? 40 : 52) : 44;
   // Everyone in any frame keeps one row element, so a row slides from its old place to its new one.
   const everyone = [...new Set(frames.flatMap((f) => f.rows.map((r) => r.who)))].sort();
   const position = new Map(frame.rows.map((r, i) => [r.who, i]));

@@ -40,6 +40,7 @@ const PRESENTER_CSS = `
 .presenter-slide .grid:has(> [data-testid="distribution-round"]) { grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); }
 .presenter-slide [data-testid="distribution-round"] .debrief-chart { width: 100% !important; max-height: none; }
 .presenter-slide table { font-size: 1.6rem; }
+.presenter-slide #admiration svg[role="img"] { height: 46vh !important; width: auto !important; max-width: 100%; }
 /* One chart per screen: the tables that repeat a chart stay on the debrief page. */
 .presenter-slide #churn [role="region"], .presenter-slide #replay [role="region"] { display: none; }
 `;
