@@ -86,10 +86,14 @@ const ROUTES: Record<string, { coverage: Coverage; what: string }> = {
   "app/s/[code]/screen/page.tsx": { coverage: "walked", what: "projector page (HTML + flight data)" },
   "app/(facilitator)/sessions/[code]/page.tsx": { coverage: "facilitator-only", what: "control room page (names, presence, counts by design); refused to others (checked)" },
   "app/(facilitator)/sessions/[code]/debrief/page.tsx": { coverage: "facilitator-only", what: "debrief page: no ids, no names unless revealed (checked); refused to others (checked)" },
+  "app/(presenter)/sessions/[code]/present/page.tsx": {
+    coverage: "facilitator-only",
+    what: "debrief presenter mode: the debrief page's data one screen at a time, pseudonyms unless churn is revealed; refused to others (checked in e2e/presenter.spec.ts)",
+  },
 };
 
 const ROOT = path.resolve(__dirname, "..");
-const SCANNED = ["app/api/sessions", "app/s", "app/(facilitator)/sessions"];
+const SCANNED = ["app/api/sessions", "app/s", "app/(facilitator)/sessions", "app/(presenter)/sessions"];
 
 function routeFilesOnDisk(): string[] {
   const files: string[] = [];
@@ -1013,7 +1017,8 @@ function debriefPeople(body: unknown): { chart: string; value: unknown }[] {
   ];
 }
 
-const REVEALABLE = ["churn"];
+// The ranking replay follows the churn chart's switch: the same ranks, every round (decision 0020).
+const REVEALABLE = ["churn", "ranking"];
 
 /** Check 6, the debrief: no participant id at all; pseudonyms only, names only on the revealed churn and leniency charts. */
 function debriefFindings(body: unknown, s: Scenario, revealed: boolean, where: string): string[] {
@@ -1376,7 +1381,7 @@ test.describe("anonymity", () => {
     expect(nameIn('"who":"Chen"', "Chen")).toBe(true);
   });
 
-  test("every route file under app/api/sessions, app/s and app/(facilitator)/sessions is accounted for", () => {
+  test("every route file under app/api/sessions, app/s, app/(facilitator)/sessions and app/(presenter)/sessions is accounted for", () => {
     const onDisk = routeFilesOnDisk();
     expect(onDisk.length).toBeGreaterThan(10);
     expect(onDisk.filter((f) => !(f in ROUTES)), "route files this audit does not cover: add them to ROUTES and to the walk").toEqual([]);

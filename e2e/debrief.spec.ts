@@ -325,7 +325,9 @@ test("the debrief: statistics, page, names, participant report, exports, reflect
   expect(opened(revealed.leniency).raters.map((r) => r.who).sort()).toEqual(NAMES.map(raterPseudonym).sort());
   await expectNoNames(JSON.stringify(revealed.admiration), NAMES, "the admiration network");
   await expectNoNames(JSON.stringify(revealed.reciprocity), NAMES, "reciprocity");
-  await expectNoNames(JSON.stringify({ ...revealed, churn: null }), NAMES, "the revealed debrief outside churn");
+  // The ranking replay follows the churn chart's switch (the same ranks, every round).
+  expect(revealed.ranking.at(-1)!.rows.map((r) => r.who).sort()).toEqual([...NAMES].sort());
+  await expectNoNames(JSON.stringify({ ...revealed, churn: null, ranking: null }), NAMES, "the revealed debrief outside churn and the ranking replay");
   const onlyLeniency = (await (await fac.request.get(`/api/sessions/${code}/debrief?reveal=leniency`)).json()) as Debrief;
   expect(onlyLeniency.revealed).toEqual([]);
   expect(onlyLeniency.churn[0]!.risers[0]!.who).toBe(pseudonym("Ingmar"));

@@ -57,6 +57,8 @@ export function AgendaPanel({ code, round, phase }: { code: string; round: numbe
   const opened = state.currentRound;
   const upcoming = draft ?? state.agenda.slice(opened);
   const next = state.agenda[opened];
+  // An ended session plays no more rounds: nothing to load, add or edit.
+  const ended = phase === "ended";
 
   async function save(items: AgendaItem[]) {
     setError(null);
@@ -80,21 +82,26 @@ export function AgendaPanel({ code, round, phase }: { code: string; round: numbe
           Agenda
         </h2>
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" onClick={() => setDraft(opened === 0 ? NOSEDIVE_ARC : [...upcoming, ...NOSEDIVE_ARC].slice(0, 20 - opened))}>
+          <Button variant="secondary" disabled={ended} onClick={() => setDraft(opened === 0 ? NOSEDIVE_ARC : [...upcoming, ...NOSEDIVE_ARC].slice(0, 20 - opened))}>
             Load “The Nosedive arc”
           </Button>
-          <Button variant="secondary" onClick={() => setDraft(opened === 0 ? WHOLE_ESSAY : [...upcoming, ...WHOLE_ESSAY].slice(0, 20 - opened))}>
+          <Button variant="secondary" disabled={ended} onClick={() => setDraft(opened === 0 ? WHOLE_ESSAY : [...upcoming, ...WHOLE_ESSAY].slice(0, 20 - opened))}>
             Load “The whole essay”
           </Button>
           <Button
             variant="secondary"
             onClick={() => setDraft([...upcoming, { title: `Round ${opened + upcoming.length + 1}`, prompt: "", durationSeconds: 240, rules: PLAIN_RULES }])}
-            disabled={opened + upcoming.length >= 20}
+            disabled={ended || opened + upcoming.length >= 20}
           >
             Add round
           </Button>
         </div>
       </div>
+      {ended ? (
+        <p className="text-sm font-semibold text-steel" data-testid="agenda-ended">
+          The session has ended: no more rounds can be planned or played.
+        </p>
+      ) : null}
 
       {next && (phase === "lobby" || phase === "round_closed") ? (
         <div className="rounded-md border-l-4 border-party bg-party/5 p-3" data-testid="next-prompt">
@@ -117,7 +124,7 @@ export function AgendaPanel({ code, round, phase }: { code: string; round: numbe
             — {summary(item)} {i + 1 === opened && phase === "round_open" ? <strong>(running)</strong> : <span className="text-steel">(done)</span>}
           </li>
         ))}
-        {upcoming.map((item, i) => (
+        {(ended ? [] : upcoming).map((item, i) => (
           <AgendaItemEditor
             key={`up-${i}`}
             number={opened + i + 1}
@@ -127,7 +134,7 @@ export function AgendaPanel({ code, round, phase }: { code: string; round: numbe
           />
         ))}
       </ol>
-      {upcoming.length === 0 ? <p className="text-sm text-steel">No upcoming rounds planned: further rounds use plain 360° rules.</p> : null}
+      {upcoming.length === 0 && !ended ? <p className="text-sm text-steel">No upcoming rounds planned: further rounds use plain 360° rules.</p> : null}
       {draft ? (
         <div className="flex gap-2">
           <Button onClick={() => void save(upcoming)}>Save agenda</Button>

@@ -93,6 +93,7 @@ export function RunBar({
     { label: "People", value: String(people), id: "counter-people" },
     { label: "Connected", value: String(control.connected), id: "counter-connected" },
   ];
+  if (session.reflectionOpen) counters.push({ label: "Reflections", value: `${session.reflectionAnswers} of ${people}`, id: "counter-reflections" });
   if (current?.rif) {
     const written = current.rif.cases.filter((c) => c.statementStatus === "written").length;
     counters.push({ label: "Statements", value: `${written} of ${current.rif.cases.length}`, id: "counter-statements" });

@@ -18,7 +18,7 @@ const LABEL_FONT = 20;
 /** A fixed-size chart that the stylesheet scales to its container's width; role="img" with a text summary. */
 function ChartBox({ label, width, height, children }: { label: string; width: number; height: number; children: ReactNode }) {
   return (
-    <div className="debrief-chart w-full" role="img" aria-label={label} style={{ aspectRatio: `${width} / ${height}` }}>
+    <div className="debrief-chart w-full" role="img" aria-label={label} style={{ aspectRatio: `${width} / ${height}`, ["--chart-ratio" as string]: width / height }}>
       {children}
     </div>
   );
@@ -59,7 +59,7 @@ export function DistributionChart({ round, bins, yMax }: { round: number; bins: 
   );
 }
 
-/** Spearman's ρ per round transition, −1…1, the value written on each bar. */
+/** Spearman's ρ per round transition, −1…1, the value written on each bar (the axis runs a little past ±1 so a −1 bar's label clears the round names). */
 export function ChurnChart({ transitions }: { transitions: { from: number; to: number; spearman: number | null }[] }) {
   const data = transitions.map((t) => ({ label: `Round ${t.from} → ${t.to}`, rho: t.spearman }));
   const width = 1000;
@@ -70,7 +70,7 @@ export function ChurnChart({ transitions }: { transitions: { from: number; to: n
       <BarChart width={width} height={height} data={data} margin={{ top: 34, right: 16, bottom: 4, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid vertical={false} stroke={COLORS.grid} />
         <XAxis dataKey="label" interval={0} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} tickLine={false} />
-        <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} width={56} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} tickFormatter={(v: number) => fmt(v, 1)} />
+        <YAxis domain={[-1.3, 1.3]} ticks={[-1, -0.5, 0, 0.5, 1]} width={56} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} tickFormatter={(v: number) => fmt(v, 1)} />
         <ReferenceLine y={0} stroke={COLORS.ink} strokeWidth={2} />
         <Bar dataKey="rho" fill={COLORS.party} maxBarSize={160} isAnimationActive={false}>
           <LabelList dataKey="rho" position="top" style={{ fontSize: LABEL_FONT + 4, fontWeight: 700, fill: COLORS.ink, ...HALO }} formatter={numberLabel} />

@@ -11,13 +11,15 @@ import { ReflectionTexts } from "./reflection-texts";
 import { ScenesSections } from "./scenes";
 import { DebriefSection, LockedSection, Note, Stat } from "./section";
 import { DebriefToolbar } from "./toolbar";
+import { frameReading } from "@/lib/debrief/ranking";
+import { RankingReplay } from "./ranking-replay";
 
 /**
  * Print: no site header or toolbar, A4 portrait, sections kept whole where
  * they fit, colours kept. Charts are drawn at a fixed size and scaled to the
  * width they get, on screen and on paper alike.
  */
-const DEBRIEF_CSS = `
+export const DEBRIEF_CSS = `
 .debrief-chart .recharts-wrapper { width: 100% !important; height: auto !important; }
 .debrief-chart .recharts-surface { display: block; width: 100% !important; height: auto !important; overflow: visible; }
 @page { size: A4 portrait; margin: 12mm 12mm 14mm; }
@@ -35,6 +37,7 @@ const DEBRIEF_CSS = `
 const SECTIONS = [
   { id: "distribution", title: "Inequality" },
   { id: "churn", title: "Rank churn" },
+  { id: "ranking", title: "Ranking replay" },
   { id: "reciprocity", title: "Reciprocity" },
   { id: "admiration", title: "Admiration network" },
   { id: "halo", title: "Halo effect" },
@@ -99,6 +102,7 @@ export function DebriefView({
 
       <DistributionSection debrief={debrief} />
       <ChurnSection debrief={debrief} />
+      <RankingSection debrief={debrief} />
       <ReciprocitySection debrief={debrief} />
       <AdmirationSection debrief={debrief} />
       <HaloSection debrief={debrief} />
@@ -110,7 +114,7 @@ export function DebriefView({
   );
 }
 
-function DistributionSection({ debrief }: { debrief: Debrief }) {
+export function DistributionSection({ debrief }: { debrief: Debrief }) {
   const rounds = debrief.distribution;
   const yMax = Math.max(1, ...rounds.flatMap((r) => r.histogram.map((b) => b.count)));
   const withGini = rounds.filter((r) => r.gini !== null);
@@ -157,7 +161,7 @@ function DistributionSection({ debrief }: { debrief: Debrief }) {
   );
 }
 
-function ChurnSection({ debrief }: { debrief: Debrief }) {
+export function ChurnSection({ debrief }: { debrief: Debrief }) {
   const churn = debrief.churn;
   const last = churn.at(-1);
   const names = debrief.revealed.includes("churn");
@@ -220,6 +224,33 @@ function ChurnSection({ debrief }: { debrief: Debrief }) {
   );
 }
 
+export function RankingSection({ debrief, size = "page" }: { debrief: Debrief; size?: "page" | "projector" }) {
+  const frames = debrief.ranking;
+  const names = debrief.revealed.includes("churn");
+  const reading =
+    frames.length === 0
+      ? "No closed round with ratings yet: nothing to replay."
+      : frames.length === 1
+        ? `${frameReading(frames[0]!, true)} The replay needs a second round to show who rises and who falls.`
+        : `${frames.length} rounds, everyone against everyone: play the board round by round and watch who rises, who falls, and when the rules changed.`;
+  return (
+    <DebriefSection
+      id="ranking"
+      title="Ranking replay"
+      what="The board of every closed round, one round at a time: each person's place, how far they climbed or fell since the round before, and where the rules changed."
+      stats={<Stat name="ranking" value={String(frames.length)} label={frames.length === 1 ? "round with a ranking" : "rounds with a ranking"} />}
+      reading={reading}
+    >
+      {frames.length ? (
+        <>
+          <RankingReplay frames={frames} size={size} />
+          <Note>{names ? "Names shown (they follow the rank-churn switch: the same ranks)." : "People appear as pseudonyms (P01, P02, …, the same as on the other charts); ticking names on churn shows names here too."}</Note>
+        </>
+      ) : null}
+    </DebriefSection>
+  );
+}
+
 function MoveList({ moves, empty }: { moves: { who: string; from: number; to: number; delta: number }[]; empty: string }) {
   if (moves.length === 0) return <span className="text-steel">{empty}</span>;
   return (
@@ -237,7 +268,7 @@ function MoveList({ moves, empty }: { moves: { who: string; from: number; to: nu
   );
 }
 
-function ReciprocitySection({ debrief }: { debrief: Debrief }) {
+export function ReciprocitySection({ debrief }: { debrief: Debrief }) {
   if (debrief.reciprocity.locked) return <LockedSection id="reciprocity" title="Reciprocity" message={debrief.reciprocity.message} />;
   const { pairs, correlation, revenge } = debrief.reciprocity;
   const first =
@@ -276,7 +307,7 @@ function ReciprocitySection({ debrief }: { debrief: Debrief }) {
   );
 }
 
-function AdmirationSection({ debrief }: { debrief: Debrief }) {
+export function AdmirationSection({ debrief }: { debrief: Debrief }) {
   if (debrief.admiration.locked) return <LockedSection id="admiration" title="Admiration network" message={debrief.admiration.message} />;
   const { nodes, edges, cliques, pairs } = debrief.admiration;
   let reading: string;
@@ -337,7 +368,7 @@ function AdmirationSection({ debrief }: { debrief: Debrief }) {
   );
 }
 
-function HaloSection({ debrief }: { debrief: Debrief }) {
+export function HaloSection({ debrief }: { debrief: Debrief }) {
   if (debrief.halo.locked) return <LockedSection id="halo" title="Halo effect" message={debrief.halo.message} />;
   const { dimensions, matrix, meanOffDiagonal: m } = debrief.halo;
   const reading =
@@ -366,7 +397,7 @@ function HaloSection({ debrief }: { debrief: Debrief }) {
   );
 }
 
-function LeniencySection({ debrief, scale }: { debrief: Debrief; scale: { min: number; max: number } }) {
+export function LeniencySection({ debrief, scale }: { debrief: Debrief; scale: { min: number; max: number } }) {
   if (debrief.leniency.locked) return <LockedSection id="leniency" title="Leniency" message={debrief.leniency.message} />;
   const { raters, spread, sd, groupMean } = debrief.leniency;
   // Rater pseudonyms (R01…) only: names with their mean given would unlock the ratings export.
@@ -405,7 +436,7 @@ function LeniencySection({ debrief, scale }: { debrief: Debrief; scale: { min: n
   );
 }
 
-function ReplaySection({ debrief }: { debrief: Debrief }) {
+export function ReplaySection({ debrief }: { debrief: Debrief }) {
   const k = debrief.session.k;
   // "Plain mean, k = 2" repeats "Plain mean (k = 2)" when the session's own k is 2 (or 5): show it once.
   const replay = debrief.replay && {
@@ -475,7 +506,7 @@ function ReplaySection({ debrief }: { debrief: Debrief }) {
   );
 }
 
-function ReflectionSection({ debrief }: { debrief: Debrief }) {
+export function ReflectionSection({ debrief, texts: showTexts = true }: { debrief: Debrief; texts?: boolean }) {
   const { answered, open, items, texts, spotlight } = debrief.reflection;
   const people = debrief.session.participants;
   const most = items.filter((i) => i.agreeShare !== null).sort((a, b) => (b.agreeShare ?? 0) - (a.agreeShare ?? 0))[0];
@@ -516,7 +547,7 @@ function ReflectionSection({ debrief }: { debrief: Debrief }) {
           ))}
         </div>
       ) : null}
-      <ReflectionTexts code={debrief.session.code} texts={texts} spotlight={spotlight} />
+      {showTexts ? <ReflectionTexts code={debrief.session.code} texts={texts} spotlight={spotlight} /> : null}
     </DebriefSection>
   );
 }

@@ -1,12 +1,18 @@
 // The debrief of the essay's three scenes, when the session ran them: the
 // tribunal, the Reduction in Force and the production conference.
 import type { Debrief } from "@/lib/debrief/build";
+import { plural } from "./format";
 import { DebriefSection, Note, Stat } from "./section";
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
-export function ScenesSections({ debrief }: { debrief: Debrief }) {
-  const { tribunals, rifs, conferences, amendments } = debrief.scenes;
+/** Every scene's section; `only` (a section id such as "tribunal-3") renders just that one, for the presenter. */
+export function ScenesSections({ debrief, only }: { debrief: Debrief; only?: string }) {
+  const pick = <T extends { round: number }>(list: T[], prefix: string) => (only ? list.filter((x) => `${prefix}-${x.round}` === only) : list);
+  const { amendments } = debrief.scenes;
+  const tribunals = pick(debrief.scenes.tribunals, "tribunal");
+  const rifs = pick(debrief.scenes.rifs, "rif");
+  const conferences = pick(debrief.scenes.conferences, "conference");
   return (
     <>
       {tribunals.map((t) => (
@@ -17,14 +23,14 @@ export function ScenesSections({ debrief }: { debrief: Debrief }) {
           what="Who the room denounced, with which charges, and how the blame was shared out: accusers are only ever counted."
           stats={
             <>
-              <Stat name="tribunal" value={String(t.charges)} label={`charges by ${t.accusers} ${t.accusers === 1 ? "accuser" : "accusers"} against ${t.accused} ${t.accused === 1 ? "person" : "people"}`} />
+              <Stat name="tribunal" value={String(t.charges)} label={`${t.charges === 1 ? "charge" : "charges"} by ${t.accusers} ${t.accusers === 1 ? "accuser" : "accusers"} against ${t.accused} ${t.accused === 1 ? "person" : "people"}`} />
               <Stat name="tribunal" value={pct(t.topShare)} label="of all charges on the single most accused person" />
             </>
           }
           reading={
             t.charges === 0
               ? "Nobody denounced anybody. Ask the room why not: fear, solidarity, or a rule nobody took seriously?"
-              : `${t.accusers} people made ${t.charges} charges; ${t.people[0]?.who ?? "?"} drew the most (${t.people[0]?.accusers ?? 0} accusers, ${t.people[0]?.penalty ?? 0}★). ${t.appeals} appealed. The most used charge: “${t.byCharge[0]?.charge ?? ""}”.`
+              : `${plural(t.accusers, "person", "people")} made ${plural(t.charges, "charge")}; ${t.people[0]?.who ?? "?"} drew the most (${plural(t.people[0]?.accusers ?? 0, "accuser")}, ${t.people[0]?.penalty ?? 0}★). ${t.appeals} appealed. The most used charge: “${t.byCharge[0]?.charge ?? ""}”.`
           }
         >
           <div className="grid items-start gap-4 md:grid-cols-2" data-testid="debrief-tribunal">

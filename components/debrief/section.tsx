@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-export type StatName = "gini" | "churn" | "reciprocity" | "revenge" | "cliques" | "halo" | "leniency" | "replay" | "reflection" | "tribunal" | "rif" | "conference";
+export type StatName = "gini" | "churn" | "reciprocity" | "revenge" | "cliques" | "halo" | "leniency" | "replay" | "ranking" | "reflection" | "tribunal" | "rif" | "conference";
 
 /** One analysis: a heading, one sentence on what it shows, the headline number(s), then the chart. */
 export function DebriefSection({

@@ -44,6 +44,9 @@ export function DebriefToolbar({ code, revealed, ended }: { code: string; reveal
           })}
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          <a href={`/sessions/${code}/present${revealed.length ? `?reveal=${revealed.join(",")}` : ""}`} className={buttonClasses("primary")} data-testid="debrief-present">
+            Present full screen
+          </a>
           <button type="button" className={buttonClasses("primary")} onClick={() => window.print()} data-testid="debrief-print">
             Print / save as PDF
           </button>

@@ -1,13 +1,26 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 
-/** The participants' entry: type the code the facilitator shows, go to that session. */
-export function JoinCodeForm() {
+const safeDecode = (s: string) => {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+};
+
+/**
+ * The participants' entry: type the code the facilitator shows, go to that session. On the "no such
+ * session" page (`keepTyped`) the field keeps the code that was tried, so a typo can be corrected.
+ */
+export function JoinCodeForm({ keepTyped = false }: { keepTyped?: boolean }) {
   const router = useRouter();
-  const [code, setCode] = useState("");
+  const pathname = usePathname();
+  const tried = keepTyped ? safeDecode(/^\/s\/([^/]+)/.exec(pathname ?? "")?.[1] ?? "").slice(0, 12) : "";
+  const [code, setCode] = useState(tried);
   const [error, setError] = useState<string | null>(null);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -46,6 +59,11 @@ export function JoinCodeForm() {
           Join a session
         </Button>
       </div>
+      {tried && !error && code === tried ? (
+        <p className="text-sm font-semibold text-party" data-testid="join-code-tried">
+          <span aria-hidden="true">⚠ </span>No session uses “{tried.toUpperCase()}”: check it against the projector and correct it here.
+        </p>
+      ) : null}
       {error ? (
         <p id="join-code-error" role="alert" className="text-sm font-semibold text-party">
           <span aria-hidden="true">⚠ </span>

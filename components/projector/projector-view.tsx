@@ -99,6 +99,8 @@ export function ProjectorView({
   const conference = kind === "conference" ? round?.conference : null;
   const tribunal = round?.tribunal && kind === "tribunal" ? round.tribunal : null;
   const showCountdown = session.phase === "round_open" && session.round.remainingMs !== null;
+  // The reflection is the room's task once no round runs: a room-level count of answers (never who).
+  const reflectionCue = session.reflectionOpen && session.phase !== "round_open";
 
   return (
     <div className="flex h-dvh flex-col overflow-hidden bg-ink text-paper">
@@ -129,6 +131,16 @@ export function ProjectorView({
             <span className="font-[family-name:var(--font-display)] text-6xl font-bold tabular-nums">{session.participantCount}</span>
             <span className="text-xl uppercase tracking-widest text-paper/80">{session.participantCount === 1 ? "participant" : "participants"}</span>
           </div>
+          {reflectionCue ? (
+            <div className="flex flex-col items-center justify-center rounded-lg bg-gold px-6 py-2 text-ink" data-testid="room-cue">
+              <span className="text-xl font-semibold uppercase tracking-widest">
+                Answer on your phone<span className="sr-only"> —</span>
+              </span>
+              <span className="font-[family-name:var(--font-display)] text-6xl font-bold tabular-nums">
+                {Math.min(session.reflectionAnswers, session.participantCount)} of {session.participantCount}
+              </span>
+            </div>
+          ) : null}
           {showCountdown ? (
             <div className="flex flex-col items-center justify-center rounded-lg bg-paper px-8 py-2 text-ink" data-testid="projector-countdown">
               <span className="text-xl font-semibold uppercase tracking-widest text-steel">Time left</span>
@@ -155,7 +167,7 @@ export function ProjectorView({
             <blockquote className="max-w-5xl text-center font-[family-name:var(--font-display)] text-6xl leading-tight">“{session.spotlight}”</blockquote>
           </section>
         ) : (
-          <Board board={board} k={board.rules.k ?? session.k} joiningOpen={session.joiningOpen} />
+          <Board board={board} k={board.rules.k ?? session.k} joiningOpen={session.joiningOpen} lobby={session.phase === "lobby"} />
         )}
         {tribunal && !session.spotlight ? <TribunalFeedView tribunal={tribunal} /> : null}
       </main>
@@ -195,7 +207,7 @@ function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) {
   );
 }
 
-function Board({ board, k, joiningOpen }: { board: BoardPayload; k: number; joiningOpen: boolean }) {
+function Board({ board, k, joiningOpen, lobby }: { board: BoardPayload; k: number; joiningOpen: boolean; lobby: boolean }) {
   const [areaRef, size] = useElementSizeRem<HTMLDivElement>();
   const entries = board.entries;
   const { rows, cols, pageSize, pageCount } = boardLayout(size, entries.length);
@@ -232,6 +244,19 @@ function Board({ board, k, joiningOpen }: { board: BoardPayload; k: number; join
               The ranking comes back on screen when the facilitator shows it again.
             </Panel>
           )
+        ) : entries.length === 0 && lobby && joiningOpen ? (
+          <div data-testid="lobby-steps" className="flex h-full flex-col justify-center gap-10 rounded-xl border-4 border-dashed border-paper/25 px-16 py-12">
+            <p className="font-[family-name:var(--font-display)] text-7xl leading-tight font-bold uppercase">Join in three steps</p>
+            <ol className="flex flex-col gap-8 text-5xl font-semibold">
+              {["Scan the QR code, or open the address and type the session code.", "Choose the name everyone in the room will see.", "Keep your phone: the first round starts from here."].map((step, i) => (
+                <li key={i} className="flex items-baseline gap-6">
+                  <span aria-hidden="true" className="font-mono text-6xl font-bold text-gold">{i + 1}</span>
+                  <span>{step}</span>
+                </li>
+              ))}
+            </ol>
+            <p className="text-3xl text-paper/80">Everyone who joins appears here, by name.</p>
+          </div>
         ) : entries.length === 0 ? (
           <Panel testId="board-empty" icon={<StarIcon />} title="No one on the board yet">
             {joiningOpen ? "Scan the QR code or type the session code on the left. Everyone who joins appears here." : "Joining is closed at the moment."}

@@ -40,7 +40,7 @@ export function RifStageView({ rif }: { rif: Rif }) {
         <ul className="grid grid-cols-2 gap-6">
           {rif.cases.map((c) => (
             <li key={c.participantId} className="flex items-center justify-between gap-6 rounded-xl border-4 border-party/70 bg-party/15 px-8 py-6">
-              <span className="truncate text-5xl font-bold">{c.displayName}</span>
+              <span className="min-w-0 break-words text-5xl font-bold">{c.displayName}</span>
               <span className="shrink-0 text-3xl text-paper/85">{c.statementStatus === "written" ? "✎ written" : "writing…"}</span>
             </li>
           ))}
@@ -72,7 +72,7 @@ export function RifStageView({ rif }: { rif: Rif }) {
                 data-outcome={c.verdict?.outcome ?? ""}
                 className={`flex items-center justify-between gap-6 rounded-xl border-4 px-8 py-6 ${gone ? "border-party bg-party/30" : "border-paper/30 bg-paper/5"}`}
               >
-                <span className={`truncate text-5xl font-bold ${gone ? "line-through decoration-4" : ""}`}>{c.displayName}</span>
+                <span className={`min-w-0 break-words text-5xl font-bold ${gone ? "line-through decoration-4" : ""}`}>{c.displayName}</span>
                 <span className="shrink-0 text-right">
                   <span className="block text-4xl font-bold uppercase">{gone ? "✖ Let go" : "✔ Kept"}</span>
                   {c.verdict ? (
@@ -129,7 +129,7 @@ export function RifStageView({ rif }: { rif: Rif }) {
         {rif.cases.map((c, i) => (
           <li
             key={c.participantId}
-            className={`flex-1 truncate rounded-md px-4 py-2 text-2xl ${i === index ? "bg-party font-bold text-white" : c.shown ? "bg-paper/20" : "bg-paper/5 text-paper/60"}`}
+            className={`min-w-0 flex-1 break-words rounded-md px-4 py-2 text-2xl ${i === index ? "bg-party font-bold text-white" : c.shown ? "bg-paper/20" : "bg-paper/5 text-paper/60"}`}
           >
             {i === index ? <span className="sr-only">On screen: </span> : null}
             {c.displayName}
@@ -161,7 +161,7 @@ export function TribunalFeedView({ tribunal }: { tribunal: Tribunal }) {
           {tribunal.feed.slice(0, 6).map((f) => (
             <li key={f.participantId} className="rounded-lg border-l-8 border-party bg-white px-4 py-3" data-testid="projector-feed-item" data-participant-id={f.participantId}>
               <p className="flex items-baseline justify-between gap-4">
-                <span className="truncate text-3xl font-bold">{f.displayName}</span>
+                <span className="min-w-0 break-words text-3xl font-bold" data-testid="projector-feed-name">{f.displayName}</span>
                 <span className="shrink-0 font-mono text-2xl font-bold text-party-dark">
                   {f.accusers} {f.accusers === 1 ? "accuser" : "accusers"} · {f.penalty.toFixed(2)}★
                 </span>
@@ -209,6 +209,10 @@ export function ConferenceView({ conference, open }: { conference: Conference; o
                 className={`flex flex-col gap-3 rounded-xl border-4 px-6 py-4 ${passed ? "border-gold bg-gold/20" : failed ? "border-paper/20 bg-paper/5 text-paper/70" : "border-paper/30 bg-paper/10"}`}
               >
                 <p className={`text-4xl ${p.hidden ? "italic text-paper/70" : "font-bold"}`}>{p.text}</p>
+                {/* What the bar measures, in words: votes for against the number needed once decided, turnout while open. */}
+                <p className="text-xl font-semibold uppercase tracking-widest text-paper/80" data-testid="proposal-bar-label">
+                  {p.for !== null ? `For: ${p.for} of ${conference.needed} needed` : `Voted: ${p.ballots} of ${conference.active}`}
+                </p>
                 <div className="h-3 overflow-hidden rounded bg-paper/15" aria-hidden="true">
                   <div className={`h-full ${passed ? "bg-gold" : "bg-paper/60"}`} style={{ width: `${Math.round(share * 100)}%` }} />
                 </div>

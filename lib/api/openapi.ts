@@ -106,7 +106,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
     tag: "After the session",
     summary: "The facilitator's debrief statistics",
     auth: "facilitator",
-    query: { reveal: { description: "`churn` shows names on the rank-churn chart only.", schema: z.string().max(64) } },
+    query: { reveal: { description: "`churn` shows names on the rank-churn chart and the ranking replay (the same ranks) only.", schema: z.string().max(64) } },
     success: { status: 200, description: "The debrief." },
   },
   {

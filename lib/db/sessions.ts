@@ -298,6 +298,11 @@ export async function saveReflection(sessionId: string, participantId: string, a
   });
 }
 
+/** How many active participants have answered the reflection: a room-level count. */
+export async function countReflections(sessionId: string): Promise<number> {
+  return getDb().reflection.count({ where: { sessionId, participant: { status: "active" } } });
+}
+
 export async function findReflection(sessionId: string, id: string) {
   return getDb().reflection.findFirst({ where: { sessionId, id }, select: { id: true, text: true } });
 }

@@ -8,7 +8,7 @@ import type { SessionData } from "./data";
 import { exportTable, toCsv } from "./exports";
 import { assignPseudonyms } from "./pseudonyms";
 import { buildReport } from "./report";
-import { computeSnapshot } from "./snapshot";
+import { computeSnapshot, debriefFromSnapshot } from "./snapshot";
 
 const NAMES = ["Ada", "Boris", "Clara", "Dmitri", "Elena", "Fyodor"];
 const ids = NAMES.map((n) => `id-${n.toLowerCase()}`);
@@ -100,6 +100,31 @@ describe("pairwise data waits for the end", () => {
     expect(running.replay?.round).toBe(1);
     const closed = buildDebrief(session({ phase: "round_closed", rounds: 2 }));
     expect(closed.distribution.map((r) => r.round)).toEqual([1, 2]);
+  });
+});
+
+describe("the ranking replay", () => {
+  it("has one frame per closed round, pseudonyms by default and names only with the churn chart's names", () => {
+    const running = buildDebrief(session({ phase: "round_open", rounds: 3, lastOpen: true }));
+    expect(running.ranking.map((f) => f.round)).toEqual([1, 2]);
+    expect(running.ranking[0]!.rows.map((r) => r.who).every((w) => /^P\d\d$/.test(w))).toBe(true);
+    expect(running.ranking[0]!.rows).toHaveLength(NAMES.length);
+    const named = buildDebrief(session({ phase: "round_closed", rounds: 2 }), new Set(["churn"]));
+    expect(named.ranking[1]!.rows.map((r) => r.who).sort()).toEqual([...NAMES].sort());
+    // The same ranks as the churn chart's moves.
+    for (const m of [...named.churn[0]!.risers, ...named.churn[0]!.fallers]) {
+      expect(named.ranking[1]!.rows.find((r) => r.who === m.who)).toMatchObject({ rank: m.to, previous: m.from, delta: m.delta });
+    }
+  });
+
+  it("comes from the snapshot after the end, with names only when asked", () => {
+    const data = session({ phase: "ended", rounds: 2 });
+    const snapshot = computeSnapshot(data);
+    expect(debriefFromSnapshot(snapshot, data, new Set()).ranking).toEqual(buildDebrief(data).ranking);
+    expect(debriefFromSnapshot(snapshot, data, new Set(["churn"])).ranking).toEqual(buildDebrief(data, new Set(["churn"])).ranking);
+    // A snapshot from before the replay existed: no replay, and never names.
+    const old = { ...snapshot, debrief: { ...snapshot.debrief, ranking: undefined as never }, rankingNamed: undefined };
+    expect(debriefFromSnapshot(old, data, new Set(["churn"])).ranking).toEqual([]);
   });
 });
 

@@ -31,6 +31,7 @@ import type { SessionData } from "./data";
 import { hasRatings } from "../domain/rounds/kinds";
 import { buildScenes } from "./scenes";
 import { scoreAdjustments } from "../domain/rounds/tribunal";
+import { rankingFrames } from "./ranking";
 
 /** People who count in the debrief: active ones and observers (let go in a Reduction in Force, still part of the story). */
 export const inDebrief = (p: { status: string }) => p.status === "active" || p.status === "observer";
@@ -179,6 +180,20 @@ export function buildDebrief(all: SessionData, reveal: ReadonlySet<RevealableCha
     };
   });
 
+  // The ranking replay: the same ranks and labels as the churn chart, every closed rating round.
+  const scored = new Map(rounds.map((r) => [r.number, r]));
+  const ranking = rankingFrames(
+    data.rounds.map((r) => ({
+      number: r.number,
+      title: r.title,
+      kind: r.settings.kind,
+      rules: describeRules(r.rules),
+      ranks: scored.get(r.number)?.ranks ?? null,
+      passed: data.scenes.proposals.filter((p) => p.round === r.number && p.status === "passed").map((p) => p.text),
+    })),
+    active.map((p) => ({ id: p.id, who: who(p.id, "churn") })),
+  );
+
   const dims = data.session.dimensions;
   // Pairwise sections: computed only once the session has ended.
   const pairwise = open ? pairwiseSections(rows, events, dims, node, raterPseudonym) : null;
@@ -232,6 +247,7 @@ export function buildDebrief(all: SessionData, reveal: ReadonlySet<RevealableCha
     revealed: [...reveal],
     distribution,
     churn,
+    ranking,
     reciprocity: pairwise?.reciprocity ?? LOCKED,
     admiration: pairwise?.admiration ?? LOCKED,
     halo: pairwise?.halo ?? LOCKED,

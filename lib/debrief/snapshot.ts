@@ -18,6 +18,8 @@ export interface DebriefSnapshot {
   debrief: Debrief;
   /** The rank-churn chart with names (the facilitator's "show names on churn"). */
   churnNamed: Debrief["churn"];
+  /** The ranking replay with names (it follows the same switch as the churn chart); absent in snapshots taken before it existed. */
+  rankingNamed?: Debrief["ranking"];
   exports: { ratings: Table; scores: Table; scenes: Table };
   /** participant id → their report, without how they rated. */
   reports: Record<string, ParticipantReport>;
@@ -32,7 +34,7 @@ export function computeSnapshot(data: SessionData): DebriefSnapshot {
   return {
     version: 1,
     debrief: buildDebrief(data),
-    churnNamed: buildDebrief(data, new Set(["churn"])).churn,
+    ...(({ churn, ranking }) => ({ churnNamed: churn, rankingNamed: ranking }))(buildDebrief(data, new Set(["churn"]))),
     exports: { ratings: exportTable(data, "ratings"), scores: exportTable(data, "scores"), scenes: exportTable(data, "scenes") },
     reports: Object.fromEntries([...reports].map(([id, r]) => [id, { ...r, behaviour: null, behaviourForgotten: true }])),
   };
@@ -44,6 +46,8 @@ export function debriefFromSnapshot(snapshot: DebriefSnapshot, live: SessionData
     ...snapshot.debrief,
     session: { ...snapshot.debrief.session, archived: live.session.archivedAt !== null },
     churn: reveal.has("churn") ? snapshot.churnNamed : snapshot.debrief.churn,
+    // Snapshots taken before the replay existed have none: an empty replay, never names by accident.
+    ranking: (reveal.has("churn") ? snapshot.rankingNamed : snapshot.debrief.ranking) ?? [],
     revealed: [...reveal],
     reflection: buildReflectionSection(live),
   };

@@ -6,6 +6,7 @@ import {
   computeScore,
   dimensionScores,
   movement,
+  movementBase,
   percentile,
   relativeWindow,
 } from "./scoring";
@@ -237,6 +238,24 @@ describe("dimensionScores", () => {
     ["teamwork", 0, null], // no ratings is never a number
   ])("%s with k = %i → %j", (key, k, expected) => {
     expect(dimensionScores(perDimension, [key], k)).toEqual([{ key, score: expected }]);
+  });
+});
+
+describe("movement against the previous ranking (movementBase)", () => {
+  const entry = (participantId: string, rank: number | null): LeaderboardEntry => ({ participantId, rank, displayName: participantId, score: rank === null ? null : 5 - rank, raters: 3 });
+  // "was" = rank at the end of the previous round; "snapshot" = this round's last snapshot (null: not ranked yet).
+  it.each([
+    ["#1 last round, #1 again at the first release of the new round: not NEW", 1, null, 1, "same"],
+    ["#1 last round, 3rd now", 1, null, 3, "down"],
+    ["4th last round, 2nd now", 4, null, 2, "up"],
+    ["not ranked last round, ranked now", null, null, 2, "new"],
+    ["absent last round (joined since), ranked now", undefined, null, 2, "new"],
+    ["ranked earlier in this round: this round's snapshot counts", 1, 4, 2, "up"],
+  ] as const)("%s", (_label, was, snapshot, now, expected) => {
+    const baseline = new Map<string, number | null>();
+    if (was !== undefined) baseline.set("p", was);
+    const previous = new Map<string, number | null>([["p", snapshot]]);
+    expect(movement(movementBase(previous, baseline), [entry("p", now)]).get("p")).toBe(expected);
   });
 });
 

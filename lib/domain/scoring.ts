@@ -131,6 +131,17 @@ export function dimensionScores(
 }
 
 /**
+ * The ranks movement compares with: the last snapshot's, and for anyone without a rank there, the rank
+ * they ended the previous ranking with (`baseline`). So the person who was #1 last round and is ranked
+ * again in the new round moves "up", "down" or stays "same", never shows as "new".
+ */
+export function movementBase(previousRanks: ReadonlyMap<string, number | null>, baseline: ReadonlyMap<string, number | null>): Map<string, number | null> {
+  const base = new Map<string, number | null>(baseline);
+  for (const [id, rank] of previousRanks) if (rank !== null || !base.has(id)) base.set(id, rank);
+  return base;
+}
+
+/**
  * Movement since the previous snapshot of ranks: a lower rank number is "up";
  * previously unranked or absent and now ranked is "new"; unranked now is "same".
  */

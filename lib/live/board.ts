@@ -4,7 +4,7 @@
 // may see of the ratings, lib/live/release.ts), coalesced snapshots (at most
 // one per FLUSH_INTERVAL_MS, never one per rating) and the control room's
 // slow, jittered schedule.
-import { movement, type LeaderboardEntry } from "../domain/scoring";
+import { movement, movementBase, type LeaderboardEntry } from "../domain/scoring";
 import { applyRules } from "../domain/rules/apply";
 import { bandSizes, TIE_RULE } from "../domain/rules/forced-distribution";
 import { describeRules } from "../domain/rules/ruleset";
@@ -28,13 +28,16 @@ export class Board {
   private entries: Entry[] = [];
   private indexById = new Map<string, number>();
   private previousRanks = new Map<string, number | null>();
+  /** Ranks at the end of the previous ranking (public then): a person ranked again is not "new". */
+  private baseline = new Map<string, number | null>();
   private stickyMoves = new Map<string, Movement>();
   // Computed once per snapshot: every phone's `me` payload reads them, so recomputing per phone
   // would cost O(participants²) per tick (the benchmark's profile at 2,000 phones).
   private snapshotCache: { version: number; entries: PublicEntry[]; ranked: number; active: number } | null = null;
 
-  /** A new ranking: movement arrows start afresh. */
+  /** A new ranking: movement arrows start afresh, measured against where people ended the last ranking. */
   resetMovement(): void {
+    this.baseline = movementBase(this.previousRanks, this.baseline);
     this.previousRanks = new Map();
     this.stickyMoves = new Map();
   }
@@ -62,7 +65,7 @@ export class Board {
       scale: core.session.scale,
       frozenTiers: core.round.settings.tiers,
     });
-    const moves = movement(this.previousRanks, entries);
+    const moves = movement(movementBase(this.previousRanks, this.baseline), entries);
     this.previousRanks = new Map(entries.map((e) => [e.participantId, e.rank]));
     this.entries = entries.map((e) => {
       let move = moves.get(e.participantId) ?? "same";

@@ -89,6 +89,8 @@ export const publicSessionSchema = z.object({
   k: z.number(),
   participantCount: z.number(),
   reflectionOpen: z.boolean(),
+  /** How many people have answered the reflection: a room-level count (the projector's "Answer on your phone — 4 of 6"). */
+  reflectionAnswers: z.number(),
   /** An anonymous reflection the facilitator puts on the projector (no author). */
   spotlight: z.string().nullable(),
   archived: z.boolean(),

@@ -32,6 +32,8 @@ export class HubCore {
   interactive = new RoundState();
   tribunal: TribunalState | null = null;
   spotlightText: string | null = null;
+  /** How many people have answered the reflection (room level; lib/db/sessions.ts countReflections). */
+  reflectionAnswers = 0;
   /** Every acknowledged rating (`live`) and what the room may see of them (`released`): lib/live/release.ts. */
   gate = new ReleaseGate();
   readonly store: RatingStore = ratingStore();

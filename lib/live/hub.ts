@@ -18,7 +18,7 @@ import type { AgendaItem } from "../domain/rules/ruleset";
 import type { Amendment } from "../domain/rounds/conference";
 import type { AmendmentKind } from "../domain/rounds/kinds";
 import type { Vote } from "../domain/rounds/rif";
-import { findReflection, findSessionByCode, listRoundWindows } from "../db/sessions";
+import { countReflections, findReflection, findSessionByCode, listRoundWindows } from "../db/sessions";
 import type { FanoutMessage } from "./bus";
 import * as conference from "./commands/conference";
 import * as rif from "./commands/rif";
@@ -59,6 +59,7 @@ export class SessionHub {
     }
     const { context, stage } = await loadRoundContext(session.id, session.state.round);
     if (session.spotlightReflectionId) core.spotlightText = (await findReflection(session.id, session.spotlightReflectionId))?.text ?? null;
+    core.reflectionAnswers = await countReflections(session.id);
     // Ratings already stored count as released: after a restart the room sees what was stored.
     const ratings = context.boardRound > 0 ? await core.store.loadRound(session.id, context.boardRound) : [];
     await enterRound(core, context, stage, { ratings });
@@ -169,6 +170,11 @@ export class SessionHub {
 
   setReflectionOpen(open: boolean): Promise<void> {
     return this.write(() => settings.setReflectionOpen(this.core, open));
+  }
+
+  /** After someone answered (or changed) the reflection: the room-level count on every screen. */
+  reflectionSaved(): Promise<void> {
+    return this.write(() => settings.recountReflections(this.core));
   }
 
   setSpotlight(reflectionId: string | null): Promise<void> {

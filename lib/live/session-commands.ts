@@ -1,7 +1,7 @@
 // The facilitator's session settings: reflection questions, the spotlight,
 // archiving, the release clock and the agenda. Each function runs inside the
 // hub's command path (lib/live/hub.ts wraps it).
-import { findReflection, saveAgenda, saveReleaseSettings, updateSessionFlags } from "../db/sessions";
+import { countReflections, findReflection, saveAgenda, saveReleaseSettings, updateSessionFlags } from "../db/sessions";
 import type { AgendaItem } from "../domain/rules/ruleset";
 import { AppError } from "../errors";
 import type { HubCore } from "./core";
@@ -10,6 +10,14 @@ import type { HubCore } from "./core";
 export async function setReflectionOpen(core: HubCore, open: boolean): Promise<void> {
   await updateSessionFlags(core.session.id, { reflectionOpen: open });
   core.session = { ...core.session, reflectionOpen: open };
+  core.publish({ kind: "phase" });
+}
+
+/** Re-counts the reflection answers; screens hear of it only when the count changed (an edit changes nothing). */
+export async function recountReflections(core: HubCore): Promise<void> {
+  const answers = await countReflections(core.session.id);
+  if (answers === core.reflectionAnswers) return;
+  core.reflectionAnswers = answers;
   core.publish({ kind: "phase" });
 }
 

@@ -1,7 +1,7 @@
 // PostgreSQL: several app instances (lib/live/pg-bus.ts, docs/decisions/0008).
 // Another instance changed this session: apply its ratings, one participant,
 // or re-read the session; then publish here as a local change would.
-import { findReflection, findSessionByCode } from "../db/sessions";
+import { countReflections, findReflection, findSessionByCode } from "../db/sessions";
 import { getDb } from "../db/client";
 import type { FanoutMessage } from "./bus";
 import type { HubCore } from "./core";
@@ -60,11 +60,13 @@ async function reload(core: HubCore, full: boolean): Promise<void> {
   const spotlightId = fresh.spotlightReflectionId;
   const spotlight =
     spotlightId === core.session.spotlightReflectionId && !full ? core.spotlightText : spotlightId ? ((await findReflection(fresh.id, spotlightId))?.text ?? null) : null;
-  const sessionChanged = full || JSON.stringify({ ...fresh, createdAt: 0 }) !== JSON.stringify({ ...core.session, createdAt: 0 });
+  const reflectionAnswers = await countReflections(fresh.id);
+  const sessionChanged = full || reflectionAnswers !== core.reflectionAnswers || JSON.stringify({ ...fresh, createdAt: 0 }) !== JSON.stringify({ ...core.session, createdAt: 0 });
   const agendaChanged = JSON.stringify(fresh.agenda) !== JSON.stringify(core.session.agenda);
   for (const row of rows) applyParticipantRow(core, row);
   core.session = fresh;
   core.spotlightText = spotlight;
+  core.reflectionAnswers = reflectionAnswers;
   // The interactive round (statements, votes, charges, proposals) as stored now.
   await enterRound(core, context, stage, { ratings, resetMovement: roundChanged && context.boardRound === round });
   scheduleExpiry(core);

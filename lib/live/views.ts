@@ -55,6 +55,7 @@ export function publicSession(core: HubCore, now: number): PublicSession {
     k: s.k,
     participantCount: core.roster.activeCount(),
     reflectionOpen: s.reflectionOpen,
+    reflectionAnswers: core.reflectionAnswers,
     spotlight: core.spotlightText,
     archived: s.archivedAt !== null,
     serverTime: new Date(now).toISOString(),

@@ -9,7 +9,7 @@ export default function SessionNotFound() {
       <Card>
         <h1 className="mb-2 font-[family-name:var(--font-display)] text-3xl font-bold uppercase">No such session</h1>
         <p className="mb-4 text-steel">No session uses this code. Check the code on the projector and try again.</p>
-        <JoinCodeForm />
+        <JoinCodeForm keepTyped />
       </Card>
     </main>
   );

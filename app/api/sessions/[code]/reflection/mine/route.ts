@@ -26,5 +26,6 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   if (!hub.record.reflectionOpen) throw new AppError("forbidden", "The reflection is not open. The facilitator opens it at the end.");
   const { answers, text } = await readJson(request, reflectionBody);
   await saveReflection(hub.record.id, me.id, answers, text);
+  await hub.reflectionSaved();
   return json({ ok: true });
 });
