@@ -149,6 +149,8 @@ test("a Reduction in Force: statements in turn on the projector, moderation, vot
   await fyodorCase.getByRole("button", { name: "Keep" }).click();
   await expect(fyodorCase.getByRole("button", { name: /Keep/ })).toHaveAttribute("aria-pressed", "true");
   await ada.screenshot({ path: "screenshots/phone-rif-hearing.png", fullPage: true });
+  // The projector counts who has voted at all (two ballots from Ada are one person), never how.
+  await expect(room.projector.getByTestId("rif-turnout")).toHaveText("Vote on your phone — 1 of 5 have voted");
   const put = (who: string, target: string, vote: string) => room.post(`/rif-votes/${room.idOf(target)}`, { vote }, who, "PUT").then((r) => r.status);
   // Galina: 3 let go (Ada, Boris, Clara) vs 2 keep → let go. Fyodor: 3 keep vs 2 let go → kept.
   for (const [who, target, vote] of [
@@ -156,6 +158,7 @@ test("a Reduction in Force: statements in turn on the projector, moderation, vot
     ["Boris", "Fyodor", "keep"], ["Clara", "Fyodor", "let_go"], ["Dmitri", "Fyodor", "let_go"], ["Elena", "Fyodor", "keep"],
   ]) expect(await put(who!, target!, vote!)).toBe(200);
   expect((await room.post(`/rif-votes/${room.idOf("Galina")}`, { vote: "let_go" }, "Fyodor", "PUT")).status).toBe(403);
+  await expect(room.projector.getByTestId("rif-turnout")).toHaveText("Vote on your phone — 5 of 5 have voted");
 
   room.control.once("dialog", (d) => void d.accept());
   await room.control.getByRole("button", { name: "Reveal the result" }).click();

@@ -96,6 +96,9 @@ export function RifStageView({ rif }: { rif: Rif }) {
     <section aria-labelledby="rif-heading" className="flex min-w-0 flex-1 flex-col gap-6" data-testid="projector-rif" data-stage="hearing">
       <div className="flex items-baseline justify-between gap-8">
         <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-gold">Reduction in Force · the hearing</p>
+        <p className="rounded-md bg-gold px-4 py-1 text-3xl font-semibold text-ink" data-testid="rif-turnout">
+          Vote on your phone — {Math.min(rif.voted, rif.electorate)} of {rif.electorate} have voted
+        </p>
         <p className="text-3xl text-paper/85" data-testid="rif-progress">
           Statement {index + 1} of {rif.cases.length}
           {rif.autoAdvanceSeconds ? ` · next every ${rif.autoAdvanceSeconds} s` : ""}

@@ -42,6 +42,7 @@ describe("view contracts", () => {
           { participantId: "p1", displayName: "Ada", position: 0, rankAtSelection: 3, statementStatus: "none", statement: null, hidden: false, shown: true, verdict: { keep: null, letGo: null, outcome: "kept" } },
         ],
         electorate: 2,
+        voted: 0,
       },
       tribunal: null,
       conference: null,

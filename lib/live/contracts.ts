@@ -219,6 +219,8 @@ export const roundPayloadSchema = z.object({
       ballots: z.number().optional(),
       /** How many people may vote (active and not at risk). */
       electorate: z.number(),
+      /** How many of them have voted at all during the hearing (turnout only). */
+      voted: z.number(),
     })
     .nullable(),
   tribunal: z

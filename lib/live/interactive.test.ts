@@ -61,6 +61,13 @@ describe("the RIF payload", () => {
     expect(at(1_000, "control").ballots).toBe(0);
     expect(at(1_000).ballots).toBeUndefined();
     expect(later.electorate).toBe(1);
+    // Turnout for the projector's cue: people who voted at all, once each, whatever they voted on.
+    expect(at(11_000).voted).toBe(0);
+    state.rifVotes.set("a", new Map([["d", "keep"], ["c", "let_go"]]));
+    expect(at(11_000).voted).toBe(1);
+    // Someone at risk (not in the electorate) is never counted.
+    state.rifVotes.set("d", new Map([["c", "keep"]]));
+    expect(at(11_000).voted).toBe(1);
   });
 
   it("shows statements not at all while they are being written", () => {

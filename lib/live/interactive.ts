@@ -104,6 +104,13 @@ export class RoundState {
     );
   }
 
+  /** People who have cast at least one keep/let-go ballot: room-level turnout, like the conference's. */
+  votersSoFar(eligible: ReadonlySet<string>): number {
+    let n = 0;
+    for (const [voterId, mine] of this.rifVotes) if (mine.size > 0 && eligible.has(voterId)) n += 1;
+    return n;
+  }
+
   ballotsCast(): number {
     let n = 0;
     for (const mine of this.rifVotes.values()) n += mine.size;
@@ -185,6 +192,8 @@ export interface RoundPayload {
     ballots?: number;
     /** How many people may vote (active and not at risk). */
     electorate: number;
+    /** How many of them have voted at all during the hearing (turnout, never how or on whom). */
+    voted: number;
   } | null;
   tribunal: {
     charges: string[];
@@ -273,6 +282,8 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
       }),
       ...(control ? { ballots: state.ballotsCast() } : {}),
       electorate: [...ctx.active].filter((id) => !atRisk.has(id)).length,
+      // Turnout only (who voted at all, never how or on whom): the projector's "Answer on your phone — 4 of 6".
+      voted: hearing ? state.votersSoFar(new Set([...ctx.active].filter((id) => !atRisk.has(id)))) : 0,
     };
   }
   let tribunal: RoundPayload["tribunal"] = null;
