@@ -242,6 +242,8 @@ test("the production conference: a proposal passes with a majority and the next 
   }
   // While the conference runs, screens show turnout, not the split.
   await expect(room.projector.getByTestId("projector-proposal").filter({ hasText: "Drop the forced distribution" })).toContainText("5 votes cast");
+  // The bar says what it measures: turnout while open.
+  await expect(room.projector.getByTestId("projector-proposal").filter({ hasText: "Drop the forced distribution" }).getByTestId("proposal-bar-label")).toHaveText("Voted: 5 of 7");
   await room.control.getByRole("button", { name: "Accept" }).click();
   await expect(room.control.getByTestId("control-proposal").filter({ hasText: "Coffee" })).toContainText("you accepted it");
   await ada.screenshot({ path: "screenshots/phone-conference.png", fullPage: true });
@@ -253,6 +255,7 @@ test("the production conference: a proposal passes with a majority and the next 
   const drop = room.projector.getByTestId("projector-proposal").filter({ hasText: "Drop the forced distribution" });
   await expect(drop).toHaveAttribute("data-status", "passed");
   await expect(drop).toContainText("4 for · 1 against");
+  await expect(drop.getByTestId("proposal-bar-label")).toHaveText("For: 4 of 4 needed");
   await room.projector.screenshot({ path: "screenshots/projector-conference-decided.png" });
 
   // The next round's agenda says vitality curve; the conference dropped it.
