@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_JOINS_PER_SECOND } from "./domain/admission";
 import { parseTrustProxy, type TrustProxy } from "./net/client-address";
 
 const schema = z.object({
@@ -23,6 +24,7 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   STREAMS_PER_IDENTITY: z.coerce.number().int().min(1).max(100).default(3),
   STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
+  JOINS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_JOINS_PER_SECOND),
 });
 
 export interface Env {
@@ -44,6 +46,8 @@ export interface Env {
   /** Open live streams allowed per participant token or facilitator, and per client address. */
   streamsPerIdentity: number;
   streamsPerAddress: number;
+  /** Joins (and rejoins) per second per session, sustained; twice as many at once (docs/decisions/0021). */
+  joinsPerSecond: number;
 }
 
 let cached: Env | undefined;
@@ -77,6 +81,7 @@ export function getEnv(): Env {
     trustProxy,
     streamsPerIdentity: e.STREAMS_PER_IDENTITY,
     streamsPerAddress: e.STREAMS_PER_ADDRESS,
+    joinsPerSecond: e.JOINS_PER_SECOND,
   };
   return cached;
 }

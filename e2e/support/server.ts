@@ -24,7 +24,7 @@ export function serverInfo(): ServerInfo {
 
 const pidFile = (info: ServerInfo) => path.join(info.dir, "server.pid");
 
-export async function startServer(info: ServerInfo): Promise<void> {
+export async function startServer(info: ServerInfo, extraEnv: Record<string, string> = {}): Promise<void> {
   assertTestDatabase(info.databaseUrl);
   const log = fs.openSync(path.join(info.dir, "server.log"), "a");
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
@@ -40,6 +40,7 @@ export async function startServer(info: ServerInfo): Promise<void> {
       DATA_DIR: info.dir,
       // Fast hashing keeps the suite quick; production uses the default cost.
       BCRYPT_COST: "8",
+      ...extraEnv,
     },
   });
   child.unref();
@@ -89,8 +90,9 @@ export async function stopServer(info: ServerInfo, signal: NodeJS.Signals = "SIG
   }
 }
 
-export async function restartServer(signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
+/** Restarts the server; `extraEnv` applies to this start only (the next restart drops it). */
+export async function restartServer(signal: NodeJS.Signals = "SIGTERM", extraEnv: Record<string, string> = {}): Promise<void> {
   const info = serverInfo();
   await stopServer(info, signal);
-  await startServer(info);
+  await startServer(info, extraEnv);
 }
