@@ -640,8 +640,16 @@ async function main(): Promise<number> {
 
       const orphansBefore = orphans;
       const before = participants.length;
+      // Opening the first round closed joining; whoever joins during an open round takes part from the
+      // next one, so reopen joining, join, and start that next round before the stage's warm-up.
+      if (before < n) await expect("open joining", [200, 409], action("open-joining"));
       const joinMs = before < n ? await joinUpTo(n) : 0;
-      if (joinMs) log(`${n - before} more joined in ${(joinMs / 1000).toFixed(1)} s.`);
+      if (joinMs) {
+        log(`${n - before} more joined in ${(joinMs / 1000).toFixed(1)} s from ${opts.addresses === 1 ? "one address" : `${opts.addresses} addresses`}.`);
+        await expect(`close round ${round}`, [200], action("close-round"));
+        await expect(`open round ${round + 1}`, [200], action("open-round", { durationSeconds: 0 }));
+        round += 1;
+      }
       // Warm the live route before the baseline: a fresh process compiles its code and grows its
       // heap on the first burst of connections, once. A projector and one batch of phones, closed again.
       const warm = await openObserver();
