@@ -9,6 +9,7 @@ import {
   REJOINS_PER_PARTICIPANT_PER_MINUTE,
   seatAvailable,
   sessionJoinRate,
+  sessionRejoinRate,
   TokenBucket,
   WRONG_REJOINS_PER_ADDRESS_PER_MINUTE,
   WRONG_REJOINS_PER_SESSION_PER_MINUTE,
@@ -39,7 +40,7 @@ const g = globalThis as unknown as { __stakhanovAdmission?: AdmissionState };
 function state(): AdmissionState {
   g.__stakhanovAdmission ??= {
     joinsPerSession: new TokenBucket(sessionJoinRate(getEnv().joinsPerSecond)),
-    rejoinsPerSession: new TokenBucket(sessionJoinRate(getEnv().joinsPerSecond)),
+    rejoinsPerSession: new TokenBucket(sessionRejoinRate(getEnv().joinsPerSecond)),
     joinsPerAddress: new RateLimiter({ limit: JOINS_PER_ADDRESS_PER_MINUTE, windowMs: MINUTE }),
     rejoinsPerAddress: new RateLimiter({ limit: REJOINS_PER_ADDRESS_PER_MINUTE, windowMs: MINUTE }),
     wrongRejoinsPerSession: new RateLimiter({ limit: WRONG_REJOINS_PER_SESSION_PER_MINUTE, windowMs: MINUTE }),

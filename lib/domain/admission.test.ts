@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { capAllowed, seatAvailable, SESSION_JOIN_RATE, TokenBucket } from "./admission";
+import { capAllowed, seatAvailable, SESSION_JOIN_RATE, sessionRejoinRate, TokenBucket } from "./admission";
 
 function clock(start = 1_000_000) {
   let t = start;
@@ -117,5 +117,18 @@ describe("capAllowed", () => {
     [2, 3, false],
   ])("cap %i with %i seated → %s", (cap, seated, ok) => {
     expect(capAllowed(cap, seated).ok).toBe(ok);
+  });
+});
+
+describe("sessionRejoinRate", () => {
+  it("lets a whole room of 2,000 rejoin after a blip even when the server answers 300 a second", () => {
+    let t = 0;
+    const bucket = new TokenBucket(sessionRejoinRate(), () => t);
+    let refused = 0;
+    for (let i = 0; i < 2_000; i++) {
+      t += 1000 / 300;
+      if (!bucket.take("hall").allowed) refused += 1;
+    }
+    expect(refused).toBe(0);
   });
 });

@@ -92,6 +92,15 @@ export function sessionJoinRate(perSecond = DEFAULT_JOINS_PER_SECOND): TokenBuck
   return { burst: 2 * perSecond, perSecond };
 }
 export const SESSION_JOIN_RATE: TokenBucketRule = sessionJoinRate();
+
+/**
+ * Rejoins per session: after a Wi-Fi blip a whole room may come back at once, so the burst is ten
+ * times the join rate's sustained figure (1,000 by default) and the refill twice (200 a second).
+ * Guessing is bounded by the wrong-code limits below, one person's rejoins by their own limit.
+ */
+export function sessionRejoinRate(joinsPerSecond = DEFAULT_JOINS_PER_SECOND): TokenBucketRule {
+  return { burst: 10 * joinsPerSecond, perSecond: 2 * joinsPerSecond };
+}
 /** Joins and rejoins being processed at once in this process, all sessions together. */
 export const ADMISSIONS_IN_FLIGHT = 256;
 /** Backstop per address (one NAT may hold a whole hall): far above a hall, below a flood across sessions. */
