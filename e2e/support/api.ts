@@ -55,8 +55,19 @@ export class FacilitatorApi {
   }
 }
 
+/** fetch, tried once more when a kept-alive socket was closed under it (e.g. by a 413 that cut a body short just before). */
+async function fetchOnFreshSocket(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== "UND_ERR_SOCKET" && code !== "ECONNRESET") throw error;
+    return fetch(url, init);
+  }
+}
+
 export async function joinViaApi(code: string, displayName: string): Promise<ApiParticipant> {
-  const response = await fetch(`${origin()}/api/sessions/${code}/participants`, {
+  const response = await fetchOnFreshSocket(`${origin()}/api/sessions/${code}/participants`, {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ displayName }),
