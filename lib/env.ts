@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_JOINS_PER_SECOND } from "./domain/admission";
 import { parseTrustProxy, type TrustProxy } from "./net/client-address";
 
 const schema = z.object({
@@ -25,6 +26,7 @@ const schema = z.object({
   STREAMS_PER_IDENTITY: z.coerce.number().int().min(1).max(100).default(3),
   STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
   PUBLIC_SCREENS_HOURS: z.coerce.number().min(0).max(8_760).default(DEFAULT_PUBLIC_SCREENS_HOURS),
+  JOINS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_JOINS_PER_SECOND),
 });
 
 export interface Env {
@@ -48,6 +50,8 @@ export interface Env {
   streamsPerAddress: number;
   /** Hours after the end during which reads by join code alone still see the session (lib/domain/public-screens.ts). */
   publicScreensHours: number;
+  /** Joins (and rejoins) per second per session, sustained; twice as many at once (docs/decisions/0021). */
+  joinsPerSecond: number;
 }
 
 let cached: Env | undefined;
@@ -82,6 +86,7 @@ export function getEnv(): Env {
     streamsPerIdentity: e.STREAMS_PER_IDENTITY,
     streamsPerAddress: e.STREAMS_PER_ADDRESS,
     publicScreensHours: e.PUBLIC_SCREENS_HOURS,
+    joinsPerSecond: e.JOINS_PER_SECOND,
   };
   return cached;
 }

@@ -68,8 +68,8 @@ interface Participant {
   index: number;
   id: string;
   token: string;
-  /** a device address of its own (X-Forwarded-For), like phones on a room's network */
-  address: string;
+  /** the address it sends as X-Forwarded-For (--addresses above 1), or null: the socket's own, shared by all */
+  address: string | null;
 }
 
 interface Phone {
@@ -80,10 +80,15 @@ interface Phone {
   stream: Stream;
 }
 
-function addressFor(i: number): string {
-  const n = i + 1;
+/** Phone i's address among `addresses` (--addresses), or null when every phone shares the socket's address. */
+function addressFor(i: number, addresses: number): string | null {
+  if (addresses <= 1) return null;
+  const n = (i % addresses) + 1;
   return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 }
+
+/** The X-Forwarded-For header for an address (none when phones share the socket's address). */
+const forwardedFor = (address: string | null): Record<string, string> => (address ? { "X-Forwarded-For": address } : {});
 
 function errorKey(error: unknown): string {
   if (error instanceof HttpError) return error.code === "TIMEOUT" ? "timeout" : `network ${error.code}`;
@@ -197,10 +202,17 @@ async function main(): Promise<number> {
     DATA_DIR: dir,
     DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
     BCRYPT_COST: "4",
-    // The load generator on loopback stands in for a reverse proxy: each simulated phone's
-    // X-Forwarded-For address is believed, as behind a real proxy (docs/deployment.md).
-    TRUST_PROXY: "127.0.0.1,::1",
   };
+  // By default every phone comes from the loopback address, like a lecture hall behind one NAT
+  // (docs/decisions/0021). --addresses N: the load generator stands in for a reverse proxy and each
+  // phone's X-Forwarded-For address is believed, as behind a real proxy (docs/deployment.md).
+  if (opts.addresses > 1) env.TRUST_PROXY = "127.0.0.1,::1";
+  // Live streams per address (default 5,000): a hall larger than that behind one address needs more.
+  const streamsPerAddress = Math.ceil(maxStage / opts.addresses) + 16;
+  if (streamsPerAddress > 5_000) {
+    env.STREAMS_PER_ADDRESS = String(streamsPerAddress);
+    log(`STREAMS_PER_ADDRESS=${streamsPerAddress}: ${maxStage} phones on ${opts.addresses} address(es) exceed the default 5,000 streams per address.`);
+  }
   delete env.PUBLIC_URL;
   delete env.NEXTAUTH_URL;
   delete env.NODE_OPTIONS;
@@ -319,16 +331,16 @@ async function main(): Promise<number> {
     // --instances: a probe target and three probe raters, outside the rated crowd. Two raters keep
     // the target's score visible (k = 3); the third moves it on the first instance while the last
     // instance's observer waits for the change: the cross-instance latency under the stage's load.
-    const probe: { id: string; token: string; address: string }[] = [];
+    const probe: { id: string; token: string; address: string | null }[] = [];
     /** --instances: the participant whose score the cross-instance probe moves (not among the rated). */
     let probeTargetId: string | null = null;
     if (multi) {
       for (let i = 0; i < 4; i++) {
-        const address = `10.255.255.${i + 1}`;
+        const address = opts.addresses > 1 ? `10.255.255.${i + 1}` : null;
         const r = await expect<{ participant: { id: string }; token: string }>(
           "join a probe participant",
           [201],
-          call("POST", `/api/sessions/${code}/participants`, { displayName: `Probe ${i === 0 ? "target" : `rater ${i}`}` }, { "X-Forwarded-For": address }),
+          call("POST", `/api/sessions/${code}/participants`, { displayName: `Probe ${i === 0 ? "target" : `rater ${i}`}` }, forwardedFor(address)),
         );
         probe.push({ id: r.participant.id, token: r.token, address });
       }
@@ -340,7 +352,7 @@ async function main(): Promise<number> {
         [200],
         callOn(instance, "PUT", `/api/sessions/${code}/ratings/${probe[0]!.id}`, { scores: Object.fromEntries(dimensions.map((d) => [d, score])) }, {
           Authorization: `Bearer ${probe[rater]!.token}`,
-          "X-Forwarded-For": probe[rater]!.address,
+          ...forwardedFor(probe[rater]!.address),
         }),
       );
 
@@ -348,19 +360,22 @@ async function main(): Promise<number> {
     const participants: Participant[] = [];
     /** Joins stored by the server whose answer was lost (a timeout): active participants without a device. */
     let orphans = 0;
+    /** Joins answered 429 (the session's join rate) and tried again. */
+    let rateLimitedJoins = 0;
     const joinUpTo = async (n: number): Promise<number> => {
       const t0 = performance.now();
       let next = participants.length;
       const worker = async () => {
         while (next < n) {
           const i = next++;
-          const address = addressFor(i);
+          const address = addressFor(i, opts.addresses);
           let name = `Bench ${String(i + 1).padStart(5, "0")}`;
           let unanswered = false;
+          let refusals = 0;
           for (let attempt = 0; ; attempt++) {
             let r: { status: number; body: { participant: { id: string }; token: string } };
             try {
-              r = await call("POST", `/api/sessions/${code}/participants`, { displayName: name }, { "X-Forwarded-For": address });
+              r = await call("POST", `/api/sessions/${code}/participants`, { displayName: name }, forwardedFor(address));
             } catch (error) {
               // No answer from an overloaded server: try again; the join may or may not have been stored.
               if (attempt >= 5) throw error;
@@ -379,7 +394,11 @@ async function main(): Promise<number> {
               unanswered = false;
               continue;
             }
-            if (r.status === 429 && attempt < 5) {
+            if (r.status === 429 && refusals < 120) {
+              // The session's join rate (docs/decisions/0021): wait as told, like the phone would.
+              refusals += 1;
+              rateLimitedJoins += 1;
+              attempt -= 1;
               await sleep(1_000);
               continue;
             }
@@ -391,7 +410,10 @@ async function main(): Promise<number> {
       return performance.now() - t0;
     };
     const firstJoinMs = await joinUpTo(opts.stages[0]!);
-    log(`Session ${code}: ${participants.length} participants joined in ${(firstJoinMs / 1000).toFixed(1)} s.`);
+    log(
+      `Session ${code}: ${participants.length} participants joined in ${(firstJoinMs / 1000).toFixed(1)} s from ${opts.addresses === 1 ? "one address" : `${opts.addresses} addresses`}` +
+        `${rateLimitedJoins ? ` (${rateLimitedJoins} joins answered 429 and tried again)` : ""}.`,
+    );
     await expect("open round 1", [200], action("open-round", { durationSeconds: 0 }));
     let round = 1;
 
@@ -400,7 +422,7 @@ async function main(): Promise<number> {
     const ratingSpec = (rater: Participant, target: Participant): RequestSpec => ({
       method: "PUT",
       path: `/api/sessions/${code}/ratings/${target.id}`,
-      headers: { Authorization: `Bearer ${rater.token}`, "Content-Type": "application/json", "X-Forwarded-For": rater.address },
+      headers: { Authorization: `Bearer ${rater.token}`, "Content-Type": "application/json", ...forwardedFor(rater.address) },
       body: JSON.stringify({ scores: randomScores(dimensions, Math.random, scale.min, scale.max) }),
       timeoutMs: REQUEST_TIMEOUT_MS,
     });
@@ -549,7 +571,7 @@ async function main(): Promise<number> {
             bases[instance]!,
             streamsAgent,
             `/api/sessions/${code}/events`,
-            { Authorization: `Bearer ${p.token}`, "X-Forwarded-For": p.address },
+            { Authorization: `Bearer ${p.token}`, ...forwardedFor(p.address) },
             (chunk, time) => scanner.push(chunk, time),
           );
           streams.push(stream);
@@ -618,8 +640,16 @@ async function main(): Promise<number> {
 
       const orphansBefore = orphans;
       const before = participants.length;
+      // Opening the first round closed joining; whoever joins during an open round takes part from the
+      // next one, so reopen joining, join, and start that next round before the stage's warm-up.
+      if (before < n) await expect("open joining", [200, 409], action("open-joining"));
       const joinMs = before < n ? await joinUpTo(n) : 0;
-      if (joinMs) log(`${n - before} more joined in ${(joinMs / 1000).toFixed(1)} s.`);
+      if (joinMs) {
+        log(`${n - before} more joined in ${(joinMs / 1000).toFixed(1)} s from ${opts.addresses === 1 ? "one address" : `${opts.addresses} addresses`}.`);
+        await expect(`close round ${round}`, [200], action("close-round"));
+        await expect(`open round ${round + 1}`, [200], action("open-round", { durationSeconds: 0 }));
+        round += 1;
+      }
       // Warm the live route before the baseline: a fresh process compiles its code and grows its
       // heap on the first burst of connections, once. A projector and one batch of phones, closed again.
       const warm = await openObserver();

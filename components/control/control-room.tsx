@@ -236,6 +236,7 @@ export function ControlRoom({
             <strong>{session.leaderboardVisible ? "visible" : "hidden"}</strong> on the projector and phones.
           </p>
           <ReleaseSettings code={code} release={control?.release ?? null} disabled={ended || pending !== null} onError={setError} />
+          <ParticipantCap code={code} cap={control?.maxParticipants ?? null} disabled={ended || pending !== null} onError={setError} />
         </section>
       </div>
 
@@ -272,6 +273,59 @@ export function ControlRoom({
         </Button>
       </section>
     </div>
+  );
+}
+
+/** The participant cap (docs/decisions/0021): how many people may join at most. */
+function ParticipantCap({
+  code,
+  cap,
+  disabled,
+  onError,
+}: {
+  code: string;
+  cap: number | null;
+  disabled: boolean;
+  onError: (message: string | null) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  if (cap === null) return null;
+  async function save(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (draft === null) return;
+    onError(null);
+    const value = Number(draft.trim());
+    if (!Number.isInteger(value) || draft.trim() === "") {
+      onError("The participant limit must be a whole number.");
+      return;
+    }
+    setSaving(true);
+    const result = await api(`/api/sessions/${code}`, { method: "PATCH", body: { maxParticipants: value } });
+    setSaving(false);
+    if (!result.ok) onError(result.message);
+    else setDraft(null);
+  }
+  return (
+    <form className="flex flex-wrap items-end gap-3 text-sm" onSubmit={save} data-testid="participant-cap">
+      <label className="flex flex-col gap-1">
+        <span className="font-semibold">At most this many participants</span>
+        <input
+          type="number"
+          inputMode="numeric"
+          min={2}
+          max={20000}
+          step={1}
+          className="min-h-9 w-32 rounded border-2 border-ink/30 bg-white px-2"
+          value={draft ?? String(cap)}
+          disabled={disabled}
+          onChange={(e) => setDraft(e.target.value)}
+        />
+      </label>
+      <Button type="submit" variant="secondary" disabled={disabled || saving || draft === null}>
+        Save limit
+      </Button>
+    </form>
   );
 }
 

@@ -24,8 +24,7 @@ export function serverInfo(): ServerInfo {
 
 const pidFile = (info: ServerInfo) => path.join(info.dir, "server.pid");
 
-/** `env`: extra environment for this start only (a test that needs another configuration restarts without it after). */
-export async function startServer(info: ServerInfo, env: Record<string, string> = {}): Promise<void> {
+export async function startServer(info: ServerInfo, extraEnv: Record<string, string> = {}): Promise<void> {
   assertTestDatabase(info.databaseUrl);
   const log = fs.openSync(path.join(info.dir, "server.log"), "a");
   const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
@@ -41,7 +40,7 @@ export async function startServer(info: ServerInfo, env: Record<string, string> 
       DATA_DIR: info.dir,
       // Fast hashing keeps the suite quick; production uses the default cost.
       BCRYPT_COST: "8",
-      ...env,
+      ...extraEnv,
     },
   });
   child.unref();
@@ -91,8 +90,9 @@ export async function stopServer(info: ServerInfo, signal: NodeJS.Signals = "SIG
   }
 }
 
-export async function restartServer(signal: NodeJS.Signals = "SIGTERM", env: Record<string, string> = {}): Promise<void> {
+/** Restarts the server; `extraEnv` applies to this start only (the next restart drops it). */
+export async function restartServer(signal: NodeJS.Signals = "SIGTERM", extraEnv: Record<string, string> = {}): Promise<void> {
   const info = serverInfo();
   await stopServer(info, signal);
-  await startServer(info, env);
+  await startServer(info, extraEnv);
 }

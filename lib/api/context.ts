@@ -77,9 +77,7 @@ const MINUTE = 60_000;
 const g = globalThis as unknown as { __stakhanovLimits?: Record<string, RateLimiter> };
 function limiters() {
   g.__stakhanovLimits ??= {
-    // A lecture hall may share one NAT address, so per-address limits are generous.
-    joinPerAddress: new RateLimiter({ limit: 300, windowMs: MINUTE }),
-    rejoinPerAddress: new RateLimiter({ limit: 30, windowMs: MINUTE }),
+    // Joins and rejoins: lib/api/admission.ts (per session, per participant, global; docs/decisions/0021).
     ratePerParticipant: new RateLimiter({ limit: 120, windowMs: 10_000 }),
     ratePerAddress: new RateLimiter({ limit: 60_000, windowMs: MINUTE }),
     // Tribunal: one charge per colleague anyway; this stops a thumb from machine-gunning the whole room.
@@ -99,8 +97,6 @@ function codeMisses(): RateLimiter {
 }
 
 export type LimitName =
-  | "joinPerAddress"
-  | "rejoinPerAddress"
   | "ratePerParticipant"
   | "ratePerAddress"
   | "denouncePerParticipant"

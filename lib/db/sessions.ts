@@ -30,6 +30,8 @@ export interface SessionRecord {
   amendments: Amendment[];
   /** The release clock's period and batch size (lib/live/release.ts). */
   release: { seconds: number; batch: number };
+  /** At most this many people may join (lib/domain/admission.ts, docs/decisions/0021). */
+  maxParticipants: number;
   createdAt: Date;
 }
 
@@ -52,6 +54,7 @@ function toRecord(row: SessionRow): SessionRecord {
     endedAt: row.endedAt,
     amendments: parseAmendments(row.amendments),
     release: { seconds: row.releaseSeconds, batch: row.releaseMinRaters },
+    maxParticipants: row.maxParticipants,
     createdAt: row.createdAt,
     state: {
       phase: row.phase as Phase,
@@ -276,6 +279,11 @@ export async function listRoundWindows(sessionId: string): Promise<{ number: num
 /** The facilitator's release clock settings (lib/live/release.ts). */
 export async function saveReleaseSettings(sessionId: string, release: { seconds: number; batch: number }): Promise<void> {
   await getDb().session.update({ where: { id: sessionId }, data: { releaseSeconds: release.seconds, releaseMinRaters: release.batch } });
+}
+
+/** The facilitator's participant cap (lib/domain/admission.ts). */
+export async function saveParticipantCap(sessionId: string, maxParticipants: number): Promise<void> {
+  await getDb().session.update({ where: { id: sessionId }, data: { maxParticipants } });
 }
 
 export async function updateSessionFlags(

@@ -1,6 +1,6 @@
 // Personal rejoin codes: shown on a participant's screen so they can continue
 // on another device. 8 symbols from the join-code alphabet = 40 bits, stored
-// hashed and rate-limited per address, and rotated on request.
+// hashed, rate-limited per session, address and participant (lib/api/admission.ts), and rotated on request.
 import crypto from "node:crypto";
 import { JOIN_CODE_ALPHABET } from "./join-code";
 

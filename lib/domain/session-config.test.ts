@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSessionSchema, DEFAULT_DIMENSIONS, dimensionsFromLabels, slugify } from "./session-config";
+import { createSessionSchema, DEFAULT_DIMENSIONS, dimensionsFromLabels, sessionSettingsSchema, slugify } from "./session-config";
 
 describe("slugify", () => {
   it.each([
@@ -48,5 +48,23 @@ describe("createSessionSchema", () => {
     [{ title: "ok", k: "3" }, false],
   ])("%j valid=%s", (input, valid) => {
     expect(createSessionSchema.safeParse(input).success).toBe(valid);
+  });
+});
+
+describe("sessionSettingsSchema (PATCH /api/sessions/{code})", () => {
+  it.each([
+    [{ release: { seconds: 2, batch: 2 } }, true],
+    [{ maxParticipants: 5_000 }, true],
+    [{ release: { seconds: 1, batch: 3 }, maxParticipants: 2 }, true],
+    [{ maxParticipants: 20_000 }, true],
+    [{}, false],
+    [{ maxParticipants: 1 }, false],
+    [{ maxParticipants: 20_001 }, false],
+    [{ maxParticipants: 100.5 }, false],
+    [{ maxParticipants: "100" }, false],
+    [{ release: { seconds: 0, batch: 2 } }, false],
+    [{ release: { seconds: 2, batch: 1 } }, false],
+  ])("%j valid=%s", (input, valid) => {
+    expect(sessionSettingsSchema.safeParse(input).success).toBe(valid);
   });
 });

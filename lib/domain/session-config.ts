@@ -1,6 +1,7 @@
 // What a facilitator configures when creating a session: title, rating
 // dimensions (the essay's seven by default), scale and anonymity threshold.
 import { z } from "zod";
+import { MAX_MAX_PARTICIPANTS, MIN_MAX_PARTICIPANTS } from "./admission";
 
 export const DEFAULT_DIMENSIONS = [
   "Potential",
@@ -92,18 +93,26 @@ export function parseDimensions(json: string): Dimension[] {
   return z.array(z.object({ key: z.string(), label: z.string() })).parse(JSON.parse(json));
 }
 
-/** PATCH /api/sessions/{code}: the facilitator's release clock. */
-export const sessionSettingsSchema = z.object({
-  release: z.object({
-    seconds: z
-      .number({ error: "The release period must be a whole number of seconds." })
-      .int("The release period must be a whole number of seconds.")
-      .min(RELEASE_SECONDS_MIN, `Release at most every ${RELEASE_SECONDS_MIN} second.`)
-      .max(RELEASE_SECONDS_MAX, `Release at least every ${RELEASE_SECONDS_MAX} seconds.`),
-    batch: z
-      .number({ error: "New raters per release must be a whole number." })
-      .int("New raters per release must be a whole number.")
-      .min(2, "A release needs at least 2 new raters: one alone could be singled out."),
-  }),
-});
+/** PATCH /api/sessions/{code}: the facilitator's release clock and participant cap (either or both). */
+export const sessionSettingsSchema = z
+  .object({
+    release: z.object({
+      seconds: z
+        .number({ error: "The release period must be a whole number of seconds." })
+        .int("The release period must be a whole number of seconds.")
+        .min(RELEASE_SECONDS_MIN, `Release at most every ${RELEASE_SECONDS_MIN} second.`)
+        .max(RELEASE_SECONDS_MAX, `Release at least every ${RELEASE_SECONDS_MAX} seconds.`),
+      batch: z
+        .number({ error: "New raters per release must be a whole number." })
+        .int("New raters per release must be a whole number.")
+        .min(2, "A release needs at least 2 new raters: one alone could be singled out."),
+    }).optional(),
+    maxParticipants: z
+      .number({ error: "The participant limit must be a whole number." })
+      .int("The participant limit must be a whole number.")
+      .min(MIN_MAX_PARTICIPANTS, `The participant limit must be at least ${MIN_MAX_PARTICIPANTS}.`)
+      .max(MAX_MAX_PARTICIPANTS, `The participant limit can be at most ${MAX_MAX_PARTICIPANTS.toLocaleString("en-US")}.`)
+      .optional(),
+  })
+  .refine((s) => s.release !== undefined || s.maxParticipants !== undefined, "Send release, maxParticipants or both.");
 

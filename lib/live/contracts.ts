@@ -175,6 +175,7 @@ export const controlPayloadSchema = z.object({
   ratingsPerMinute: z.number(),
   totalRatings: z.number(),
   release: z.object({ seconds: z.number(), batch: z.number() }),
+  maxParticipants: z.number(),
 });
 export type ControlPayload = z.infer<typeof controlPayloadSchema>;
 

@@ -189,6 +189,15 @@ export class SessionHub {
     return this.write(() => settings.setRelease(this.core, release));
   }
 
+  setParticipantCap(maxParticipants: number): Promise<number> {
+    return this.write(() => settings.setParticipantCap(this.core, maxParticipants));
+  }
+
+  /** People holding a seat against the participant cap (lib/domain/admission.ts). */
+  seated(): number {
+    return this.core.roster.seated();
+  }
+
   setUpcomingAgenda(upcoming: AgendaItem[]): Promise<AgendaItem[]> {
     return this.write(() => settings.setUpcomingAgenda(this.core, upcoming));
   }

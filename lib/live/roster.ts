@@ -92,6 +92,13 @@ export class Roster {
     return n;
   }
 
+  /** People holding a seat against the participant cap: active and let-go observers (removed people do not). */
+  seated(): number {
+    let n = 0;
+    for (const p of this.records.values()) if (p.status === "active" || p.status === "observer") n++;
+    return n;
+  }
+
   names(): Map<string, string> {
     return new Map([...this.records.values()].map((p) => [p.id, p.displayName]));
   }

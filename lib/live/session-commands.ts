@@ -1,7 +1,8 @@
 // The facilitator's session settings: reflection questions, the spotlight,
 // archiving, the release clock and the agenda. Each function runs inside the
 // hub's command path (lib/live/hub.ts wraps it).
-import { countReflections, findReflection, saveAgenda, saveReleaseSettings, updateSessionFlags } from "../db/sessions";
+import { countReflections, findReflection, saveAgenda, saveParticipantCap, saveReleaseSettings, updateSessionFlags } from "../db/sessions";
+import { capAllowed } from "../domain/admission";
 import type { AgendaItem } from "../domain/rules/ruleset";
 import { AppError } from "../errors";
 import type { HubCore } from "./core";
@@ -54,6 +55,17 @@ export async function setRelease(core: HubCore, release: { seconds: number; batc
   core.gate.setMinNewRaters(core.releaseMinRaters());
   core.publish({ kind: "control" });
   return release;
+}
+
+/** The facilitator's participant cap: not below the people already seated (lib/domain/admission.ts). */
+export async function setParticipantCap(core: HubCore, maxParticipants: number): Promise<number> {
+  core.requireWritable();
+  const allowed = capAllowed(maxParticipants, core.roster.seated());
+  if (!allowed.ok) throw new AppError("validation_failed", allowed.message, { field: "maxParticipants" });
+  await saveParticipantCap(core.session.id, maxParticipants);
+  core.session = { ...core.session, maxParticipants };
+  core.publish({ kind: "control" });
+  return maxParticipants;
 }
 
 /** Replaces the rounds that have not been opened yet; opened rounds are history. */

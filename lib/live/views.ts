@@ -172,6 +172,7 @@ export function controlPayload(core: HubCore, now = Date.now()): ControlPayload 
     ratingsPerMinute: core.ratingTimes.length,
     totalRatings: core.gate.released.totalRatings,
     release: core.session.release,
+    maxParticipants: core.session.maxParticipants,
   } satisfies ControlPayload);
 }
 

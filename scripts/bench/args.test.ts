@@ -17,8 +17,16 @@ describe("parseBenchArgs", () => {
       keep: false,
       postgres: false,
       instances: 1,
+      addresses: 1,
       help: false,
     });
+  });
+
+  it("--addresses spreads the phones over that many addresses (default: all on one, like a hall behind NAT)", () => {
+    expect(parseBenchArgs([]).addresses).toBe(1);
+    expect(parseBenchArgs(["--addresses", "2000"]).addresses).toBe(2000);
+    expect(() => parseBenchArgs(["--addresses", "0"])).toThrow(UsageError);
+    expect(() => parseBenchArgs(["--addresses", "1.5"])).toThrow(UsageError);
   });
 
   it("--instances above 1 needs --postgres", () => {

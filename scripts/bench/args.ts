@@ -26,6 +26,10 @@ bench/results/<date>.json and regenerates docs/performance.md.
                        and observers are spread over them; adds the cross-instance
                        latency of a probe rating; writes bench/results/<date>-postgres-<n>.json,
                        not docs/performance.md
+  --addresses <n>      client addresses the phones come from (default 1: every phone on
+                       the loopback address, like a lecture hall behind one NAT); above 1,
+                       each phone sends X-Forwarded-For from n addresses and the server
+                       trusts the loopback proxy (TRUST_PROXY)
   --port <port>        server port (default: a free one in 3800–3899; instance i uses port + i)
   --keep               keep the temporary folder (database, server log, profile)
   -h, --help           this text`;
@@ -46,6 +50,8 @@ export interface BenchOptions {
   keep: boolean;
   postgres: boolean;
   instances: number;
+  /** Client addresses the phones are spread over (1: all on one address, no X-Forwarded-For). */
+  addresses: number;
   help: boolean;
 }
 
@@ -72,6 +78,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
         keep: { type: "boolean", default: false },
         postgres: { type: "boolean", default: false },
         instances: { type: "string" },
+        addresses: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
       strict: true,
@@ -118,6 +125,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     keep: values.keep ?? false,
     postgres,
     instances,
+    addresses: num("addresses", values.addresses, 1, 1, 100_000),
     help: values.help ?? false,
   };
 }

@@ -23,9 +23,11 @@ export const DELETE = route<Ctx>(async (request, { params }) => {
   return json({ deleted: code });
 });
 
-/** Facilitator: the release clock (how often scores move on screens, and after how many new raters). */
+/** Facilitator: the release clock (how often scores move on screens, and after how many new raters) and the participant cap. */
 export const PATCH = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
-  const { release } = await readJson(request, sessionSettingsBody);
-  return json({ release: await hub.setRelease(release) });
+  const { release, maxParticipants } = await readJson(request, sessionSettingsBody);
+  if (release) await hub.setRelease(release);
+  if (maxParticipants !== undefined) await hub.setParticipantCap(maxParticipants);
+  return json({ release: hub.record.release, maxParticipants: hub.record.maxParticipants });
 });

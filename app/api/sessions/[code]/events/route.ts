@@ -6,7 +6,7 @@ import { errorResponse } from "@/lib/http";
 import { publisher, type HubSignal } from "@/lib/live/hub";
 import { rosterJson } from "@/lib/live/roster-view";
 import type { SessionHub } from "@/lib/live/hub";
-import { eventStream } from "@/lib/live/sse";
+import { eventStream, sharedFrame } from "@/lib/live/sse";
 
 export const dynamic = "force-dynamic";
 
@@ -83,8 +83,9 @@ export async function GET(request: Request, { params }: Ctx) {
       };
       const sendBoard = () => {
         sendRound();
+        // One JSON per view and version (the hub's cache), encoded once for every connection of the view.
         const board = hub.boardJson(boardView);
-        sse.send("leaderboard", board, `lb-${hub.version}`);
+        sse.sendFrame("leaderboard", sharedFrame(`${hub.channel}:${boardView}`, "leaderboard", board, `lb-${hub.version}`));
         if (participant) {
           const me = JSON.stringify(hub.mePayload(participant.id));
           // Only when something of this person's view changed: fewer bytes to 2,000 phones.

@@ -1,4 +1,5 @@
-import { addressOf, enforceLimit, loadHub, assertWritable } from "@/lib/api/context";
+import { admitJoin } from "@/lib/api/admission";
+import { loadHub, assertWritable } from "@/lib/api/context";
 import { assertNotCrossSite, identifyParticipant, newParticipantToken, participantCookie } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
 import { createParticipant, takenNameKeys } from "@/lib/db/sessions";
@@ -18,7 +19,6 @@ export const POST = route<Ctx>(async (request, { params }) => {
   const hub = await loadHub((await params).code, request);
   assertWritable(hub);
   assertNotCrossSite(request);
-  enforceLimit("joinPerAddress", addressOf(request), "Too many people joined from this network in the last minute. Wait a moment and try again.");
   const previous = identifyParticipant(request, hub);
   if (previous?.participant.status === "banned") {
     throw new AppError("forbidden", "You have been removed from this session by the facilitator and cannot rejoin.");
@@ -28,30 +28,36 @@ export const POST = route<Ctx>(async (request, { params }) => {
   }
   const allowed = canJoin(hub.state());
   if (!allowed.ok) throw new AppError("forbidden", allowed.message);
+  // The body first: a slow upload must not hold an admission slot.
   const { displayName } = await readJson(request, joinBody);
   const key = nameKey(displayName);
-
-  const { token, tokenHash } = newParticipantToken();
-  const rejoinCode = newRejoinCode();
-  const created = await createParticipant({
-    sessionId: hub.record.id,
-    displayName,
-    nameKey: key,
-    tokenHash,
-    rejoinHash: hashToken(`${hub.record.id}:${rejoinCode}`),
-  });
-  if (created === "name_taken") {
-    const taken = await takenNameKeys(hub.record.id);
-    const suggestion = suggestFreeName(displayName, (k) => taken.has(k));
-    throw new AppError("conflict", `Someone here is already called "${displayName}". Try "${suggestion}" or another name.`, {
-      field: "displayName",
-      suggestion,
+  // Admission: the participant cap, the address backstop, the session's join rate, the server's ceiling (docs/decisions/0021).
+  const admitted = admitJoin(request, hub);
+  try {
+    const { token, tokenHash } = newParticipantToken();
+    const rejoinCode = newRejoinCode();
+    const created = await createParticipant({
+      sessionId: hub.record.id,
+      displayName,
+      nameKey: key,
+      tokenHash,
+      rejoinHash: hashToken(`${hub.record.id}:${rejoinCode}`),
     });
+    if (created === "name_taken") {
+      const taken = await takenNameKeys(hub.record.id);
+      const suggestion = suggestFreeName(displayName, (k) => taken.has(k));
+      throw new AppError("conflict", `Someone here is already called "${displayName}". Try "${suggestion}" or another name.`, {
+        field: "displayName",
+        suggestion,
+      });
+    }
+    await hub.addParticipant({ id: created.id, displayName: created.displayName, status: "active", tokenHash, joinedAt: created.joinedAt });
+    const response = json({ participant: { id: created.id, displayName: created.displayName }, token, rejoinCode }, 201);
+    response.headers.append("Set-Cookie", participantCookie(hub.record.code, token, request));
+    return response;
+  } finally {
+    admitted();
   }
-  await hub.addParticipant({ id: created.id, displayName: created.displayName, status: "active", tokenHash, joinedAt: created.joinedAt });
-  const response = json({ participant: { id: created.id, displayName: created.displayName }, token, rejoinCode }, 201);
-  response.headers.append("Set-Cookie", participantCookie(hub.record.code, token, request));
-  return response;
 });
 
 /** Active participants: ids and display names only. */

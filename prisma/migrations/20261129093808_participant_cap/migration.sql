@@ -1,0 +1,2 @@
+-- Admission (docs/decisions/0021-admission-behind-nat.md): the facilitator's participant cap.
+ALTER TABLE "Session" ADD COLUMN "maxParticipants" INTEGER NOT NULL DEFAULT 5000;
