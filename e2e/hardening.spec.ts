@@ -180,6 +180,17 @@ test.describe("hardening probes", () => {
     expect(again.status()).toBe(201);
   });
 
+  test("a path with the wrong method: a JSON 405 with Allow, not an empty one", async () => {
+    // `/api/sessions/ABCDEF/participants/../` is what a client sends for a participant id of "..".
+    const wrong = await send("DELETE", "/api/sessions/ABCDEF/participants");
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("GET, POST, HEAD");
+    expectErrorShape(wrong.json, "method_not_allowed");
+    const rejoin = await send("POST", "/api/sessions/rejoin");
+    expect(rejoin.status).toBe(405);
+    expectErrorShape(rejoin.json, "method_not_allowed");
+  });
+
   test("next-auth endpoints: a broken JSON body is a 400, not a 500", async () => {
     const broken = await send("POST", "/api/auth/session", { body: "{", headers: { "Content-Type": "application/json" } });
     expect(broken.status).toBe(400);

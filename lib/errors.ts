@@ -9,6 +9,7 @@ export type ErrorCode =
   | "forbidden"
   | "not_found"
   | "conflict"
+  | "method_not_allowed"
   | "rate_limited"
   | "payload_too_large"
   | "unsupported_media_type"
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -44,7 +46,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: { retryAfterSeconds?: number; field?: string; suggestion?: string },
+    readonly details?: { retryAfterSeconds?: number; field?: string; suggestion?: string; allow?: readonly string[] },
   ) {
     super(message);
     this.name = "AppError";

@@ -1,6 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { isJsonContentType, readJson, readTextCapped } from "./http";
+import { HTTP_METHODS, isJsonContentType, otherMethods, readJson, readTextCapped } from "./http";
 import { assertNotCrossSite } from "./auth/participant";
 
 describe("isJsonContentType", () => {
@@ -88,5 +90,35 @@ describe("assertNotCrossSite (join, rejoin)", () => {
     const run = () => assertNotCrossSite(req(headers));
     if (allowed) expect(run).not.toThrow();
     else expect(run).toThrow(expect.objectContaining({ code: "forbidden" }));
+  });
+});
+
+describe("methods a route does not have", () => {
+  it("answer a JSON 405 naming the allowed methods, not Next's empty 405", async () => {
+    const { POST, DELETE } = otherMethods("GET", "PATCH");
+    const response = await POST(new Request("http://x/api/sessions/ABCDEF", { method: "POST" }), undefined);
+    expect(response.status).toBe(405);
+    expect(response.headers.get("allow")).toBe("GET, PATCH, HEAD");
+    expect(await response.json()).toEqual({ error: { code: "method_not_allowed", message: "POST is not allowed here; this path answers GET, PATCH, HEAD." } });
+    expect((await DELETE(new Request("http://x/", { method: "DELETE" }), undefined)).status).toBe(405);
+  });
+
+  it("every API route file answers all five methods: its own handlers, the rest through otherMethods", () => {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === "route.ts") files.push(full);
+      }
+    };
+    walk("app/api");
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      const source = fs.readFileSync(file, "utf8");
+      const own = [...source.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]);
+      const other = source.match(/export const \{ ([A-Z, ]+) \} = otherMethods\(/)?.[1]?.split(", ") ?? [];
+      expect([...own, ...other].sort(), file).toEqual([...HTTP_METHODS].sort());
+    }
   });
 });

@@ -16,6 +16,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (appError.code === "internal") console.error(error);
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (appError.details?.retryAfterSeconds) headers["Retry-After"] = String(appError.details.retryAfterSeconds);
+  if (appError.details?.allow) headers.Allow = appError.details.allow.join(", ");
   return NextResponse.json(errorBody(appError), { status: statusOf(appError.code), headers });
 }
 
@@ -30,6 +31,22 @@ export function route<C = unknown>(handler: Handler<C>): Handler<C> {
       return errorResponse(error);
     }
   };
+}
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/**
+ * Handlers for the methods a route does not have: a JSON 405 with `Allow`, like every other error
+ * (Next's own 405 has no body). A route file ends with, e.g.,
+ * `export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");`
+ */
+export function otherMethods(...allowed: HttpMethod[]): Record<HttpMethod, Handler<unknown>> {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : [])];
+  const refuse = route(async (request: Request) => {
+    throw new AppError("method_not_allowed", `${request.method} is not allowed here; this path answers ${allow.join(", ")}.`, { allow });
+  });
+  return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
 }
 
 /**

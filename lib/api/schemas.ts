@@ -153,6 +153,7 @@ export const errorResponse = z.object({
       "forbidden",
       "not_found",
       "conflict",
+      "method_not_allowed",
       "rate_limited",
       "payload_too_large",
       "unsupported_media_type",

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { AppError, isAppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { clientAddress, signInLimits } from "@/lib/auth/signin-limits";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -36,3 +36,6 @@ export const POST = route(async (request) => {
     throw error;
   }
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { json } from "@/lib/http";
+import { json, otherMethods } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +13,6 @@ export async function GET() {
     return json({ ok: false, error: { code: "unavailable", message: "The database does not answer." } }, 503);
   }
 }
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

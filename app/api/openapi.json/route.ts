@@ -1,5 +1,5 @@
 import { openApiDocument } from "@/lib/api/openapi";
-import { json } from "@/lib/http";
+import { json, otherMethods } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -7,3 +7,6 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   return json(openApiDocument(), { headers: { "Cache-Control": "public, max-age=60" } });
 }
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -3,7 +3,7 @@ import { joinUrl } from "@/lib/api/public-url";
 import { createSession, listSessionsForFacilitator } from "@/lib/db/sessions";
 import { DEFAULT_DIMENSIONS, DEFAULT_K, dimensionsFromLabels } from "@/lib/domain/session-config";
 import { AGENDA_PRESETS } from "@/lib/domain/rules/ruleset";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { createSessionBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -53,3 +53,6 @@ export const GET = route(async (request) => {
     })),
   });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

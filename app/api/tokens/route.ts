@@ -1,6 +1,6 @@
 import { requireFacilitatorApi } from "@/lib/auth/facilitator";
 import { createApiToken, listApiTokens } from "@/lib/db/facilitators";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { createTokenBody } from "@/lib/api/schemas";
 import { tokenView } from "@/lib/api/token-view";
 
@@ -21,3 +21,6 @@ export const POST = route(async (request) => {
   const token = await createApiToken(facilitator.id, name, expiresAt);
   return json({ token: tokenView({ ...token, lastUsedAt: null }), secret: token.token }, 201);
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

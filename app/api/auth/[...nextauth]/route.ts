@@ -1,7 +1,7 @@
 import NextAuth from "next-auth";
 import { getAuthOptions } from "@/lib/auth/options";
 import { guardAuthRequest, shapeAuthResponse } from "@/lib/auth/nextauth-guard";
-import { errorResponse } from "@/lib/http";
+import { errorResponse, otherMethods } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +17,6 @@ async function handler(request: Request, context: Ctx) {
 }
 
 export { handler as GET, handler as POST };
+
+/** The other methods: a JSON 405 with Allow. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -1,7 +1,7 @@
 import { loadPublicHub, requireOwnedHub } from "@/lib/api/context";
 import { deleteSession } from "@/lib/db/sessions";
 import { dropHub } from "@/lib/live/hub";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { sessionSettingsBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -31,3 +31,6 @@ export const PATCH = route<Ctx>(async (request, { params }) => {
   if (maxParticipants !== undefined) await hub.setParticipantCap(maxParticipants);
   return json({ release: hub.record.release, maxParticipants: hub.record.maxParticipants });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT } = otherMethods("GET", "PATCH", "DELETE");

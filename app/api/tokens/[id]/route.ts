@@ -1,7 +1,7 @@
 import { requireFacilitatorApi } from "@/lib/auth/facilitator";
 import { revokeApiToken } from "@/lib/db/facilitators";
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
+import { json, otherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -14,3 +14,6 @@ export const DELETE = route<Ctx>(async (request, { params }) => {
   if (!(await revokeApiToken(facilitator.id, id))) throw new AppError("not_found", "No such active token.");
   return json({ revoked: id });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, POST, PUT, PATCH } = otherMethods("DELETE");

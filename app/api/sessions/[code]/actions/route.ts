@@ -1,6 +1,6 @@
 import { requireOwnedHub, assertWritable } from "@/lib/api/context";
 import { sealSession } from "@/lib/db/forget";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { sessionActionBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -20,3 +20,6 @@ export const POST = route<Ctx>(async (request, { params }) => {
   if (action.type === "end") await sealSession(hub.record.id).catch((error: unknown) => console.error("Sealing the ended session failed; the debrief retries.", error));
   return json(hub.publicSession());
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,5 +1,5 @@
 import { requireOwnedHub, assertWritable } from "@/lib/api/context";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { agendaBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -20,3 +20,6 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   await hub.setUpcomingAgenda(upcoming);
   return json(hub.agendaPayload());
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PATCH, DELETE } = otherMethods("GET", "PUT");

@@ -1,5 +1,5 @@
 import { requireOwnedHub } from "@/lib/api/context";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { archiveBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -13,3 +13,6 @@ export const POST = route<Ctx>(async (request, { params }) => {
   await hub.setArchived(archived);
   return json({ code: hub.record.code, archived });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,7 +1,7 @@
 import { requireOwnedSessionData } from "@/lib/debrief/access";
 import type { RevealableChart } from "@/lib/debrief/build";
 import { serveDebrief } from "@/lib/debrief/serve";
-import { json, route } from "@/lib/http";
+import { json, otherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -20,3 +20,6 @@ export const GET = route<Ctx>(async (request, { params }) => {
   const reveal = new Set(REVEALABLE.filter((c) => asked.includes(c)));
   return json(await serveDebrief(data, reveal));
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

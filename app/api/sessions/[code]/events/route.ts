@@ -2,7 +2,7 @@ import { acquireStreamSlot, assertPublicScreensOpen, loadHub } from "@/lib/api/c
 import { currentFacilitator } from "@/lib/auth/facilitator";
 import { identifyParticipant } from "@/lib/auth/participant";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { errorResponse, otherMethods } from "@/lib/http";
 import { publisher, type HubSignal } from "@/lib/live/hub";
 import { rosterJson } from "@/lib/live/roster-view";
 import type { SessionHub } from "@/lib/live/hub";
@@ -164,3 +164,6 @@ export async function GET(request: Request, { params }: Ctx) {
     return errorResponse(error);
   }
 }
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,6 +1,6 @@
 import { loadPublicHub } from "@/lib/api/context";
 import { currentFacilitator } from "@/lib/auth/facilitator";
-import { json, route } from "@/lib/http";
+import { json, otherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -13,3 +13,6 @@ export const GET = route<Ctx>(async (request, { params }) => {
   const isOwner = facilitator?.id === hub.record.facilitatorId;
   return json(hub.boardPayload(isOwner ? "facilitator" : "full"));
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

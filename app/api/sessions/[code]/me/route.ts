@@ -1,7 +1,7 @@
 import { loadHub } from "@/lib/api/context";
 import { identifyParticipant } from "@/lib/auth/participant";
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
+import { json, otherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -14,3 +14,6 @@ export const GET = route<Ctx>(async (request, { params }) => {
   if (!found) throw new AppError("unauthorized", "Join this session first: you are not a participant of it on this device.");
   return json(hub.mePayload(found.participant.id));
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

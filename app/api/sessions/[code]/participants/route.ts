@@ -7,7 +7,7 @@ import { canJoin } from "@/lib/domain/phases";
 import { nameKey, suggestFreeName } from "@/lib/domain/names";
 import { newRejoinCode } from "@/lib/domain/rejoin-code";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { joinBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -65,3 +65,6 @@ export const GET = route<Ctx>(async (_request, { params }) => {
   const hub = await loadHub((await params).code);
   return json(hub.activeParticipants().map((p) => ({ id: p.id, displayName: p.displayName })));
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

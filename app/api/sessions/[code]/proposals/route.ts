@@ -1,6 +1,6 @@
 import { enforceLimit, loadHub } from "@/lib/api/context";
 import { requireParticipant } from "@/lib/auth/participant";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { proposalBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -16,3 +16,6 @@ export const POST = route<Ctx>(async (request, { params }) => {
   const { proposalId } = await hub.propose(me, kind, text);
   return json({ ok: true, proposalId }, 201);
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,7 +1,7 @@
 import QRCode from "qrcode";
 import { loadPublicHub } from "@/lib/api/context";
 import { joinUrl } from "@/lib/api/public-url";
-import { route } from "@/lib/http";
+import { otherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -18,3 +18,6 @@ export const GET = route<Ctx>(async (request, { params }) => {
   });
   return new Response(svg, { headers: { "Content-Type": "image/svg+xml", "Cache-Control": "no-store" } });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

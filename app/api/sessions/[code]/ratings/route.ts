@@ -1,6 +1,6 @@
 import { loadHub } from "@/lib/api/context";
 import { requireParticipant } from "@/lib/auth/participant";
-import { json, route } from "@/lib/http";
+import { json, otherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -12,3 +12,6 @@ export const GET = route<Ctx>(async (request, { params }) => {
   const me = requireParticipant(request, hub);
   return json({ round: hub.state().round, given: hub.givenBy(me.id) });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,5 +1,5 @@
 import { requireOwnedHub, assertWritable } from "@/lib/api/context";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { reflectionOpenBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -14,3 +14,6 @@ export const POST = route<Ctx>(async (request, { params }) => {
   await hub.setReflectionOpen(open);
   return json(hub.publicSession());
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

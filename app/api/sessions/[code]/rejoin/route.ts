@@ -5,7 +5,7 @@ import { hashToken } from "@/lib/auth/secrets";
 import { findParticipantByRejoinHash, useRejoinCode } from "@/lib/db/sessions";
 import { newRejoinCode, normalizeRejoinCode } from "@/lib/domain/rejoin-code";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { rejoinBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -53,3 +53,6 @@ export const POST = route<Ctx>(async (request, { params }) => {
     admission.done();
   }
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -3,7 +3,7 @@ import { requireParticipant } from "@/lib/auth/participant";
 import { loadSessionData } from "@/lib/debrief/data";
 import { serveReport } from "@/lib/debrief/serve";
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
+import { json, otherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -20,3 +20,6 @@ export const GET = route<Ctx>(async (request, { params }) => {
   if (!report) throw new AppError("not_found", "No report for you in this session.");
   return json(report);
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

@@ -1,5 +1,5 @@
 import { assertWritable, requireOwnedHub } from "@/lib/api/context";
-import { readJson, route } from "@/lib/http";
+import { otherMethods, readJson, route } from "@/lib/http";
 import { roundControlBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -54,3 +54,6 @@ export const GET = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code);
   return new Response(hub.roundFresh("control"), { headers: { "Content-Type": "application/json", "Cache-Control": "no-store" } });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");

@@ -2,7 +2,7 @@ import { loadHub, assertWritable } from "@/lib/api/context";
 import { requireParticipant } from "@/lib/auth/participant";
 import { findSelfRatings, saveSelfRatings } from "@/lib/db/sessions";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { selfRatingBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -34,3 +34,6 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   await saveSelfRatings(hub.record.id, me.id, scores);
   return json({ ok: true, scores: await findSelfRatings(me.id) });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PATCH, DELETE } = otherMethods("GET", "PUT");

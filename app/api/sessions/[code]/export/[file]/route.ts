@@ -2,7 +2,7 @@ import { requireOwnedSessionData } from "@/lib/debrief/access";
 import { toCsv, toJson, type ExportKind } from "@/lib/debrief/exports";
 import { serveExport } from "@/lib/debrief/serve";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http";
+import { otherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -30,3 +30,6 @@ export const GET = route<Ctx>(async (request, { params }) => {
     },
   });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PUT, PATCH, DELETE } = otherMethods("GET");

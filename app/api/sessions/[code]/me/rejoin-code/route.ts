@@ -3,7 +3,7 @@ import { requireParticipant } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
 import { setRejoinHash } from "@/lib/db/sessions";
 import { formatRejoinCode, newRejoinCode } from "@/lib/domain/rejoin-code";
-import { json, route } from "@/lib/http";
+import { json, otherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -17,3 +17,6 @@ export const POST = route<Ctx>(async (request, { params }) => {
   await setRejoinHash(me.id, hashToken(`${hub.record.id}:${code}`));
   return json({ rejoinCode: code, formatted: formatRejoinCode(code) });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

@@ -1,6 +1,6 @@
 import { assertWritable, requireOwnedHub } from "@/lib/api/context";
 import { nameKey } from "@/lib/domain/names";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { renameBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -26,3 +26,6 @@ export const PATCH = route<Ctx>(async (request, { params }) => {
   const p = await hub.rename(id, displayName, nameKey(displayName));
   return json({ participant: { id: p.id, displayName: p.displayName } });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, POST, PUT } = otherMethods("PATCH", "DELETE");

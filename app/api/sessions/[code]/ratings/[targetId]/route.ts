@@ -1,7 +1,7 @@
 import { addressOf, enforceLimit, loadHub } from "@/lib/api/context";
 import { IdempotencyStore, idempotencyKey } from "@/lib/api/idempotency";
 import { requireParticipant } from "@/lib/auth/participant";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { ratingBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -25,3 +25,6 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   });
   return json(body);
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, POST, PATCH, DELETE } = otherMethods("PUT");

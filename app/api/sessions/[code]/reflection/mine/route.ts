@@ -3,7 +3,7 @@ import { requireParticipant } from "@/lib/auth/participant";
 import { getDb } from "@/lib/db/client";
 import { saveReflection } from "@/lib/db/sessions";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { reflectionBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -29,3 +29,6 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   await hub.reflectionSaved();
   return json({ ok: true });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { POST, PATCH, DELETE } = otherMethods("GET", "PUT");

@@ -2,7 +2,7 @@ import { requireOwnedHub, assertWritable } from "@/lib/api/context";
 import { spotlightBody } from "@/lib/api/schemas";
 import { loadSessionData } from "@/lib/debrief/data";
 import { AppError } from "@/lib/errors";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -26,3 +26,6 @@ export const POST = route<Ctx>(async (request, { params }) => {
   await hub.setSpotlight(reflectionId);
   return json(hub.publicSession());
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");

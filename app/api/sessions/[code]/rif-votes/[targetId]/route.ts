@@ -1,6 +1,6 @@
 import { enforceLimit, loadHub } from "@/lib/api/context";
 import { requireParticipant } from "@/lib/auth/participant";
-import { json, readJson, route } from "@/lib/http";
+import { json, otherMethods, readJson, route } from "@/lib/http";
 import { rifVoteBody } from "@/lib/api/schemas";
 
 export const dynamic = "force-dynamic";
@@ -17,3 +17,6 @@ export const PUT = route<Ctx>(async (request, { params }) => {
   await hub.voteRif(me, targetId, vote);
   return json({ ok: true, targetId, vote });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, POST, PATCH, DELETE } = otherMethods("PUT");

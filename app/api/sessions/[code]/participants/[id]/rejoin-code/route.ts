@@ -3,7 +3,7 @@ import { hashToken } from "@/lib/auth/secrets";
 import { setRejoinHash } from "@/lib/db/sessions";
 import { formatRejoinCode, newRejoinCode } from "@/lib/domain/rejoin-code";
 import { AppError } from "@/lib/errors";
-import { json, route } from "@/lib/http";
+import { json, otherMethods, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -25,3 +25,6 @@ export const POST = route<Ctx>(async (request, { params }) => {
   await setRejoinHash(p.id, hashToken(`${hub.record.id}:${rejoinCode}`));
   return json({ participant: { id: p.id, displayName: p.displayName }, rejoinCode, formatted: formatRejoinCode(rejoinCode) });
 });
+
+/** The other methods: a JSON 405 with Allow. */
+export const { GET, PUT, PATCH, DELETE } = otherMethods("POST");
