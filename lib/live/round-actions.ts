@@ -104,6 +104,9 @@ export async function act(core: HubCore, action: SessionAction, now: number): Pr
     const item = agendaItemFor(core.session.agenda, current.round + 1);
     const duration = action.durationSeconds === 0 ? undefined : (action.durationSeconds ?? item?.durationSeconds ?? undefined);
     effective = { type: "open-round", ...(duration ? { durationSeconds: duration } : {}) };
+    // The next round starts from the last released result (RIF selection, norm, Nosedive tiers): a close
+    // just before released everything, and the board must include it now, not at the next snapshot.
+    core.clock.computeNow();
     next = nextRound(core, current, now);
   } else if (action.type === "reopen-round" && action.durationSeconds === 0) {
     effective = { type: "reopen-round" };
