@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import {
   AdmirationSection,
   ChurnSection,
@@ -15,17 +14,11 @@ import {
 import { plural } from "@/components/debrief/format";
 import { PresenterDeck, type PresenterSlide } from "@/components/debrief/presenter-deck";
 import { ScenesSections } from "@/components/debrief/scenes";
-import { requireFacilitatorPage } from "@/lib/auth/facilitator";
-import type { RevealableChart } from "@/lib/debrief/build";
-import { loadSessionData } from "@/lib/debrief/data";
-import { serveDebrief } from "@/lib/debrief/serve";
-import { normalizeJoinCode } from "@/lib/domain/join-code";
+import { loadFacilitatorDebrief } from "@/lib/debrief/facilitator-page";
 
 export const metadata: Metadata = { title: "Debrief · presenter" };
 export const dynamic = "force-dynamic";
 
-const REVEALABLE: readonly RevealableChart[] = ["churn"];
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
 /**
  * Projector type for the debrief's sections: no card frame, the reading large, every chart capped at
@@ -53,18 +46,8 @@ export default async function PresenterPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { code: codeParam } = await params;
-  const facilitator = await requireFacilitatorPage(`/sessions/${codeParam}/present`);
-  const code = normalizeJoinCode(codeParam);
-  const data = code ? await loadSessionData(code) : null;
-  // Someone else's session looks exactly like a missing one (as on the debrief page).
-  if (!data || data.session.facilitatorId !== facilitator.id) notFound();
-
-  const raw = (await searchParams).reveal;
-  const asked = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((s) => s.trim());
-  const reveal = new Set(REVEALABLE.filter((c) => asked.includes(c)));
-  const debrief = await serveDebrief(data, reveal);
+  const { data, debrief, reveal, heldOn } = await loadFacilitatorDebrief(codeParam, await searchParams, `/sessions/${codeParam}/present`);
   const { session } = debrief;
-  const firstRound = data.rounds[0];
 
   const slides: PresenterSlide[] = [
     {
@@ -75,7 +58,7 @@ export default async function PresenterPage({
           <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-party">Debrief</p>
           <h1 className="font-[family-name:var(--font-display)] text-8xl font-bold uppercase leading-none">{session.title}</h1>
           <p className="text-4xl text-steel">
-            {firstRound ? `Held on ${dateFormat.format(firstRound.openedAt)}` : "No round played yet"} · {plural(session.participants, "participant")} ·{" "}
+            {heldOn ? `Held on ${heldOn}` : "No round played yet"} · {plural(session.participants, "participant")} ·{" "}
             {plural(session.rounds, "round")}
           </p>
           {session.ended ? null : (
