@@ -1,4 +1,7 @@
 // @ts-check
+// next-intl reads each request's language and messages from i18n/request.ts.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS config
+const createNextIntlPlugin = require("next-intl/plugin");
 // Pages get their Content-Security-Policy (with a per-request nonce) from proxy.ts.
 const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"; // = lib/security/headers.ts
 /** @type {import('next').NextConfig} */
@@ -29,4 +32,4 @@ const nextConfig = {
   },
 };
 
-module.exports = nextConfig;
+module.exports = createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -4,6 +4,7 @@
 // dynamically rendered (a static page could not carry a per-request nonce).
 // API routes get their (static) policy from next.config.js instead.
 import { NextResponse, type NextRequest } from "next/server";
+import { PATH_HEADER } from "./lib/i18n/locales";
 import { HSTS, isHttps, newNonce, pageCsp } from "./lib/security/headers";
 
 export function proxy(request: NextRequest) {
@@ -13,6 +14,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // The page's language depends on its path (lib/i18n/locales.ts pageScope); a client's own value is replaced.
+  requestHeaders.set(PATH_HEADER, request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
@@ -21,12 +24,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
+    // Prefetches too: they render the page's language, which comes from the path header set here.
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)" },
   ],
 };

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -14,8 +15,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // proxy.ts gives each page request a CSP nonce; reading the request headers renders every page
   // per request (never prebuilt), so Next can put that nonce on its scripts.
   await headers();
+  // The page's language (i18n/request.ts); each page also wraps itself in <Localized> for its messages.
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-dvh">{children}</body>
     </html>
   );

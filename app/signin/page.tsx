@@ -4,6 +4,7 @@ import { SignInForm } from "@/components/auth/sign-in-form";
 import { SiteHeader } from "@/components/site/header";
 import { Card } from "@/components/ui/card";
 import { currentFacilitator } from "@/lib/auth/facilitator";
+import { Localized } from "@/components/i18n/localized";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
@@ -12,14 +13,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const { callbackUrl } = await searchParams;
   if (await currentFacilitator()) redirect("/dashboard");
   return (
-    <>
-      <SiteHeader />
-      <main id="main" className="mx-auto max-w-md px-4 py-10">
-        <Card>
-          <h1 className="mb-6 font-[family-name:var(--font-display)] text-3xl font-bold uppercase">Facilitator sign in</h1>
-          <SignInForm callbackUrl={callbackUrl} notice={callbackUrl ? "Sign in to continue to the facilitator area." : undefined} />
-        </Card>
-      </main>
-    </>
+    <Localized namespaces={["site"]}>
+      <>
+        <SiteHeader />
+        <main id="main" className="mx-auto max-w-md px-4 py-10">
+          <Card>
+            <h1 className="mb-6 font-[family-name:var(--font-display)] text-3xl font-bold uppercase">Facilitator sign in</h1>
+            <SignInForm callbackUrl={callbackUrl} notice={callbackUrl ? "Sign in to continue to the facilitator area." : undefined} />
+          </Card>
+        </main>
+      </>
+    </Localized>
   );
 }

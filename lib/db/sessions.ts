@@ -1,4 +1,5 @@
 // Named queries for sessions, rounds and participants.
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../i18n/locales";
 import crypto from "node:crypto";
 import { generateJoinCode } from "../domain/join-code";
 import type { Phase, SessionState } from "../domain/phases";
@@ -32,6 +33,8 @@ export interface SessionRecord {
   release: { seconds: number; batch: number };
   /** At most this many people may join (lib/domain/admission.ts, docs/decisions/0021). */
   maxParticipants: number;
+  /** The room's language (lib/i18n/locales.ts). */
+  language: Locale;
   createdAt: Date;
 }
 
@@ -55,6 +58,7 @@ function toRecord(row: SessionRow): SessionRecord {
     amendments: parseAmendments(row.amendments),
     release: { seconds: row.releaseSeconds, batch: row.releaseMinRaters },
     maxParticipants: row.maxParticipants,
+    language: isLocale(row.language) ? row.language : DEFAULT_LOCALE,
     createdAt: row.createdAt,
     state: {
       phase: row.phase as Phase,
@@ -79,6 +83,7 @@ export async function createSession(input: {
   dimensions: Dimension[];
   k: number;
   agenda?: AgendaItem[];
+  language?: Locale;
 }): Promise<SessionRecord> {
   // 32^6 ≈ 10^9 codes: a clash is rare, but retry rather than fail.
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -91,6 +96,7 @@ export async function createSession(input: {
           dimensions: JSON.stringify(input.dimensions),
           k: input.k,
           agenda: JSON.stringify(input.agenda ?? []),
+          language: input.language ?? DEFAULT_LOCALE,
           pseudonymSecret: newPseudonymSecret(),
         },
       });
@@ -282,6 +288,10 @@ export async function saveReleaseSettings(sessionId: string, release: { seconds:
 }
 
 /** The facilitator's participant cap (lib/domain/admission.ts). */
+export async function saveLanguage(sessionId: string, language: Locale): Promise<void> {
+  await getDb().session.update({ where: { id: sessionId }, data: { language } });
+}
+
 export async function saveParticipantCap(sessionId: string, maxParticipants: number): Promise<void> {
   await getDb().session.update({ where: { id: sessionId }, data: { maxParticipants } });
 }

@@ -1,8 +1,13 @@
 // What a facilitator configures when creating a session: title, rating
 // dimensions (the essay's seven by default), scale and anonymity threshold.
 import { z } from "zod";
+import { LOCALES } from "../i18n/locales";
 import { MAX_MAX_PARTICIPANTS, MIN_MAX_PARTICIPANTS } from "./admission";
 
+/** The essay's seven, by their stable keys (labels per language: messages/<locale>/content.json). */
+export const DEFAULT_DIMENSION_KEYS = ["potential", "talent", "creativity", "innovation", "passion-commitment", "continuous-learning", "personal-growth"] as const;
+
+/** The seven in English (the labels of messages/en/content.json). */
 export const DEFAULT_DIMENSIONS = [
   "Potential",
   "Talent",
@@ -40,11 +45,15 @@ export function slugify(label: string): string {
   return slug || "dimension";
 }
 
-/** Labels in display order → dimensions with unique keys ("talent", "talent-2", …). */
-export function dimensionsFromLabels(labels: readonly string[]): Dimension[] {
+/**
+ * Labels in display order → dimensions with unique keys ("talent", "talent-2", …). A label that is one
+ * of `known` (the essay's seven in the session's language) keeps that one's stable key: "Potenzial" and
+ * "Потенциал" are both `potential` for API clients.
+ */
+export function dimensionsFromLabels(labels: readonly string[], known: readonly Dimension[] = []): Dimension[] {
   const used = new Set<string>();
   return labels.map((label) => {
-    const base = slugify(label);
+    const base = known.find((d) => d.label.toLowerCase() === label.toLowerCase())?.key ?? slugify(label);
     let key = base;
     for (let n = 2; used.has(key); n++) key = `${base}-${n}`;
     used.add(key);
@@ -80,6 +89,7 @@ export const createSessionSchema = z.object({
     .max(MAX_DIMENSIONS, `At most ${MAX_DIMENSIONS} rating dimensions.`)
     .refine((labels) => new Set(labels.map((l) => l.toLowerCase())).size === labels.length, "Dimension names must be different from each other.")
     .optional(),
+  language: z.enum(LOCALES, { error: `language must be one of ${LOCALES.join(", ")}.` }).optional(),
   k: z
     .number({ error: "The anonymity threshold must be a whole number." })
     .int("The anonymity threshold must be a whole number.")
@@ -113,6 +123,10 @@ export const sessionSettingsSchema = z
       .min(MIN_MAX_PARTICIPANTS, `The participant limit must be at least ${MIN_MAX_PARTICIPANTS}.`)
       .max(MAX_MAX_PARTICIPANTS, `The participant limit can be at most ${MAX_MAX_PARTICIPANTS.toLocaleString("en-US")}.`)
       .optional(),
+    language: z.enum(LOCALES, { error: `language must be one of ${LOCALES.join(", ")}.` }).optional(),
   })
-  .refine((s) => s.release !== undefined || s.maxParticipants !== undefined, "Send release, maxParticipants or both.");
+  .refine(
+    (s) => s.release !== undefined || s.maxParticipants !== undefined || s.language !== undefined,
+    "Send release, maxParticipants, language or any of them.",
+  );
 

@@ -4,6 +4,7 @@
 // so a field added by mistake never leaves the server. The client's types are
 // inferred from these schemas (components/live/types.ts) and the anonymity
 // audit (e2e/anonymity.spec.ts) takes its allowed key sets from here.
+import { LOCALES } from "../i18n/locales";
 import { z } from "zod";
 import { AMENDMENT_KINDS, ROUND_KINDS, type AmendmentKind, type RoundKind } from "../domain/rounds/kinds";
 
@@ -69,6 +70,8 @@ export type BoardView = "full" | "phone" | "facilitator";
 export const publicSessionSchema = z.object({
   code: z.string(),
   title: z.string(),
+  /** The room's language; a phone may show another (its reader's choice). */
+  language: z.enum(LOCALES),
   phase: z.enum(["lobby", "round_open", "round_closed", "ended"]),
   round: z.object({
     number: z.number(),

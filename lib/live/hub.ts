@@ -13,6 +13,7 @@
 // Every change runs alone on the command path (database write and memory update
 // of one change never interleave with another's); what the room sees of a
 // rating waits for the release clock.
+import type { Locale } from "../i18n/locales";
 import type { SessionAction, SessionState } from "../domain/phases";
 import type { AgendaItem } from "../domain/rules/ruleset";
 import type { Amendment } from "../domain/rounds/conference";
@@ -187,6 +188,10 @@ export class SessionHub {
 
   setRelease(release: { seconds: number; batch: number }): Promise<{ seconds: number; batch: number }> {
     return this.write(() => settings.setRelease(this.core, release));
+  }
+
+  setLanguage(language: Locale): Promise<Locale> {
+    return this.write(() => settings.setLanguage(this.core, language));
   }
 
   setParticipantCap(maxParticipants: number): Promise<number> {

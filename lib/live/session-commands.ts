@@ -1,7 +1,8 @@
 // The facilitator's session settings: reflection questions, the spotlight,
 // archiving, the release clock and the agenda. Each function runs inside the
 // hub's command path (lib/live/hub.ts wraps it).
-import { countReflections, findReflection, saveAgenda, saveParticipantCap, saveReleaseSettings, updateSessionFlags } from "../db/sessions";
+import type { Locale } from "../i18n/locales";
+import { countReflections, findReflection, saveAgenda, saveLanguage, saveParticipantCap, saveReleaseSettings, updateSessionFlags } from "../db/sessions";
 import { capAllowed } from "../domain/admission";
 import type { AgendaItem } from "../domain/rules/ruleset";
 import { AppError } from "../errors";
@@ -55,6 +56,16 @@ export async function setRelease(core: HubCore, release: { seconds: number; batc
   core.gate.setMinNewRaters(core.releaseMinRaters());
   core.publish({ kind: "control" });
   return release;
+}
+
+/** The room's language: the projector, the phones and the debrief follow it (phones refresh on the phase event). */
+export async function setLanguage(core: HubCore, language: Locale): Promise<Locale> {
+  core.requireWritable();
+  await saveLanguage(core.session.id, language);
+  core.session = { ...core.session, language };
+  core.publish({ kind: "phase" });
+  core.publish({ kind: "control" });
+  return language;
 }
 
 /** The facilitator's participant cap: not below the people already seated (lib/domain/admission.ts). */

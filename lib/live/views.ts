@@ -35,6 +35,7 @@ export function publicSession(core: HubCore, now: number): PublicSession {
   return publicSessionSchema.parse({
     code: s.code,
     title: s.title,
+    language: s.language,
     phase: state.phase,
     round: {
       number: state.round,

@@ -1,7 +1,9 @@
 import { requireFacilitatorApi } from "@/lib/auth/facilitator";
 import { joinUrl } from "@/lib/api/public-url";
 import { createSession, listSessionsForFacilitator } from "@/lib/db/sessions";
-import { DEFAULT_DIMENSIONS, DEFAULT_K, dimensionsFromLabels } from "@/lib/domain/session-config";
+import { DEFAULT_K, dimensionsFromLabels } from "@/lib/domain/session-config";
+import { defaultDimensions } from "@/lib/i18n/content";
+import { negotiateLocale } from "@/lib/i18n/locales";
 import { AGENDA_PRESETS } from "@/lib/domain/rules/ruleset";
 import { json, otherMethods, readJson, route } from "@/lib/http";
 import { createSessionBody } from "@/lib/api/schemas";
@@ -13,18 +15,23 @@ export const POST = route(async (request) => {
   const { facilitator } = await requireFacilitatorApi(request, { mutating: true });
   const input = await readJson(request, createSessionBody);
   const preset = input.preset ? AGENDA_PRESETS.find((p) => p.id === input.preset) : undefined;
+  // Without a language: the one the request's Accept-Language prefers (the form sends the facilitator's pick).
+  const language = input.language ?? negotiateLocale(request.headers.get("accept-language"));
+  const defaults = defaultDimensions(language);
   const session = await createSession({
     facilitatorId: facilitator.id,
     title: input.title,
-    dimensions: dimensionsFromLabels(input.dimensions ?? DEFAULT_DIMENSIONS),
+    dimensions: input.dimensions ? dimensionsFromLabels(input.dimensions, defaults) : defaults,
     k: input.k ?? DEFAULT_K,
     agenda: input.agenda ?? (preset ? [...preset.agenda] : []),
+    language,
   });
   return json(
     {
       session: {
         code: session.code,
         title: session.title,
+        language: session.language,
         dimensions: session.dimensions,
         scale: session.scale,
         k: session.k,

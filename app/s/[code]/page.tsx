@@ -6,6 +6,7 @@ import { loadHub } from "@/lib/api/context";
 import { participantCookieName } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
 import type { SessionHub } from "@/lib/live/hub";
+import { Localized } from "@/components/i18n/localized";
 
 export const dynamic = "force-dynamic";
 
@@ -31,10 +32,12 @@ export default async function ParticipantPage({ params }: Props) {
   const token = (await cookies()).get(participantCookieName(code))?.value;
   const participant = token ? hub.participantByToken(hashToken(token)) : null;
   return (
-    <ParticipantApp
-      code={code}
-      initialSession={hub.publicSession()}
-      initialParticipant={participant ? { id: participant.id, displayName: participant.displayName, status: participant.status } : null}
-    />
+    <Localized namespaces={["participant", "live", "content"]}>
+      <ParticipantApp
+        code={code}
+        initialSession={hub.publicSession()}
+        initialParticipant={participant ? { id: participant.id, displayName: participant.displayName, status: participant.status } : null}
+      />
+    </Localized>
   );
 }

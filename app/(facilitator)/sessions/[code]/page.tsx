@@ -5,6 +5,7 @@ import { ControlRoom } from "@/components/control/control-room";
 import { loadHub } from "@/lib/api/context";
 import { joinUrl } from "@/lib/api/public-url";
 import { requireFacilitatorPage } from "@/lib/auth/facilitator";
+import { Localized } from "@/components/i18n/localized";
 
 export const metadata: Metadata = { title: "Control room" };
 export const dynamic = "force-dynamic";
@@ -16,12 +17,14 @@ export default async function ControlRoomPage({ params }: { params: Promise<{ co
   // Someone else's session looks exactly like a missing one.
   if (!hub || hub.record.facilitatorId !== facilitator.id) notFound();
   return (
-    <ControlRoom
-      code={hub.record.code}
-      joinUrl={joinUrl(await headers(), hub.record.code)}
-      initialSession={hub.publicSession()}
-      initialBoard={hub.boardPayload("facilitator")}
-      initialControl={hub.controlSnapshot()}
-    />
+    <Localized namespaces={["facilitator", "live", "content"]}>
+      <ControlRoom
+        code={hub.record.code}
+        joinUrl={joinUrl(await headers(), hub.record.code)}
+        initialSession={hub.publicSession()}
+        initialBoard={hub.boardPayload("facilitator")}
+        initialControl={hub.controlSnapshot()}
+      />
+    </Localized>
   );
 }

@@ -23,13 +23,14 @@ export const DELETE = route<Ctx>(async (request, { params }) => {
   return json({ deleted: code });
 });
 
-/** Facilitator: the release clock (how often scores move on screens, and after how many new raters) and the participant cap. */
+/** Facilitator: the release clock (how often scores move on screens, and after how many new raters), the participant cap and the room's language. */
 export const PATCH = route<Ctx>(async (request, { params }) => {
   const { hub } = await requireOwnedHub(request, (await params).code, { mutating: true });
-  const { release, maxParticipants } = await readJson(request, sessionSettingsBody);
+  const { release, maxParticipants, language } = await readJson(request, sessionSettingsBody);
   if (release) await hub.setRelease(release);
   if (maxParticipants !== undefined) await hub.setParticipantCap(maxParticipants);
-  return json({ release: hub.record.release, maxParticipants: hub.record.maxParticipants });
+  if (language !== undefined) await hub.setLanguage(language);
+  return json({ release: hub.record.release, maxParticipants: hub.record.maxParticipants, language: hub.record.language });
 });
 
 /** The other methods: a JSON 405 with Allow. */

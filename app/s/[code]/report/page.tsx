@@ -8,6 +8,7 @@ import { participantCookieName } from "@/lib/auth/participant";
 import { hashToken } from "@/lib/auth/secrets";
 import { loadSessionData } from "@/lib/debrief/data";
 import { serveReport } from "@/lib/debrief/serve";
+import { Localized } from "@/components/i18n/localized";
 
 export const metadata: Metadata = { title: "My report" };
 export const dynamic = "force-dynamic";
@@ -31,5 +32,9 @@ export default async function ReportPage({ params }: { params: Promise<{ code: s
   const data = await loadSessionData(code);
   const report = data ? await serveReport(data, me.id) : null;
   if (!report) notFound();
-  return <ParticipantReportView report={report} />;
+  return (
+    <Localized namespaces={["participant", "content"]}>
+      <ParticipantReportView report={report} />
+    </Localized>
+  );
 }

@@ -6,6 +6,7 @@ import { loadPublicHub } from "@/lib/api/context";
 import { joinUrl } from "@/lib/api/public-url";
 import { isAppError } from "@/lib/errors";
 import type { SessionHub } from "@/lib/live/hub";
+import { Localized } from "@/components/i18n/localized";
 
 export const metadata: Metadata = { title: "Projector" };
 export const dynamic = "force-dynamic";
@@ -28,5 +29,9 @@ export default async function ProjectorPage({ params }: Props) {
   }
   const session = hub.publicSession();
   const board = hub.boardPayload("full");
-  return <ProjectorView code={session.code} initialSession={session} initialBoard={board} joinUrl={joinUrl(requestHeaders, session.code)} />;
+  return (
+    <Localized namespaces={["projector", "live", "content"]}>
+      <ProjectorView code={session.code} initialSession={session} initialBoard={board} joinUrl={joinUrl(requestHeaders, session.code)} />
+    </Localized>
+  );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Localized } from "@/components/i18n/localized";
 import {
   AdmirationSection,
   ChurnSection,
@@ -84,9 +85,11 @@ export default async function PresenterPage({
 
   const back = `/sessions/${session.code}/debrief${reveal.size ? `?reveal=${[...reveal].join(",")}` : ""}`;
   return (
-    <>
-      <style>{DEBRIEF_CSS + PRESENTER_CSS}</style>
-      <PresenterDeck title={session.title} backHref={back} slides={slides} />
-    </>
+    <Localized namespaces={["debrief", "live", "content"]}>
+      <>
+        <style>{DEBRIEF_CSS + PRESENTER_CSS}</style>
+        <PresenterDeck title={session.title} backHref={back} slides={slides} />
+      </>
+    </Localized>
   );
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Session" ADD COLUMN "language" TEXT NOT NULL DEFAULT 'en';

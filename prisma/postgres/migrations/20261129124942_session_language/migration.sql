@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Session" ADD COLUMN     "language" TEXT NOT NULL DEFAULT 'en';
+
