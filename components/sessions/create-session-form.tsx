@@ -1,11 +1,14 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
-import { DEFAULT_DIMENSIONS, DEFAULT_K, DIMENSION_LABEL_MAX, MAX_DIMENSIONS, MAX_K, MIN_K } from "@/lib/domain/session-config";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { LOCALES, LOCALE_NAMES, isLocale, type Locale } from "@/lib/i18n/locales";
+import { DEFAULT_K, DIMENSION_LABEL_MAX, MAX_DIMENSIONS, MAX_K, MIN_K } from "@/lib/domain/session-config";
 
 interface ApiError {
   error?: { code?: string; message?: string; field?: string };
@@ -21,28 +24,29 @@ type FocusRequest = { id: number; target: "input" | "up" | "down" } | { id: null
 
 const TITLE_MAX = 80;
 
-function defaultRows(): DimensionRow[] {
-  return DEFAULT_DIMENSIONS.map((label, id) => ({ id, label }));
-}
+const PRESETS = ["nosedive-arc", "whole-essay", "none"] as const;
 
-/** What a button calls a row: its label, or its position while it has none. */
-function rowName(row: DimensionRow, index: number): string {
-  return row.label.trim() || `dimension ${index + 1}`;
-}
-
-/** The "New session" form: title, rating dimensions (the essay's seven by default) and the anonymity threshold k. */
-export function CreateSessionForm() {
+/**
+ * The "New session" form: title, the session's language, rating dimensions (the essay's seven by
+ * default, in that language) and the anonymity threshold k. `defaults` holds the seven labels in
+ * every language (the server reads them from the content catalogs).
+ */
+export function CreateSessionForm({ defaults }: { defaults: Record<Locale, readonly string[]> }) {
+  const t = useTranslations("facilitator.create");
+  const errorText = useErrorText();
+  const pageLocale = useLocale();
   const router = useRouter();
   const baseId = useId();
   const [title, setTitle] = useState("");
-  const [rows, setRows] = useState<DimensionRow[]>(defaultRows);
+  const [language, setLanguage] = useState<Locale>(pageLocale);
+  const [rows, setRows] = useState<DimensionRow[]>(() => defaults[pageLocale].map((label, id) => ({ id, label })));
   const [k, setK] = useState(String(DEFAULT_K));
   const [preset, setPreset] = useState<"nosedive-arc" | "whole-essay" | "none">("nosedive-arc");
   const [error, setError] = useState<FormError | null>(null);
   const [pending, setPending] = useState(false);
   const [announcement, setAnnouncement] = useState("");
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
-  const nextId = useRef(DEFAULT_DIMENSIONS.length);
+  const nextId = useRef(defaults[pageLocale].length);
   const formRef = useRef<HTMLFormElement>(null);
   const listRef = useRef<HTMLOListElement>(null);
 
@@ -60,6 +64,21 @@ export function CreateSessionForm() {
     const target = wanted && !(wanted as HTMLButtonElement).disabled ? wanted : fallback && !(fallback as HTMLButtonElement).disabled ? fallback : row.querySelector<HTMLElement>('[data-focus="input"]');
     target?.focus();
   }, [focusRequest]);
+
+  /** What a button calls a row: its label, or its position while it has none. */
+  const rowName = (row: DimensionRow, index: number) => row.label.trim() || t("unnamed", { number: index + 1 });
+
+  /** A new session language re-labels the default dimensions the facilitator has not edited. */
+  function changeLanguage(next: Locale) {
+    const before = defaults[language];
+    setRows((current) =>
+      current.map((row) => {
+        const index = before.indexOf(row.label);
+        return index >= 0 && defaults[next][index] !== undefined ? { ...row, label: defaults[next][index]! } : row;
+      }),
+    );
+    setLanguage(next);
+  }
 
   const dimensionsFieldError = error?.field === "dimensions" ? error.message : null;
   const rowError = (index: number) => (error?.field === `dimensions.${index}` ? error.message : undefined);
@@ -85,7 +104,7 @@ export function CreateSessionForm() {
     next.splice(to, 0, row);
     setRows(next);
     if (error?.field?.startsWith("dimensions")) setError(null);
-    setAnnouncement(`Moved ${rowName(row, index)} to position ${to + 1} of ${rows.length}.`);
+    setAnnouncement(t("moved", { name: rowName(row, index), position: to + 1, total: rows.length }));
     setFocusRequest({ id: row.id, target: delta < 0 ? "up" : "down" });
   }
 
@@ -95,7 +114,7 @@ export function CreateSessionForm() {
     const next = rows.filter((r) => r.id !== row.id);
     setRows(next);
     if (error?.field?.startsWith("dimensions")) setError(null);
-    setAnnouncement(`Removed ${rowName(row, index)}. ${next.length} dimension${next.length === 1 ? "" : "s"} left.`);
+    setAnnouncement(t("removed", { name: rowName(row, index), count: next.length }));
     const neighbour = next[index] ?? next[index - 1];
     setFocusRequest(neighbour ? { id: neighbour.id, target: "input" } : { id: null, target: "add" });
   }
@@ -104,15 +123,15 @@ export function CreateSessionForm() {
     if (rows.length >= MAX_DIMENSIONS) return;
     const id = nextId.current++;
     setRows([...rows, { id, label: "" }]);
-    setAnnouncement(`Added dimension ${rows.length + 1}. Type its name.`);
+    setAnnouncement(t("added", { number: rows.length + 1 }));
     setFocusRequest({ id, target: "input" });
   }
 
   function reset() {
-    const fresh = DEFAULT_DIMENSIONS.map((label) => ({ id: nextId.current++, label }));
+    const fresh = defaults[language].map((label) => ({ id: nextId.current++, label }));
     setRows(fresh);
     if (error?.field?.startsWith("dimensions")) setError(null);
-    setAnnouncement(`Reset to the essay's seven dimensions.`);
+    setAnnouncement(t("resetDone"));
   }
 
   function focusField(field: string | undefined) {
@@ -131,7 +150,7 @@ export function CreateSessionForm() {
     event.preventDefault();
     const kValue = Number(k);
     if (k.trim() === "" || !Number.isInteger(kValue) || kValue < MIN_K || kValue > MAX_K) {
-      const problem = { message: `The anonymity threshold must be a whole number from ${MIN_K} to ${MAX_K}.`, field: "k" };
+      const problem = { message: t("kError", { min: MIN_K, max: MAX_K }), field: "k" };
       setError(problem);
       focusField(problem.field);
       return;
@@ -142,11 +161,14 @@ export function CreateSessionForm() {
       const response = await fetch("/api/sessions", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ title, dimensions: rows.map((r) => r.label), k: kValue, ...(preset !== "none" ? { preset } : {}) }),
+        body: JSON.stringify({ title, language, dimensions: rows.map((r) => r.label), k: kValue, ...(preset !== "none" ? { preset } : {}) }),
       });
       if (response.status !== 201) {
         const data = (await response.json().catch(() => ({}))) as ApiError;
-        const problem = { message: data.error?.message ?? "Could not create the session. Try again.", field: data.error?.field };
+        const problem = {
+          message: data.error?.code ? errorText({ code: data.error.code, message: data.error.message ?? "" }) : t("failed"),
+          field: data.error?.field,
+        };
         setError(problem);
         setPending(false);
         focusField(problem.field);
@@ -156,7 +178,7 @@ export function CreateSessionForm() {
       // Stay "pending" while the control room loads.
       router.push(`/sessions/${data.session.code}`);
     } catch {
-      setError({ message: "Could not reach the server. Check your connection and try again." });
+      setError({ message: errorText({ code: "network", message: "Could not reach the server. Check your connection and try again." }) });
       setPending(false);
     }
   }
@@ -165,11 +187,11 @@ export function CreateSessionForm() {
   const countHintId = `${baseId}-dims-hint`;
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-6" aria-label="New session" noValidate data-testid="create-session-form">
+    <form ref={formRef} onSubmit={onSubmit} className="flex flex-col gap-6" aria-label={t("formLabel")} noValidate data-testid="create-session-form">
       {error && !knownField ? <Alert>{error.message}</Alert> : null}
 
       <TextField
-        label="Session title"
+        label={t("title")}
         name="title"
         value={title}
         onChange={(e) => {
@@ -179,14 +201,40 @@ export function CreateSessionForm() {
         maxLength={TITLE_MAX}
         required
         autoComplete="off"
-        placeholder="e.g. Leadership offsite, Thursday"
+        placeholder={t("titlePlaceholder")}
         error={error?.field === "title" ? error.message : undefined}
       />
 
+      <div className="flex flex-col gap-1">
+        <label htmlFor={`${baseId}-language`} className="text-sm font-semibold">
+          {t("language")}
+        </label>
+        <select
+          id={`${baseId}-language`}
+          name="language"
+          value={language}
+          onChange={(e) => {
+            if (isLocale(e.target.value)) changeLanguage(e.target.value);
+          }}
+          aria-describedby={`${baseId}-language-hint`}
+          className="min-h-12 max-w-xs rounded-md border-2 border-ink/30 bg-white px-3 text-base text-ink focus:border-ink"
+          data-testid="session-language"
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+        <p id={`${baseId}-language-hint`} className="text-sm text-steel">
+          {t("languageHint")}
+        </p>
+      </div>
+
       <fieldset className="flex flex-col gap-3" aria-describedby={dimensionsFieldError ? `${baseId}-dims-error` : countHintId}>
-        <legend className="mb-1 text-sm font-semibold">Rating dimensions</legend>
+        <legend className="mb-1 text-sm font-semibold">{t("dimensions")}</legend>
         <p className="text-sm text-steel">
-          Participants rate each colleague from 1 to 5 on every dimension. The defaults are the seven qualities from the essay — vague on purpose.
+          {t("dimensionsHint")}
         </p>
         <ol ref={listRef} className="flex flex-col gap-2" data-testid="dimension-list">
           {rows.map((row, index) => {
@@ -197,7 +245,7 @@ export function CreateSessionForm() {
               <li key={row.id} data-row-id={row.id} className="flex flex-col gap-1" data-testid="dimension-row">
                 <div className="flex flex-wrap items-center gap-2 sm:flex-nowrap">
                   <label htmlFor={inputId} className="w-full shrink-0 text-sm font-semibold sm:w-28">
-                    Dimension {index + 1}
+                    {t("dimension", { number: index + 1 })}
                   </label>
                   <input
                     id={inputId}
@@ -216,8 +264,8 @@ export function CreateSessionForm() {
                       variant="secondary"
                       className="w-11 px-0"
                       data-focus="up"
-                      aria-label={`Move ${name} up`}
-                      title={index === 0 ? "Already first" : `Move ${name} up`}
+                      aria-label={t("moveUp", { name })}
+                      title={index === 0 ? t("alreadyFirst") : t("moveUp", { name })}
                       disabled={index === 0}
                       onClick={() => move(index, -1)}
                     >
@@ -227,8 +275,8 @@ export function CreateSessionForm() {
                       variant="secondary"
                       className="w-11 px-0"
                       data-focus="down"
-                      aria-label={`Move ${name} down`}
-                      title={index === rows.length - 1 ? "Already last" : `Move ${name} down`}
+                      aria-label={t("moveDown", { name })}
+                      title={index === rows.length - 1 ? t("alreadyLast") : t("moveDown", { name })}
                       disabled={index === rows.length - 1}
                       onClick={() => move(index, 1)}
                     >
@@ -237,9 +285,9 @@ export function CreateSessionForm() {
                     <Button
                       variant="secondary"
                       className="w-11 px-0"
-                      aria-label={`Remove ${name}`}
+                      aria-label={t("remove", { name })}
                       aria-describedby={atMin ? countHintId : undefined}
-                      title={atMin ? "A session needs at least one dimension" : `Remove ${name}`}
+                      title={atMin ? t("needOne") : t("remove", { name })}
                       disabled={atMin}
                       onClick={() => remove(index)}
                     >
@@ -264,16 +312,16 @@ export function CreateSessionForm() {
           </p>
         ) : null}
         <p id={countHintId} className="text-sm text-steel" data-testid="dimension-count">
-          {rows.length} of {MAX_DIMENSIONS} dimensions.
-          {atMax ? ` That is the maximum: remove one to add another.` : ""}
-          {atMin ? " A session needs at least one dimension, so the last one cannot be removed." : ""}
+          {t("count", { count: rows.length, max: MAX_DIMENSIONS })}
+          {atMax ? t("atMax") : ""}
+          {atMin ? t("atMin") : ""}
         </p>
         <div className="flex flex-wrap gap-2">
           <Button data-focus="add" variant="secondary" onClick={add} disabled={atMax} aria-describedby={countHintId}>
-            <span aria-hidden="true">+</span> Add dimension
+            <span aria-hidden="true">+</span> {t("add")}
           </Button>
           <Button variant="ghost" onClick={reset}>
-            Reset to the essay&apos;s seven
+            {t("reset")}
           </Button>
         </div>
         <p className="sr-only" aria-live="polite">
@@ -282,7 +330,7 @@ export function CreateSessionForm() {
       </fieldset>
 
       <TextField
-        label="Anonymity threshold (k)"
+        label={t("k")}
         name="k"
         type="number"
         inputMode="numeric"
@@ -296,39 +344,25 @@ export function CreateSessionForm() {
         }}
         required
         className="max-w-xs"
-        hint={`A score is shown only once at least k different people have rated someone. Between ${MIN_K} and ${MAX_K}; ${DEFAULT_K} by default.`}
+        hint={t("kHint", { min: MIN_K, max: MAX_K, default: DEFAULT_K })}
         error={error?.field === "k" ? error.message : undefined}
       />
 
       <fieldset className="flex flex-col gap-2 text-sm">
-        <legend className="mb-1 font-semibold">Agenda (you can edit it in the control room)</legend>
-        {(
-          [
-            {
-              id: "nosedive-arc",
-              title: "The Nosedive arc",
-              text: "Six rounds in about 45 minutes, from a friendly first round to Nosedive weighting, the Stakhanovite norm and forced distribution, with a prompt for each round.",
-            },
-            {
-              id: "whole-essay",
-              title: "The whole essay",
-              text: "About an hour: two rating rounds, then the tribunal (anonymous denunciations), a Reduction in Force (statements and keep/let-go votes) and a production conference where the room votes on the rules of the last round.",
-            },
-            { id: "none", title: "No agenda", text: "Every round is a plain 360° rating round until you plan others." },
-          ] as const
-        ).map((p) => (
-          <label key={p.id} className="flex items-start gap-3">
-            <input type="radio" name="preset" className="mt-1 h-5 w-5 accent-party" checked={preset === p.id} onChange={() => setPreset(p.id)} />
-            <span>
-              <span className="font-semibold">{p.title}</span>
-              <span className="block text-steel">{p.text}</span>
+        <legend className="mb-1 font-semibold">{t("agenda")}</legend>
+        {PRESETS.map((id) => (
+          <label key={id} className="flex items-start gap-3">
+            <input type="radio" name="preset" className="mt-1 h-5 w-5 accent-party" checked={preset === id} onChange={() => setPreset(id)} />
+            <span className="min-w-0 break-words hyphens-auto">
+              <span className="font-semibold">{t(`presets.${id}.title`)}</span>
+              <span className="block text-steel">{t(`presets.${id}.text`)}</span>
             </span>
           </label>
         ))}
       </fieldset>
 
       <Button type="submit" size="lg" disabled={pending} className="self-start">
-        {pending ? "Creating…" : "Create session"}
+        {pending ? t("creating") : t("submit")}
       </Button>
     </form>
   );
