@@ -1,7 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Countdown } from "@/components/live/countdown";
 import type { BoardPayload, ControlPayload, PublicSession, RosterPayload, RoundPayload } from "@/components/live/types";
 import { useLive } from "@/components/live/use-live";
@@ -15,16 +16,11 @@ import { ParticipantsTable } from "./participants-table";
 import { RoundControlPanel } from "./round-control";
 import { RunBar } from "./run-bar";
 import { mergeRoster } from "@/lib/live/roster-view";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { LOCALES, LOCALE_NAMES, isLocale, type Locale } from "@/lib/i18n/locales";
 
-const DURATIONS = [
-  { value: -1, label: "Agenda's timer" },
-  { value: 0, label: "No timer" },
-  { value: 60, label: "1 minute" },
-  { value: 120, label: "2 minutes" },
-  { value: 180, label: "3 minutes" },
-  { value: 300, label: "5 minutes" },
-  { value: 600, label: "10 minutes" },
-];
+/** The round timer's choices in seconds: -1 the agenda's own, 0 none. */
+const DURATIONS = [-1, 0, 60, 120, 180, 300, 600];
 
 export function ControlRoom({
   code,
@@ -49,14 +45,16 @@ export function ControlRoom({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
+  const t = useTranslations("facilitator.control");
+  const errorText = useErrorText();
 
   async function act(action: string, body: Record<string, unknown> = {}) {
-    if (action === "end" && !window.confirm("End the session for everyone? Ratings stop, the session cannot be reopened, and the database forgets who gave which rating (the debrief keeps what it shows).")) return;
+    if (action === "end" && !window.confirm(t("confirmEnd"))) return;
     setPending(action);
     setError(null);
     const result = await api(`/api/sessions/${code}/actions`, { method: "POST", body: { action, ...body } });
     setPending(null);
-    if (!result.ok) setError(result.message);
+    if (!result.ok) setError(errorText(result));
   }
 
   const phase = session.phase;
@@ -71,9 +69,9 @@ export function ControlRoom({
       <header className="flex flex-wrap items-end justify-between gap-x-4 gap-y-1">
         <div className="min-w-0">
           <p className="text-sm font-semibold uppercase tracking-[0.2em] text-party">
-            Control room · <span data-testid="control-join-code">{code}</span>
+            {t("controlRoom")} · <span data-testid="control-join-code">{code}</span>
           </p>
-          <h1 className="truncate font-[family-name:var(--font-display)] text-3xl font-bold uppercase">{session.title}</h1>
+          <h1 className="truncate hyphens-auto font-[family-name:var(--font-display)] text-3xl font-bold uppercase">{session.title}</h1>
           <p className="text-lg" data-testid="control-phase">
             {phaseLabel(session)} <Countdown
               remainingMs={session.round.remainingMs}
@@ -86,13 +84,13 @@ export function ControlRoom({
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <a href={`/s/${code}/screen`} target="_blank" rel="noreferrer" className="inline-flex min-h-11 items-center rounded-md border-2 border-ink px-4 text-sm font-semibold uppercase">
-            Open projector view ↗
+            {t("openProjector")}
           </a>
           <a href={`/sessions/${code}/debrief`} className="inline-flex min-h-11 items-center rounded-md border-2 border-ink px-4 text-sm font-semibold uppercase">
-            Debrief
+            {t("debrief")}
           </a>
           <span className="inline-flex min-h-11 items-center text-sm text-steel" aria-live="polite">
-            {live.status === "live" ? "● live" : live.status === "reconnecting" ? "reconnecting…" : "connecting…"}
+            {live.status === "live" ? t("live") : live.status === "reconnecting" ? t("reconnecting") : t("connecting")}
           </span>
         </div>
       </header>
@@ -111,9 +109,9 @@ export function ControlRoom({
         onError={setError}
       />
 
-      <section aria-label="Round controls" className="flex flex-wrap items-end gap-2">
+      <section aria-label={t("roundControls")} className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-sm font-semibold">
-          Round timer
+          {t("roundTimer")}
           <select
             value={duration}
             onChange={(e) => setDuration(Number(e.target.value))}
@@ -121,8 +119,8 @@ export function ControlRoom({
             disabled={ended}
           >
             {DURATIONS.map((d) => (
-              <option key={d.value} value={d.value}>
-                {d.label}
+              <option key={d} value={d}>
+                {d < 0 ? t("durations.agenda") : d === 0 ? t("durations.none") : t("durations.minutes", { count: d / 60 })}
               </option>
             ))}
           </select>
@@ -130,24 +128,24 @@ export function ControlRoom({
         {open ? (
           session.paused ? (
             <Button variant="secondary" disabled={pending !== null} onClick={() => void act("resume")} aria-keyshortcuts="P">
-              Resume
+              {t("resume")}
             </Button>
           ) : (
             <Button variant="secondary" disabled={pending !== null} onClick={() => void act("pause")} aria-keyshortcuts="P">
-              Pause
+              {t("pause")}
             </Button>
           )
         ) : null}
         {phase === "round_closed" ? (
           <Button variant="secondary" disabled={pending !== null} onClick={() => void act("reopen-round", duration > 0 ? { durationSeconds: duration } : {})}>
-            Reopen round {session.round.number}
+            {t("reopen", { round: session.round.number })}
           </Button>
         ) : null}
         <Button variant="secondary" disabled={ended || pending !== null} onClick={() => void act(session.joiningOpen ? "close-joining" : "open-joining")}>
-          {session.joiningOpen ? "Close joining" : "Open joining"}
+          {session.joiningOpen ? t("closeJoining") : t("openJoining")}
         </Button>
         <Button variant="secondary" disabled={ended || pending !== null} onClick={() => void act(session.leaderboardVisible ? "hide-leaderboard" : "show-leaderboard")}>
-          {session.leaderboardVisible ? "Hide leaderboard" : "Show leaderboard"}
+          {session.leaderboardVisible ? t("hideBoard") : t("showBoard")}
         </Button>
         {session.reflectionOpen || session.round.number > 0 ? (
           <Button
@@ -156,19 +154,19 @@ export function ControlRoom({
             onClick={async () => {
               setError(null);
               const r = await api(`/api/sessions/${code}/reflection`, { method: "POST", body: { open: !session.reflectionOpen } });
-              if (!r.ok) setError(r.message);
+              if (!r.ok) setError(errorText(r));
             }}
           >
-            {session.reflectionOpen ? "Close reflection" : "Reflection now"}
+            {session.reflectionOpen ? t("closeReflection") : t("reflectionNow")}
           </Button>
         ) : null}
         <Button variant="danger" disabled={ended || pending !== null} onClick={() => void act("end")}>
-          End session
+          {t("end")}
         </Button>
       </section>
       {session.joiningOpen && session.round.number > 0 && !ended ? (
         <p className="text-sm font-semibold text-party" role="note" data-testid="late-join-warning">
-          ⚠ Joining is open during the rounds: newcomers are marked and take part from the round after they join.
+          {t("lateJoin")}
         </p>
       ) : null}
 
@@ -178,10 +176,10 @@ export function ControlRoom({
         <ParticipantsTable code={code} control={liveControl} onError={setError} />
         <section aria-labelledby="cr-board-heading" className="flex flex-col gap-2">
           <h2 id="cr-board-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-            Leaderboard {session.leaderboardVisible ? "" : "(hidden from the room)"}
+            {t("leaderboard")} {session.leaderboardVisible ? "" : t("hiddenFromRoom")}
           </h2>
           <p className="text-sm text-steel">
-            {board.ranked} of {board.total} have at least {board.rules.k ?? session.k} raters.
+            {t("ranked", { ranked: board.ranked, total: board.total, k: board.rules.k ?? session.k })}
           </p>
           <div data-testid="control-board">
             {board.rules.labels.length ? <p className="text-xs font-semibold uppercase tracking-wide text-party">{board.rules.labels.join(" · ")}</p> : null}
@@ -189,21 +187,21 @@ export function ControlRoom({
           </div>
           {board.rules.distribution ? (
             <p className="text-sm text-steel" data-testid="tie-rule">
-              Forced distribution ties: {board.rules.distribution.tieRule}
+              {t("tieRule", { rule: board.rules.distribution.tieRule })}
             </p>
           ) : null}
         </section>
       </div>
 
-      <section aria-label="Live figures" className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <section aria-label={t("liveFigures")} className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
-          { label: "Participants", value: liveControl.active, id: "stat-participants" },
-          { label: "Connected now", value: control.connected, id: "stat-connected" },
-          { label: "Ratings per minute", value: control.ratingsPerMinute, id: "stat-rpm" },
-          { label: "Ratings this round", value: control.totalRatings, id: "stat-ratings" },
+          { label: t("stats.participants"), value: liveControl.active, id: "stat-participants" },
+          { label: t("stats.connected"), value: control.connected, id: "stat-connected" },
+          { label: t("stats.rpm"), value: control.ratingsPerMinute, id: "stat-rpm" },
+          { label: t("stats.ratings"), value: control.totalRatings, id: "stat-ratings" },
         ].map((s) => (
-          <div key={s.label} className="rounded-lg border-2 border-ink bg-white p-4">
-            <p className="text-sm text-steel">{s.label}</p>
+          <div key={s.id} className="min-w-0 rounded-lg border-2 border-ink bg-white p-4">
+            <p className="text-sm break-words hyphens-auto text-steel">{s.label}</p>
             <p className="font-mono text-3xl font-bold tabular-nums" data-testid={s.id}>
               {s.value}
             </p>
@@ -214,10 +212,10 @@ export function ControlRoom({
       <div className="grid gap-6 lg:grid-cols-[1fr_1.2fr]">
         <section aria-labelledby="join-heading" className="flex flex-wrap items-center gap-5 rounded-lg border-2 border-ink bg-white p-5">
           {/* eslint-disable-next-line @next/next/no-img-element -- an SVG rendered by our own route */}
-          <img src={`/api/sessions/${code}/qr`} alt={`QR code for ${joinUrl}`} width={160} height={160} className="h-40 w-40" />
+          <img src={`/api/sessions/${code}/qr`} alt={t("qrAlt", { url: joinUrl })} width={160} height={160} className="h-40 w-40" />
           <div className="min-w-0 flex-1">
             <h2 id="join-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-              Join · {session.joiningOpen ? "open" : "closed"}
+              {t("join", { state: session.joiningOpen ? "open" : "closed" })}
             </h2>
             <p className="font-mono text-5xl font-bold tracking-[0.2em]">{code}</p>
             <p className="mt-1 break-all text-sm">
@@ -229,14 +227,18 @@ export function ControlRoom({
         </section>
         <section aria-labelledby="release-heading" className="flex flex-col gap-2 rounded-lg border-2 border-ink bg-white p-5">
           <h2 id="release-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-            Release clock
+            {t("releaseClock")}
           </h2>
           <p className="text-sm text-steel">
-            Joining is <strong>{session.joiningOpen ? "open" : "closed"}</strong>; the leaderboard is{" "}
-            <strong>{session.leaderboardVisible ? "visible" : "hidden"}</strong> on the projector and phones.
+            {t.rich("roomState", {
+              joining: session.joiningOpen ? "open" : "closed",
+              board: session.leaderboardVisible ? "visible" : "hidden",
+              strong: (chunks) => <strong>{chunks}</strong>,
+            })}
           </p>
           <ReleaseSettings code={code} release={control?.release ?? null} disabled={ended || pending !== null} onError={setError} />
           <ParticipantCap code={code} cap={control?.maxParticipants ?? null} disabled={ended || pending !== null} onError={setError} />
+          <SessionLanguage code={code} language={session.language} disabled={pending !== null} onError={setError} />
         </section>
       </div>
 
@@ -244,32 +246,32 @@ export function ControlRoom({
 
       <section aria-labelledby="data-heading" className="flex flex-wrap items-center gap-3 border-t-2 border-ink/20 pt-4">
         <h2 id="data-heading" className="mr-2 font-[family-name:var(--font-display)] text-xl font-bold uppercase">
-          After the session
+          {t("afterSession")}
         </h2>
         <a href={`/sessions/${code}/debrief`} className="inline-flex min-h-11 items-center rounded-md bg-ink px-4 text-sm font-semibold uppercase text-paper">
-          Open the debrief
+          {t("openDebrief")}
         </a>
         <Button
           variant="secondary"
           onClick={async () => {
             const archiving = !session.archived;
-            if (archiving && !window.confirm("Archive this session? It becomes read-only and participants can no longer open their reports.")) return;
+            if (archiving && !window.confirm(t("confirmArchive"))) return;
             const r = await api(`/api/sessions/${code}/archive`, { method: "POST", body: { archived: archiving } });
-            if (!r.ok) setError(r.message);
+            if (!r.ok) setError(errorText(r));
           }}
         >
-          {session.archived ? "Unarchive" : "Archive session"}
+          {session.archived ? t("unarchive") : t("archive")}
         </Button>
         <Button
           variant="danger"
           onClick={async () => {
-            if (!window.confirm("Delete this session and all its data: participants, ratings, reflections? This cannot be undone.")) return;
+            if (!window.confirm(t("confirmDelete"))) return;
             const r = await api(`/api/sessions/${code}`, { method: "DELETE" });
-            if (!r.ok) setError(r.message);
+            if (!r.ok) setError(errorText(r));
             else router.push("/dashboard");
           }}
         >
-          Delete session
+          {t("delete")}
         </Button>
       </section>
     </div>
@@ -290,6 +292,8 @@ function ParticipantCap({
 }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const t = useTranslations("facilitator.control");
+  const errorText = useErrorText();
   if (cap === null) return null;
   async function save(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -297,19 +301,19 @@ function ParticipantCap({
     onError(null);
     const value = Number(draft.trim());
     if (!Number.isInteger(value) || draft.trim() === "") {
-      onError("The participant limit must be a whole number.");
+      onError(t("capWhole"));
       return;
     }
     setSaving(true);
     const result = await api(`/api/sessions/${code}`, { method: "PATCH", body: { maxParticipants: value } });
     setSaving(false);
-    if (!result.ok) onError(result.message);
+    if (!result.ok) onError(errorText(result));
     else setDraft(null);
   }
   return (
     <form className="flex flex-wrap items-end gap-3 text-sm" onSubmit={save} data-testid="participant-cap">
       <label className="flex flex-col gap-1">
-        <span className="font-semibold">At most this many participants</span>
+        <span className="font-semibold">{t("capLabel")}</span>
         <input
           type="number"
           inputMode="numeric"
@@ -323,7 +327,7 @@ function ParticipantCap({
         />
       </label>
       <Button type="submit" variant="secondary" disabled={disabled || saving || draft === null}>
-        Save limit
+        {t("saveCap")}
       </Button>
     </form>
   );
@@ -341,16 +345,18 @@ function ReleaseSettings({
   disabled: boolean;
   onError: (message: string | null) => void;
 }) {
+  const t = useTranslations("facilitator.control");
+  const errorText = useErrorText();
   if (!release) return null;
   async function save(next: { seconds: number; batch: number }) {
     onError(null);
     const result = await api(`/api/sessions/${code}`, { method: "PATCH", body: { release: next } });
-    if (!result.ok) onError(result.message);
+    if (!result.ok) onError(errorText(result));
   }
   return (
     <div className="flex flex-wrap items-end gap-4 text-sm" data-testid="release-settings">
       <label className="flex flex-col gap-1">
-        <span className="font-semibold">Scores move every</span>
+        <span className="font-semibold">{t("scoresMove")}</span>
         <select
           className="min-h-9 rounded border-2 border-ink/30 bg-white px-2"
           value={release.seconds}
@@ -359,13 +365,13 @@ function ReleaseSettings({
         >
           {[1, 2, 3, 5, 10].map((s) => (
             <option key={s} value={s}>
-              {s}–{s + Math.min(1, s / 2)} s
+              {t("seconds", { from: s, to: s + Math.min(1, s / 2) })}
             </option>
           ))}
         </select>
       </label>
       <label className="flex flex-col gap-1">
-        <span className="font-semibold">after new raters (at least)</span>
+        <span className="font-semibold">{t("newRaters")}</span>
         <select
           className="min-h-9 rounded border-2 border-ink/30 bg-white px-2"
           value={release.batch}
@@ -379,7 +385,59 @@ function ReleaseSettings({
           ))}
         </select>
       </label>
-      <p className="max-w-md text-steel">A colleague&apos;s score changes on screen only when this many new people have rated them, so no single rating can be singled out.</p>
+      <p className="max-w-md text-steel">{t("releaseHint")}</p>
+    </div>
+  );
+}
+
+/** The session's language (the room's: projector, phones, debrief); the control room itself stays in the facilitator's. */
+function SessionLanguage({
+  code,
+  language,
+  disabled,
+  onError,
+}: {
+  code: string;
+  language: Locale;
+  disabled: boolean;
+  onError: (message: string | null) => void;
+}) {
+  const t = useTranslations("facilitator.control");
+  const errorText = useErrorText();
+  const id = useId();
+  const [saving, setSaving] = useState<Locale | null>(null);
+  async function save(next: Locale) {
+    onError(null);
+    setSaving(next);
+    const result = await api(`/api/sessions/${code}`, { method: "PATCH", body: { language: next } });
+    setSaving(null);
+    if (!result.ok) onError(errorText(result));
+  }
+  return (
+    <div className="flex flex-col gap-1 text-sm">
+      <label htmlFor={id} className="font-semibold">
+        {t("language")}
+      </label>
+      <select
+        id={id}
+        className="min-h-9 max-w-xs rounded border-2 border-ink/30 bg-white px-2"
+        value={saving ?? language}
+        disabled={disabled || saving !== null}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => {
+          if (isLocale(e.target.value)) void save(e.target.value);
+        }}
+        data-testid="control-session-language"
+      >
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+      <p id={`${id}-hint`} className="max-w-md text-steel">
+        {t("languageHint")}
+      </p>
     </div>
   );
 }
