@@ -1,13 +1,12 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Stakhanov — feel what 360° appraisal does to a group", template: "%s · Stakhanov" },
-  description:
-    "A live workshop: participants rate each other anonymously from their phones while a leaderboard ranks everyone against everyone. Then the group debriefs with its own data.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("site.meta");
+  return { title: { default: t("title"), template: "%s · Stakhanov" }, description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#b3121f" };
 

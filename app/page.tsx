@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { JoinCodeForm } from "@/components/join/join-code-form";
 import { normalizeJoinCode } from "@/lib/domain/join-code";
@@ -8,26 +9,14 @@ import { Localized } from "@/components/i18n/localized";
 
 export const dynamic = "force-dynamic";
 
-const steps = [
-  {
-    title: "Rate",
-    text: "Everyone joins from their phone and rates colleagues, anonymously, on “potential”, “talent”, “passion & commitment” and four more qualities nobody can define.",
-  },
-  {
-    title: "Rank",
-    text: "A live leaderboard on the projector ranks everyone against everyone. Forced distribution, Nosedive weighting and Reduction-in-Force rounds raise the stakes.",
-  },
-  {
-    title: "Reflect",
-    text: "The debrief shows what the group’s own data reveals: inequality, retaliation, cliques, halo effects, and how much the ranking depends on the rules.",
-  },
-];
+const STEPS = ["rate", "rank", "reflect"] as const;
 
 export default async function LandingPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
   // The join form works before the page's script has loaded too (a slow phone): it submits ?code=….
   const { code } = await searchParams;
   const joinCode = typeof code === "string" ? normalizeJoinCode(code) : null;
   if (joinCode) redirect(`/s/${joinCode}`);
+  const t = await getTranslations("site.landing");
   return (
     <Localized namespaces={["site"]}>
       <>
@@ -36,19 +25,17 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
           <section className="border-b-4 border-ink bg-party text-white">
             <div className="mx-auto grid max-w-6xl gap-8 px-4 py-10 md:grid-cols-[1.3fr_1fr] md:py-16">
               <div className="flex flex-col gap-5">
-                <p className="text-sm font-semibold uppercase tracking-[0.25em] text-gold-light">A workshop on performance appraisal</p>
-                <h1 className="font-[family-name:var(--font-display)] text-4xl leading-[1.05] font-bold uppercase sm:text-6xl">
-                  Everyone rates everyone. Live.
+                <p className="text-sm font-semibold uppercase tracking-[0.25em] text-gold-light">{t("kicker")}</p>
+                <h1 className="font-[family-name:var(--font-display)] text-4xl leading-[1.05] font-bold uppercase break-words hyphens-auto sm:text-6xl">
+                  {t("headline")}
                 </h1>
                 <p className="max-w-prose text-lg text-white/90">
-                  In 1935 Alexei Stakhanov mined 102 tonnes of coal against a norm of 7, and a whole economy learned to chase records.
-                  Today’s 360° reviews, stack rankings and star ratings carry the same logic. Stakhanov lets a room feel it for
-                  forty-five minutes, then talk about it.
+                  {t("intro")}
                 </p>
               </div>
               <Card className="self-start text-ink">
-                <h2 className="mb-1 font-[family-name:var(--font-display)] text-2xl font-bold uppercase">Join a session</h2>
-                <p className="mb-4 text-sm text-steel">Type the code on the projector. No account needed.</p>
+                <h2 className="mb-1 font-[family-name:var(--font-display)] text-2xl font-bold uppercase break-words hyphens-auto">{t("joinTitle")}</h2>
+                <p className="mb-4 text-sm text-steel">{t("joinHint")}</p>
                 <JoinCodeForm />
               </Card>
             </div>
@@ -56,16 +43,16 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
 
           <section className="mx-auto max-w-6xl px-4 py-12" aria-labelledby="how-heading">
             <h2 id="how-heading" className="mb-6 font-[family-name:var(--font-display)] text-3xl font-bold uppercase">
-              How a session works
+              {t("howTitle")}
             </h2>
             <ol className="grid gap-6 md:grid-cols-3">
-              {steps.map((step, i) => (
-                <li key={step.title} className="border-t-4 border-ink pt-4">
+              {STEPS.map((step, i) => (
+                <li key={step} className="min-w-0 border-t-4 border-ink pt-4">
                   <p className="font-[family-name:var(--font-display)] text-5xl font-bold text-party" aria-hidden="true">
                     {i + 1}
                   </p>
-                  <h3 className="text-xl font-bold uppercase">{step.title}</h3>
-                  <p className="mt-2 text-steel">{step.text}</p>
+                  <h3 className="text-xl font-bold uppercase break-words hyphens-auto">{t(`steps.${step}.title`)}</h3>
+                  <p className="mt-2 text-steel">{t(`steps.${step}.text`)}</p>
                 </li>
               ))}
             </ol>
@@ -74,15 +61,15 @@ export default async function LandingPage({ searchParams }: { searchParams: Prom
           <section className="border-t-4 border-ink bg-ink text-paper">
             <div className="mx-auto flex max-w-6xl flex-col items-start gap-4 px-4 py-10 md:flex-row md:items-center md:justify-between">
               <div>
-                <h2 className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">Running a workshop?</h2>
-                <p className="text-paper/80">Lecturers, trainers and HR teams: create a free facilitator account on this server.</p>
+                <h2 className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">{t("runningTitle")}</h2>
+                <p className="text-paper/80">{t("runningText")}</p>
               </div>
               <div className="flex flex-wrap gap-3">
                 <LinkButton href="/signup" size="lg">
-                  Create facilitator account
+                  {t("createAccount")}
                 </LinkButton>
                 <LinkButton href="/signin" size="lg" variant="secondary" className="border-paper text-paper hover:bg-paper hover:text-ink">
-                  Sign in
+                  {t("signIn")}
                 </LinkButton>
               </div>
             </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -9,34 +10,27 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { safeCallback } from "@/lib/domain/safe-callback";
 
-/** Turns the code thrown by the Credentials provider into a sentence. */
-export function signInErrorMessage(code: string | undefined | null): string {
-  if (!code) return "Sign-in failed. Try again.";
+type AuthT = ReturnType<typeof useTranslations<"site.auth">>;
+
+/** Turns the code thrown by the Credentials provider into a sentence in the reader's language. */
+export function signInErrorMessage(code: string | undefined | null, t: AuthT): string {
+  if (!code) return t("failed");
   if (code.startsWith("RATE_LIMITED")) {
     const seconds = Number(code.split(":")[1] ?? "0");
-    const minutes = Math.max(1, Math.ceil(seconds / 60));
-    return `Too many failed sign-ins. For your security, sign-in is paused for about ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+    return t("rateLimited", { minutes: Math.max(1, Math.ceil(seconds / 60)) });
   }
   if (code.startsWith("WRONG_CREDENTIALS")) {
     const left = Number(code.split(":")[1] ?? "NaN");
-    if (Number.isInteger(left) && left <= 3) {
-      return left === 0
-        ? "Wrong email or password. Sign-in is now paused for a while."
-        : `Wrong email or password. ${left} attempt${left === 1 ? "" : "s"} left before sign-in is paused.`;
-    }
-    return "Wrong email or password. Check both, or create an account.";
+    if (Number.isInteger(left) && left <= 3) return left === 0 ? t("wrongPaused") : t("wrongLeft", { left });
+    return t("wrong");
   }
-  switch (code) {
-    case "INVALID_INPUT":
-      return "Enter a valid email address and your password.";
-    default:
-      return "Sign-in failed. Try again.";
-  }
+  return code === "INVALID_INPUT" ? t("invalidInput") : t("failed");
 }
 
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const router = useRouter();
+  const t = useTranslations("site.auth");
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -52,13 +46,13 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
         redirect: false,
       });
       if (!result || result.error) {
-        setError(signInErrorMessage(result?.error));
+        setError(signInErrorMessage(result?.error, t));
         return;
       }
       router.push(safeCallback(callbackUrl));
       router.refresh();
     } catch {
-      setError("Could not reach the server. Check your connection and try again.");
+      setError(t("offline"));
     } finally {
       setPending(false);
     }
@@ -68,15 +62,15 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {notice ? <Alert tone="success">{notice}</Alert> : null}
       {error ? <Alert>{error}</Alert> : null}
-      <TextField label="Email" name="email" type="email" autoComplete="email" required />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
+      <TextField label={t("email")} name="email" type="email" autoComplete="email" required />
+      <TextField label={t("password")} name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" size="lg" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signIn")}
       </Button>
       <p className="text-sm">
-        New here?{" "}
+        {t("newHere")}{" "}
         <Link href="/signup" className="font-semibold underline">
-          Create a facilitator account
+          {t("createLink")}
         </Link>
       </p>
     </form>

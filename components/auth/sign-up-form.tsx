@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -8,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { PASSWORD_MIN_LENGTH } from "@/lib/domain/accounts";
+import { useErrorText } from "@/components/i18n/use-error-text";
 
 interface ApiError {
   error?: { code?: string; message?: string; field?: string };
@@ -15,6 +17,8 @@ interface ApiError {
 
 export function SignUpForm() {
   const router = useRouter();
+  const t = useTranslations("site.auth");
+  const errorText = useErrorText();
   const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -36,7 +40,7 @@ export function SignUpForm() {
       });
       if (!response.ok) {
         const data = (await response.json().catch(() => ({}))) as ApiError;
-        setError({ message: data.error?.message ?? "Could not create the account. Try again.", field: data.error?.field });
+        setError({ message: data.error?.code ? errorText({ code: data.error.code, message: data.error.message ?? "" }) : t("createFailed"), field: data.error?.field });
         return;
       }
       const result = await signIn("credentials", { email: body.email, password: body.password, redirect: false });
@@ -44,15 +48,15 @@ export function SignUpForm() {
         // Sign-up does not say whether the email already had an account (that would list accounts).
         setError({
           message: result?.error?.startsWith("RATE_LIMITED")
-            ? "Sign-in is paused for a while after too many attempts. Try again later."
-            : "We could not sign you in with this password. If you already have an account with this email, sign in with that account's password.",
+            ? t("signUpPaused")
+            : t("signUpWrongPassword"),
         });
         return;
       }
       router.push("/dashboard");
       router.refresh();
     } catch {
-      setError({ message: "Could not reach the server. Check your connection and try again." });
+      setError({ message: t("offline") });
     } finally {
       setPending(false);
     }
@@ -63,25 +67,25 @@ export function SignUpForm() {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {error && !error.field ? <Alert>{error.message}</Alert> : null}
-      <TextField label="Your name" name="name" autoComplete="name" required maxLength={80} error={fieldError("name")} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required error={fieldError("email")} />
+      <TextField label={t("name")} name="name" autoComplete="name" required maxLength={80} error={fieldError("name")} />
+      <TextField label={t("email")} name="email" type="email" autoComplete="email" required error={fieldError("email")} />
       <TextField
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
         required
         minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        hint={t("passwordHint", { min: PASSWORD_MIN_LENGTH })}
         error={fieldError("password")}
       />
       <Button type="submit" size="lg" disabled={pending}>
-        {pending ? "Creating account…" : "Create account"}
+        {pending ? t("creating") : t("create")}
       </Button>
       <p className="text-sm">
-        Already have an account?{" "}
+        {t("haveAccount")}{" "}
         <Link href="/signin" className="font-semibold underline">
-          Sign in
+          {t("signIn")}
         </Link>
       </p>
     </form>

@@ -1,6 +1,8 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useRef, useState, useSyncExternalStore, type FormEvent } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -8,14 +10,7 @@ import { TextField } from "@/components/ui/field";
 import type { ApiTokenView } from "@/lib/api/token-view";
 
 /** How long a new token lives: the choices of the create form (days; "" = until revoked). */
-const LIFETIMES = [
-  { value: "", text: "Until I revoke it" },
-  { value: "1", text: "1 day" },
-  { value: "7", text: "7 days" },
-  { value: "30", text: "30 days" },
-  { value: "90", text: "90 days" },
-  { value: "365", text: "1 year" },
-];
+const LIFETIMES = ["", "1", "7", "30", "90", "365"];
 
 interface ApiError {
   error?: { code?: string; message?: string; field?: string };
@@ -34,20 +29,28 @@ function useHydrated(): boolean {
 
 function DateTime({ iso }: { iso: string }) {
   const hydrated = useHydrated();
+  const locale = useLocale();
   const date = new Date(iso);
+  // In the page's language and the browser's own time zone (once hydrated).
   const text = hydrated
-    ? date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })
+    ? new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(date)
     : `${date.toISOString().slice(0, 16).replace("T", " ")} UTC`;
   return <time dateTime={iso}>{text}</time>;
 }
 
-async function errorMessage(response: Response, fallback: string): Promise<{ message: string; field?: string }> {
+async function errorMessage(
+  response: Response,
+  fallback: string,
+  errorText: (failure: { code: string; message: string }) => string,
+): Promise<{ message: string; field?: string }> {
   const data = (await response.json().catch(() => ({}))) as ApiError;
-  return { message: data.error?.message ?? fallback, field: data.error?.field };
+  return { message: data.error?.code ? errorText({ code: data.error.code, message: data.error.message ?? "" }) : fallback, field: data.error?.field };
 }
 
 /** The facilitator's personal API tokens: list, create (secret shown once), revoke. */
 export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) {
+  const t = useTranslations("facilitator.tokens");
+  const errorText = useErrorText();
   const [tokens, setTokens] = useState(initialTokens);
   const [name, setName] = useState("");
   const [lifetime, setLifetime] = useState("30");
@@ -73,7 +76,7 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
         body: JSON.stringify({ name, expiresInDays: lifetime ? Number(lifetime) : null }),
       });
       if (response.status !== 201) {
-        setCreateError(await errorMessage(response, "Could not create the token. Try again."));
+        setCreateError(await errorMessage(response, t("createFailed"), errorText));
         nameRef.current?.querySelector("input")?.focus();
         return;
       }
@@ -85,7 +88,7 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
       // Move focus to the secret so keyboard and screen-reader users land on it.
       requestAnimationFrame(() => secretRef.current?.focus());
     } catch {
-      setCreateError({ message: "Could not reach the server. Check your connection and try again." });
+      setCreateError({ message: t("offline") });
     } finally {
       setCreating(false);
     }
@@ -111,7 +114,7 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
   }
 
   async function revoke(token: ApiTokenView) {
-    if (!window.confirm(`Revoke the token “${token.name}”? Scripts that use it stop working at once. This cannot be undone.`)) return;
+    if (!window.confirm(t("confirmRevoke", { name: token.name }))) return;
     setRevoking(token.id);
     setListError(null);
     setNotice(null);
@@ -121,16 +124,16 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
         headers: { "Content-Type": "application/json" },
       });
       if (!response.ok) {
-        const problem = await errorMessage(response, "Could not revoke the token. Try again.");
+        const problem = await errorMessage(response, t("revokeFailed"), errorText);
         // Already revoked elsewhere: it is gone either way.
         if (response.status === 404) setTokens((current) => current.filter((t) => t.id !== token.id));
         setListError(problem.message);
         return;
       }
       setTokens((current) => current.filter((t) => t.id !== token.id));
-      setNotice(`Revoked “${token.name}”.`);
+      setNotice(t("revoked", { name: token.name }));
     } catch {
-      setListError("Could not reach the server. Check your connection and try again.");
+      setListError(t("offline"));
     } finally {
       setRevoking(null);
     }
@@ -142,7 +145,7 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
         <div className="flex flex-col gap-3 rounded-lg border-4 border-gold bg-gold/20 p-4" data-testid="token-created">
           <p className="font-bold">
             <span aria-hidden="true">⚠ </span>
-            Copy your new token “{created.name}” now. It will not be shown again.
+            {t("copyNow", { name: created.name })}
           </p>
           <code
             ref={secretRef}
@@ -154,24 +157,24 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
           </code>
           <div className="flex flex-wrap items-center gap-3">
             <Button onClick={copySecret}>
-              Copy token
+              {t("copy")}
             </Button>
             <Button variant="ghost" onClick={() => setCreated(null)}>
-              I have saved it — hide
+              {t("hide")}
             </Button>
             <p role="status" className="text-sm font-semibold">
-              {copied === "copied" ? "✔ Copied to the clipboard." : copied === "failed" ? "The browser blocked the clipboard: the token is selected, press Ctrl+C (⌘C)." : ""}
+              {copied === "copied" ? t("copied") : copied === "failed" ? t("copyBlocked") : ""}
             </p>
           </div>
         </div>
       ) : null}
 
-      <form onSubmit={onCreate} className="flex flex-col gap-3" aria-label="Create an API token" noValidate data-testid="create-token-form">
+      <form onSubmit={onCreate} className="flex flex-col gap-3" aria-label={t("formLabel")} noValidate data-testid="create-token-form">
         {createError && createError.field !== "name" ? <Alert>{createError.message}</Alert> : null}
         <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
           <div ref={nameRef} className="flex-1">
             <TextField
-              label="Token name"
+              label={t("name")}
               name="name"
               value={name}
               onChange={(e) => {
@@ -181,13 +184,13 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
               maxLength={60}
               required
               autoComplete="off"
-              hint="What it is for, e.g. “rehearsal bots”, so you know which one to revoke later."
+              hint={t("nameHint")}
               error={createError?.field === "name" ? createError.message : undefined}
             />
           </div>
           <div className="flex flex-col gap-1">
             <label htmlFor="token-lifetime" className="text-sm font-semibold">
-              Expires
+              {t("expires")}
             </label>
             <select
               id="token-lifetime"
@@ -196,51 +199,51 @@ export function ApiTokens({ initialTokens }: { initialTokens: ApiTokenView[] }) 
               onChange={(e) => setLifetime(e.target.value)}
               className="min-h-12 rounded-md border-2 border-ink/30 bg-white px-3 text-base text-ink focus:border-ink"
             >
-              {LIFETIMES.map((l) => (
-                <option key={l.value} value={l.value}>
-                  {l.text}
+              {LIFETIMES.map((days) => (
+                <option key={days} value={days}>
+                  {days === "" ? t("lifetimes.never") : days === "365" ? t("lifetimes.year") : t("lifetimes.days", { count: Number(days) })}
                 </option>
               ))}
             </select>
           </div>
           <Button type="submit" disabled={creating} className="sm:mt-6">
-            {creating ? "Creating…" : "Create token"}
+            {creating ? t("creating") : t("create")}
           </Button>
         </div>
       </form>
 
       <div className="flex flex-col gap-3">
-        <h3 className="text-lg font-bold">Active tokens</h3>
+        <h3 className="text-lg font-bold">{t("active")}</h3>
         {listError ? <Alert>{listError}</Alert> : null}
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {tokens.length === 0 ? (
           <p className="text-steel" data-testid="tokens-empty">
-            You have no active tokens.
+            {t("none")}
           </p>
         ) : (
           <ul className="flex flex-col divide-y-2 divide-ink/10 rounded-md border-2 border-ink/20" data-testid="token-list">
-            {tokens.map((t) => (
-              <li key={t.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="token-row" data-token-id={t.id}>
+            {tokens.map((token) => (
+              <li key={token.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3" data-testid="token-row" data-token-id={token.id}>
                 <div className="min-w-0">
-                  <p className="font-semibold break-words">{t.name}</p>
+                  <p className="font-semibold break-words">{token.name}</p>
                   <p className="text-sm text-steel">
-                    <code className="font-mono text-ink">{t.prefix}…</code> · created <DateTime iso={t.createdAt} /> · last used{" "}
-                    {t.lastUsedAt ? <DateTime iso={t.lastUsedAt} /> : "never"} ·{" "}
-                    {t.expired ? (
+                    <code className="font-mono text-ink">{token.prefix}…</code> · {t("created")} <DateTime iso={token.createdAt} /> · {t("lastUsed")}{" "}
+                    {token.lastUsedAt ? <DateTime iso={token.lastUsedAt} /> : t("never")} ·{" "}
+                    {token.expired ? (
                       <strong className="text-party" data-testid="token-expired">
-                        expired <DateTime iso={t.expiresAt!} />
+                        {t("expired")} <DateTime iso={token.expiresAt!} />
                       </strong>
-                    ) : t.expiresAt ? (
+                    ) : token.expiresAt ? (
                       <>
-                        expires <DateTime iso={t.expiresAt} />
+                        {t("expiresOn")} <DateTime iso={token.expiresAt} />
                       </>
                     ) : (
-                      "never expires"
+                      t("neverExpires")
                     )}
                   </p>
                 </div>
-                <Button variant="danger" onClick={() => revoke(t)} disabled={revoking === t.id} aria-label={`Revoke ${t.name}`}>
-                  {revoking === t.id ? "Revoking…" : "Revoke"}
+                <Button variant="danger" onClick={() => revoke(token)} disabled={revoking === token.id} aria-label={t("revokeLabel", { name: token.name })}>
+                  {revoking === token.id ? t("revoking") : t("revoke")}
                 </Button>
               </li>
             ))}
