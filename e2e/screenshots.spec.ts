@@ -88,3 +88,73 @@ test("live screens: phone join, rate and score; projector with 60 participants; 
   await phoneContext.close();
   await projectorContext.close();
 });
+
+// The same screens in German and Russian: longer words and Cyrillic must still fit (README "Adding a language").
+for (const language of ["de", "ru"] as const) {
+  test(`screenshots in ${language}: phone, projector, control room, debrief`, async ({ browser, facilitator }) => {
+    test.setTimeout(120_000);
+    const locale = language === "de" ? "de-DE" : "ru-RU";
+    const fac = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale });
+    await signInViaApi(fac, facilitator);
+    const api = FacilitatorApi.of(fac);
+    const { code, dimensions } = await api.createSession({ title: language === "de" ? "Jahresgespräch Kalibrierung" : "Ежегодная калибровка", language });
+    const names =
+      language === "de"
+        ? ["Jürgen Müller-Lüdenscheidt", "Anna Schäfer", "Björn Weißenfels", "Käthe Großmann", "Ulrike Überall"]
+        : ["Анна Ковалевская", "Дмитрий Шостакович", "Екатерина Великолепная", "Пётр Сидоров", "Юлия Жукова"];
+    const projectorContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: "en-US" });
+    const projector = await projectorContext.newPage();
+    await projector.goto(`/s/${code}/screen`);
+    await expect(projector.locator("html")).toHaveAttribute("lang", language);
+
+    const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" });
+    const phone = await phoneContext.newPage();
+    await phone.goto(`/s/${code}`);
+    await expect(phone.locator("html")).toHaveAttribute("lang", language);
+    await phone.getByRole("textbox").first().fill(names[0]!);
+    await phone.screenshot({ path: `screenshots/${language}-phone-join.png` });
+    await phone.locator("form button[type=submit]").first().click();
+    await expect(phone.getByTestId("my-name")).toHaveText(names[0]!);
+    const people = [];
+    for (const name of names.slice(1)) people.push(await joinViaApi(code, name));
+    await expect(projector.getByTestId("projector-board").or(projector.locator("main"))).toBeVisible();
+    await projector.screenshot({ path: `screenshots/${language}-projector-lobby.png` });
+
+    await api.mustAct(code, "open-round", 300);
+    const me = (await (await phone.request.get(`/api/sessions/${code}/me`)).json()).participant.id as string;
+    for (const [i, rater] of people.entries()) {
+      for (const target of [...people.filter((p) => p.id !== rater.id).map((p) => p.id), me]) {
+        const scores = Object.fromEntries(dimensions.map((d, j) => [d.key, 1 + ((i + j) % 5)]));
+        expect((await rateViaApi(code, rater, target, scores)).status).toBe(200);
+      }
+    }
+    await phone.reload();
+    await phone.screenshot({ path: `screenshots/${language}-phone-rate.png`, fullPage: true });
+    await phone.getByRole("tab").nth(1).click();
+    await phone.screenshot({ path: `screenshots/${language}-phone-tab2.png`, fullPage: true });
+    await phone.getByRole("tab").nth(2).click();
+    await phone.screenshot({ path: `screenshots/${language}-phone-tab3.png`, fullPage: true });
+
+    await api.mustAct(code, "close-round");
+    await projector.waitForTimeout(3_500); // one release of the clock
+    await projector.screenshot({ path: `screenshots/${language}-projector-board.png` });
+    const control = await fac.newPage();
+    await control.goto(`/sessions/${code}`);
+    await control.screenshot({ path: `screenshots/${language}-control-room.png`, fullPage: true });
+
+    await api.mustAct(code, "end");
+    const debrief = await fac.newPage();
+    await debrief.goto(`/sessions/${code}/debrief`);
+    await expect(debrief.locator("html")).toHaveAttribute("lang", language);
+    await debrief.screenshot({ path: `screenshots/${language}-debrief.png`, fullPage: true });
+    await debrief.goto(`/sessions/${code}/present`);
+    await debrief.screenshot({ path: `screenshots/${language}-presenter-cover.png` });
+    await debrief.keyboard.press("ArrowRight");
+    await debrief.screenshot({ path: `screenshots/${language}-presenter-2.png` });
+    await phone.goto(`/s/${code}/report`);
+    await phone.screenshot({ path: `screenshots/${language}-phone-report.png`, fullPage: true });
+    await fac.close();
+    await phoneContext.close();
+    await projectorContext.close();
+  });
+}

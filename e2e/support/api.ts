@@ -27,7 +27,7 @@ export class FacilitatorApi {
     return new FacilitatorApi(context.request);
   }
 
-  async createSession(body: { title: string; dimensions?: string[]; k?: number }): Promise<SessionInfo> {
+  async createSession(body: { title: string; dimensions?: string[]; k?: number; language?: string }): Promise<SessionInfo> {
     const response = await this.request.post("/api/sessions", { data: body, headers: { Origin: origin() } });
     expect(response.status(), await response.text()).toBe(201);
     return ((await response.json()) as { session: SessionInfo }).session;

@@ -30,6 +30,20 @@ describe("dimensionsFromLabels", () => {
       "personal-growth",
     ]);
   });
+  it("keeps the seven's stable keys in another language, whatever the case", () => {
+    const known = [
+      { key: "potential", label: "Potenzial" },
+      { key: "passion-commitment", label: "Leidenschaft & Engagement" },
+    ];
+    expect(dimensionsFromLabels(["potenzial", "Teamgeist", "Leidenschaft & Engagement"], known)).toEqual([
+      { key: "potential", label: "potenzial" },
+      { key: "teamgeist", label: "Teamgeist" },
+      { key: "passion-commitment", label: "Leidenschaft & Engagement" },
+    ]);
+  });
+  it("gives labels without Latin letters a numbered key", () => {
+    expect(dimensionsFromLabels(["Харизма", "Лояльность"]).map((d) => d.key)).toEqual(["dimension", "dimension-2"]);
+  });
 });
 
 describe("createSessionSchema", () => {
@@ -46,6 +60,10 @@ describe("createSessionSchema", () => {
     [{ title: "ok", k: 1 }, false],
     [{ title: "ok", k: 2.5 }, false],
     [{ title: "ok", k: "3" }, false],
+    [{ title: "ok", language: "de" }, true],
+    [{ title: "ok", language: "ru" }, true],
+    [{ title: "ok", language: "fr" }, false],
+    [{ title: "ok", language: "DE" }, false],
   ])("%j valid=%s", (input, valid) => {
     expect(createSessionSchema.safeParse(input).success).toBe(valid);
   });
@@ -64,6 +82,8 @@ describe("sessionSettingsSchema (PATCH /api/sessions/{code})", () => {
     [{ maxParticipants: "100" }, false],
     [{ release: { seconds: 0, batch: 2 } }, false],
     [{ release: { seconds: 2, batch: 1 } }, false],
+    [{ language: "ru" }, true],
+    [{ language: "xx" }, false],
   ])("%j valid=%s", (input, valid) => {
     expect(sessionSettingsSchema.safeParse(input).success).toBe(valid);
   });
