@@ -43,3 +43,40 @@ export function strength(r: number): string {
   if (size === "almost no") return "almost no";
   return `${size} ${r > 0 ? "positive" : "negative"}`;
 }
+
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}:${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.NumberFormat(locale, options)));
+  return format;
+}
+
+/** fmt, signed and pct in a language's own digits and separators ("0,46" in German, "40 %"). */
+export function numbers(locale: string) {
+  const fixed = (x: number | null | undefined, digits = 2): string => {
+    if (x === null || x === undefined || !Number.isFinite(x)) return NO_NUMBER;
+    const s = numberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false }).format(Math.abs(x));
+    return x < 0 && Number(Math.abs(x).toFixed(digits)) !== 0 ? `−${s}` : s;
+  };
+  return {
+    fmt: fixed,
+    signed: (x: number | null | undefined, digits = 2): string => {
+      if (x === null || x === undefined || !Number.isFinite(x)) return NO_NUMBER;
+      return x > 0 ? `+${fixed(x, digits)}` : fixed(x, digits);
+    },
+    pct: (x: number | null | undefined): string => {
+      if (x === null || x === undefined || !Number.isFinite(x)) return NO_NUMBER;
+      return numberFormat(locale, { style: "percent", maximumFractionDigits: 0 }).format(x);
+    },
+    int: (n: number): string => numberFormat(locale, {}).format(n),
+  };
+}
+
+/** The strength of a correlation as a message key (debrief.view.reciprocity.relation). */
+export function strengthKey(r: number): "strongPositive" | "moderatePositive" | "weakPositive" | "strongNegative" | "moderateNegative" | "weakNegative" | "almostNo" {
+  const a = Math.abs(r);
+  if (a < 0.2) return "almostNo";
+  const size = a >= 0.7 ? "strong" : a >= 0.4 ? "moderate" : "weak";
+  return `${size}${r > 0 ? "Positive" : "Negative"}`;
+}

@@ -5,6 +5,7 @@
 // last, Esc back to the debrief. The position ("3 / 12") and the named
 // previous/next buttons are always on screen; the position is kept in the URL
 // hash so a reload stays on the same screen.
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useSyncExternalStore, type ReactNode } from "react";
 
 function subscribeHash(onChange: () => void) {
@@ -25,6 +26,7 @@ export function PresenterDeck({ title, backHref, slides }: { title: string; back
   // The screen named in the hash (after a reload or a link to one screen); the server renders the first.
   const hash = useSyncExternalStore(subscribeHash, () => window.location.hash.slice(1), () => "");
   const mainRef = useRef<HTMLElement>(null);
+  const t = useTranslations("debrief.presenter");
   const count = slides.length;
   const index = Math.max(0, slides.findIndex((s) => s.id === hash));
 
@@ -67,16 +69,16 @@ export function PresenterDeck({ title, backHref, slides }: { title: string; back
     <div className="flex h-dvh flex-col bg-paper" data-testid="presenter">
       <header className="flex items-center justify-between gap-6 border-b-4 border-ink bg-white px-8 py-3">
         <p className="min-w-0 truncate text-xl font-semibold uppercase tracking-[0.15em] text-party">
-          Debrief · <span className="text-ink">{title}</span>
+          {t.rich("header", { title, name: (chunks) => <span className="text-ink">{chunks}</span> })}
         </p>
         <div className="flex shrink-0 items-center gap-4">
           <p className="font-mono text-2xl font-bold tabular-nums" data-testid="presenter-position" aria-live="polite">
-            <span className="sr-only">Screen </span>
+            <span className="sr-only">{t("screen")}</span>
             {index + 1} / {count}
             <span className="sr-only">: {slide.title}</span>
           </p>
           <a href={backHref} className="text-lg font-semibold underline underline-offset-4 hover:text-party" data-testid="presenter-exit">
-            Back to the debrief <span className="font-normal text-steel">(Esc)</span>
+            {t("back")} <span className="font-normal text-steel">(Esc)</span>
           </a>
         </div>
       </header>
@@ -85,11 +87,11 @@ export function PresenterDeck({ title, backHref, slides }: { title: string; back
       </main>
       <footer className="flex items-center justify-between gap-4 border-t-2 border-ink/20 bg-white px-8 py-3">
         <button type="button" className={nav} onClick={() => go(index - 1)} disabled={index === 0} data-testid="presenter-prev">
-          <span aria-hidden="true">←</span> Previous <span className="sr-only">screen</span>
+          <span aria-hidden="true">←</span> {t("previous")} <span className="sr-only">{t("screenSr")}</span>
         </button>
-        <p className="hidden text-base text-steel lg:block">← → or Page Up / Page Down to move · Home / End · Esc to leave</p>
+        <p className="hidden text-base text-steel lg:block">{t("keys")}</p>
         <button type="button" className={nav} onClick={() => go(index + 1)} disabled={index === count - 1} data-testid="presenter-next">
-          Next <span className="sr-only">screen</span> <span aria-hidden="true">→</span>
+          {t("next")} <span className="sr-only">{t("screenSr")}</span> <span aria-hidden="true">→</span>
         </button>
       </footer>
     </div>

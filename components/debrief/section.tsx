@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 export type StatName = "gini" | "churn" | "reciprocity" | "revenge" | "cliques" | "halo" | "leniency" | "replay" | "ranking" | "reflection" | "tribunal" | "rif" | "conference";
@@ -64,7 +65,9 @@ export function Note({ children }: { children: ReactNode }) {
  * A pairwise section before the session has ended: its heading (so the table of contents still works)
  * and the one sentence that says why it waits. Marked with a padlock glyph and the words, not colour alone.
  */
-export function LockedSection({ id, title, message }: { id: string; title: string; message: string }) {
+export function LockedSection({ id, title }: { id: string; title: string }) {
+  // The sentence is the page's own (the stored one, lib/debrief/build.ts, stays English for API clients).
+  const t = useTranslations("debrief.view");
   return (
     <section
       id={id}
@@ -73,11 +76,11 @@ export function LockedSection({ id, title, message }: { id: string; title: strin
       className="debrief-section flex scroll-mt-4 flex-col gap-3 rounded-lg border-2 border-dashed border-ink bg-paper p-6 print:p-4"
     >
       <h2 id={`${id}-heading`} className="font-[family-name:var(--font-display)] text-4xl font-bold uppercase print:text-2xl">
-        {title} <span className="text-2xl font-semibold normal-case text-steel">(locked until the end)</span>
+        {title} <span className="text-2xl font-semibold normal-case text-steel">{t("lockedTitle")}</span>
       </h2>
       <p className="text-xl leading-snug print:text-sm" data-testid={`reading-${id}`}>
         <span aria-hidden="true">🔒 </span>
-        {message}
+        {t("locked")}
       </p>
     </section>
   );

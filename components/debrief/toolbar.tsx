@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
 
@@ -15,13 +16,14 @@ function revealHref(code: string, reveal: Revealable[]): string {
 
 /** Screen-only controls: names on/off per chart, print, exports and the way back. Hidden in print. */
 export function DebriefToolbar({ code, revealed, ended }: { code: string; revealed: Revealable[]; ended: boolean }) {
+  const t = useTranslations("debrief.toolbar");
   const chip = "inline-flex min-h-11 items-center gap-2 rounded-md border-2 px-3 text-sm font-semibold uppercase tracking-wide";
   return (
     <div className="flex flex-col gap-3 rounded-lg border-2 border-ink bg-white p-4 print:hidden" data-testid="debrief-toolbar">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-sm font-semibold uppercase tracking-wide text-steel" id="reveal-label">
-            Show names on:
+            {t("showNames")}
           </span>
           {REVEALABLE.map((chart) => {
             const on = revealed.includes(chart);
@@ -37,35 +39,34 @@ export function DebriefToolbar({ code, revealed, ended }: { code: string; reveal
                 className={`${chip} ${on ? "border-ink bg-ink text-paper" : "border-ink/40 bg-white text-ink hover:border-ink"}`}
               >
                 <span aria-hidden="true">{on ? "☑" : "☐"}</span>
-                {chart}
-                <span className="sr-only">{on ? "(names shown — select to hide them)" : "(pseudonyms — select to show names)"}</span>
+                {t(`charts.${chart}`)}
+                <span className="sr-only">{on ? t("namesShown") : t("pseudonyms")}</span>
               </Link>
             );
           })}
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <a href={`/sessions/${code}/present${revealed.length ? `?reveal=${revealed.join(",")}` : ""}`} className={buttonClasses("primary")} data-testid="debrief-present">
-            Present full screen
+            {t("present")}
           </a>
           <button type="button" className={buttonClasses("primary")} onClick={() => window.print()} data-testid="debrief-print">
-            Print / save as PDF
+            {t("print")}
           </button>
           <a href={`/sessions/${code}`} className={buttonClasses("secondary")} data-testid="debrief-back">
-            ← Control room
+            {t("back")}
           </a>
         </div>
       </div>
       <p className="text-sm text-steel">
-        Names appear only on the chart you tick (and in what you print while it is ticked). The admiration network, reciprocity and
-        leniency never show names: they would reveal who rated whom.
-        {ended ? "" : " They open, with the ratings export, once you end the session; until then the debrief covers closed rounds only."}
+        {t("note")}
+        {ended ? "" : t("noteRunning")}
       </p>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t-2 border-ink/10 pt-3 text-sm">
-        <span className="font-semibold uppercase tracking-wide text-steel">Export (pseudonymised):</span>
+        <span className="font-semibold uppercase tracking-wide text-steel">{t("exports")}</span>
         {EXPORTS.map((file) =>
           !ended && file.startsWith("ratings.") ? (
             <span key={file} className="font-mono text-steel" data-testid={`export-${file}`}>
-              {file} <span className="font-sans">(after the end)</span>
+              {file} <span className="font-sans">{t("afterEnd")}</span>
             </span>
           ) : (
             <a key={file} href={`/api/sessions/${code}/export/${file}`} download className="font-mono font-semibold underline underline-offset-4 hover:text-party" data-testid={`export-${file}`}>

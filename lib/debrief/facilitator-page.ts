@@ -1,6 +1,7 @@
 // The debrief page and its presenter mode load the same way: the signed-in facilitator's own session
 // (someone else's looks exactly like a missing one), names only on the charts `?reveal=` asks for.
 import { notFound } from "next/navigation";
+import { getFormatter } from "next-intl/server";
 import { requireFacilitatorPage } from "../auth/facilitator";
 import { normalizeJoinCode } from "../domain/join-code";
 import type { RevealableChart } from "./build";
@@ -9,7 +10,11 @@ import { serveDebrief } from "./serve";
 
 const REVEALABLE: readonly RevealableChart[] = ["churn"];
 
-export const debriefDateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+/** "29 November 2026", "29. November 2026", "29 ноября 2026 г.": in the page's language (the session's). */
+export async function debriefDate(date: Date): Promise<string> {
+  const format = await getFormatter();
+  return format.dateTime(date, { day: "numeric", month: "long", year: "numeric" });
+}
 
 export async function loadFacilitatorDebrief(
   codeParam: string,
@@ -25,5 +30,5 @@ export async function loadFacilitatorDebrief(
   const reveal = new Set(REVEALABLE.filter((c) => asked.includes(c)));
   const debrief = await serveDebrief(data, reveal);
   const firstRound = data.rounds[0];
-  return { data, debrief, reveal, heldOn: firstRound ? debriefDateFormat.format(firstRound.openedAt) : null };
+  return { data, debrief, reveal, heldOn: firstRound ? await debriefDate(firstRound.openedAt) : null };
 }

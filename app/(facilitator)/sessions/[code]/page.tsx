@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { ControlRoom } from "@/components/control/control-room";
@@ -7,7 +8,10 @@ import { joinUrl } from "@/lib/api/public-url";
 import { requireFacilitatorPage } from "@/lib/auth/facilitator";
 import { Localized } from "@/components/i18n/localized";
 
-export const metadata: Metadata = { title: "Control room" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("facilitator.control");
+  return { title: t("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ControlRoomPage({ params }: { params: Promise<{ code: string }> }) {

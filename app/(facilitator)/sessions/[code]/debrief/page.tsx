@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DebriefView } from "@/components/debrief/debrief-view";
-import { debriefDateFormat, loadFacilitatorDebrief } from "@/lib/debrief/facilitator-page";
+import { debriefDate, loadFacilitatorDebrief } from "@/lib/debrief/facilitator-page";
 import { Localized } from "@/components/i18n/localized";
 
-export const metadata: Metadata = { title: "Debrief" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("debrief.view");
+  return { title: t("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function DebriefPage({
@@ -17,7 +21,7 @@ export default async function DebriefPage({
   const { data, debrief, heldOn } = await loadFacilitatorDebrief(code, await searchParams, `/sessions/${code}/debrief`);
   return (
     <Localized namespaces={["debrief", "live", "content"]}>
-      <DebriefView debrief={debrief} scale={data.session.scale} heldOn={heldOn} printedOn={debriefDateFormat.format(new Date())} />
+      <DebriefView debrief={debrief} scale={data.session.scale} heldOn={heldOn} printedOn={await debriefDate(new Date())} />
     </Localized>
   );
 }

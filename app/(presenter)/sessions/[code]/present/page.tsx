@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Localized } from "@/components/i18n/localized";
 import {
   AdmirationSection,
@@ -12,12 +13,14 @@ import {
   ReflectionSection,
   ReplaySection,
 } from "@/components/debrief/debrief-view";
-import { plural } from "@/components/debrief/format";
 import { PresenterDeck, type PresenterSlide } from "@/components/debrief/presenter-deck";
 import { ScenesSections } from "@/components/debrief/scenes";
 import { loadFacilitatorDebrief } from "@/lib/debrief/facilitator-page";
 
-export const metadata: Metadata = { title: "Debrief · presenter" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("debrief.presenter");
+  return { title: t("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 
@@ -49,6 +52,8 @@ export default async function PresenterPage({
   const { code: codeParam } = await params;
   const { data, debrief, reveal, heldOn } = await loadFacilitatorDebrief(codeParam, await searchParams, `/sessions/${codeParam}/present`);
   const { session } = debrief;
+  const t = await getTranslations("debrief.presenter");
+  const v = await getTranslations("debrief.view");
 
   const slides: PresenterSlide[] = [
     {
@@ -56,32 +61,32 @@ export default async function PresenterPage({
       title: session.title,
       node: (
         <div className="flex h-full flex-col justify-center gap-6" data-testid="presenter-cover">
-          <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-party">Debrief</p>
-          <h1 className="font-[family-name:var(--font-display)] text-8xl font-bold uppercase leading-none">{session.title}</h1>
+          <p className="text-3xl font-semibold uppercase tracking-[0.3em] text-party">{t("kicker")}</p>
+          <h1 className="font-[family-name:var(--font-display)] text-8xl font-bold uppercase leading-none break-words hyphens-auto">{session.title}</h1>
           <p className="text-4xl text-steel">
-            {heldOn ? `Held on ${heldOn}` : "No round played yet"} · {plural(session.participants, "participant")} ·{" "}
-            {plural(session.rounds, "round")}
+            {heldOn ? v("heldOn", { date: heldOn }) : v("noRound")} · {v("participants", { count: session.participants })} ·{" "}
+            {v("rounds", { count: session.rounds })}
           </p>
           {session.ended ? null : (
-            <p className="max-w-[60ch] text-2xl text-steel">The session is still running: these screens cover closed rounds only, and who-rated-whom analyses wait for the end.</p>
+            <p className="max-w-[60ch] text-2xl text-steel">{t("running")}</p>
           )}
         </div>
       ),
     },
-    { id: "distribution", title: "Inequality", node: <DistributionSection debrief={debrief} /> },
-    { id: "churn", title: "Rank churn", node: <ChurnSection debrief={debrief} /> },
-    { id: "ranking", title: "Ranking replay", node: <RankingSection debrief={debrief} size="projector" /> },
-    { id: "reciprocity", title: "Reciprocity", node: <ReciprocitySection debrief={debrief} /> },
-    { id: "admiration", title: "Admiration network", node: <AdmirationSection debrief={debrief} /> },
-    { id: "halo", title: "Halo effect", node: <HaloSection debrief={debrief} /> },
-    { id: "leniency", title: "Leniency", node: <LeniencySection debrief={debrief} scale={data.session.scale} /> },
-    { id: "replay", title: "Same ratings, other rules", node: <ReplaySection debrief={debrief} /> },
-    ...debrief.scenes.tribunals.map((t) => ({ id: `tribunal-${t.round}`, title: `The tribunal · round ${t.round}` })),
-    ...debrief.scenes.rifs.map((r) => ({ id: `rif-${r.round}`, title: `Reduction in Force · round ${r.round}` })),
-    ...debrief.scenes.conferences.map((c) => ({ id: `conference-${c.round}`, title: `Production conference · round ${c.round}` })),
+    { id: "distribution", title: v("sections.distribution"), node: <DistributionSection debrief={debrief} /> },
+    { id: "churn", title: v("sections.churn"), node: <ChurnSection debrief={debrief} /> },
+    { id: "ranking", title: v("sections.ranking"), node: <RankingSection debrief={debrief} size="projector" /> },
+    { id: "reciprocity", title: v("sections.reciprocity"), node: <ReciprocitySection debrief={debrief} /> },
+    { id: "admiration", title: v("sections.admiration"), node: <AdmirationSection debrief={debrief} /> },
+    { id: "halo", title: v("sections.halo"), node: <HaloSection debrief={debrief} /> },
+    { id: "leniency", title: v("sections.leniency"), node: <LeniencySection debrief={debrief} scale={data.session.scale} /> },
+    { id: "replay", title: v("sections.replay"), node: <ReplaySection debrief={debrief} /> },
+    ...debrief.scenes.tribunals.map((x) => ({ id: `tribunal-${x.round}`, title: t("tribunal", { round: x.round }) })),
+    ...debrief.scenes.rifs.map((r) => ({ id: `rif-${r.round}`, title: t("rif", { round: r.round }) })),
+    ...debrief.scenes.conferences.map((c) => ({ id: `conference-${c.round}`, title: t("conference", { round: c.round }) })),
   ].map((s) => ("node" in s ? s : { ...s, node: <ScenesSections debrief={debrief} only={s.id} /> }));
   // The free answers stay on the debrief page (each one goes on the projector through its spotlight).
-  slides.push({ id: "reflection", title: "Reflection", node: <ReflectionSection debrief={debrief} texts={false} /> });
+  slides.push({ id: "reflection", title: v("sections.reflection"), node: <ReflectionSection debrief={debrief} texts={false} /> });
 
   const back = `/sessions/${session.code}/debrief${reveal.size ? `?reveal=${[...reveal].join(",")}` : ""}`;
   return (
