@@ -43,13 +43,34 @@ function useDebriefText() {
   const n = numbers(useLocale());
   /** "3rd", "3.", "3-е". */
   const place = (rank: number) => t("place", { n: rank });
-  /** The replay's rule names are stored in English (lib/debrief/build.ts); shown in the page's language. */
-  const ruleName = (rule: string) => {
-    const own = /^Plain mean \(k = (\d+)\)$/.exec(rule);
-    if (own) return t("rules.plainMeanOwn", { k: Number(own[1]) });
-    const other = /^Plain mean, k = (\d+)$/.exec(rule);
-    if (other) return t("rules.plainMean", { k: Number(other[1]) });
-    return rule === "Nosedive weighting" ? t("rules.nosedive") : rule;
+  /**
+   * Rule names are stored in English (describeRules, the replay's rules in lib/debrief/build.ts, and the
+   * end-of-session snapshot keeps them so); shown in the page's language. Unknown ones stay as stored.
+   */
+  const ruleName = (rule: string): string => {
+    const fixed: Record<string, string> = {
+      "Nosedive weighting": t("rules.nosedive"),
+      "Plain 360°": t("rules.plain"),
+      "Vitality curve 20/70/10": t("rules.vitality"),
+      "Civil service 25/65/10": t("rules.civilService"),
+      "Stakhanovite norm": t("rules.norm"),
+      "Stakhanovite norm (ratchet)": t("rules.normRatchet"),
+      "Team scores (brigades)": t("rules.teams"),
+      "Leaderboard abolished": t("rules.abolished"),
+      "Ratings paused": t("rules.paused"),
+    };
+    if (fixed[rule]) return fixed[rule];
+    let m = /^Plain mean \(k = (\d+)\)$/.exec(rule);
+    if (m) return t("rules.plainMeanOwn", { k: Number(m[1]) });
+    m = /^Plain mean, k = (\d+)$/.exec(rule);
+    if (m) return t("rules.plainMean", { k: Number(m[1]) });
+    m = /^Forced distribution ([\d/]+)$/.exec(rule);
+    if (m) return t("rules.distribution", { bands: m[1]! });
+    m = /^Quota ballots \((\d+)% top scores\)$/.exec(rule);
+    if (m) return t("rules.quota", { share: Number(m[1]) });
+    m = /^Anonymity threshold (\d+)$/.exec(rule);
+    if (m) return t("rules.minRaters", { k: Number(m[1]) });
+    return rule;
   };
   return { t, ...n, place, ruleName };
 }
@@ -124,7 +145,7 @@ export function DistributionSection({ debrief }: { debrief: Debrief }) {
   const withGini = rounds.filter((r) => r.gini !== null);
   const last = withGini.at(-1);
   const first = withGini[0];
-  const { t, fmt } = useDebriefText();
+  const { t, fmt, ruleName } = useDebriefText();
   let reading: string;
   if (rounds.length === 0) reading = t("distribution.noRound");
   else if (!last) reading = t("distribution.noScore", { k: debrief.session.k });
@@ -160,7 +181,7 @@ export function DistributionSection({ debrief }: { debrief: Debrief }) {
                 </span>
                 <span className="font-mono text-2xl font-bold print:text-base">Gini {fmt(r.gini)}</span>
                 <span className="w-full text-base text-steel print:text-[8pt]">
-                  {r.rules.join(" · ")} · {t("distribution.meta", { mean: fmt(r.mean), scored: r.scored, participants: r.participants })}
+                  {r.rules.map(ruleName).join(" · ")} · {t("distribution.meta", { mean: fmt(r.mean), scored: r.scored, participants: r.participants })}
                   {r.norm !== null ? t("distribution.norm", { norm: fmt(r.norm) }) : ""}
                 </span>
               </figcaption>
@@ -481,7 +502,7 @@ export function ReplaySection({ debrief }: { debrief: Debrief }) {
       reading={
         <>
           <p>{reading}</p>
-          {replay ? <p className="mt-1 text-lg text-steel print:text-xs">{t("replay.playedUnder", { round: replay.round, rules: replay.actual.join(" · ") })}</p> : null}
+          {replay ? <p className="mt-1 text-lg text-steel print:text-xs">{t("replay.playedUnder", { round: replay.round, rules: replay.actual.map(ruleName).join(" · ") })}</p> : null}
         </>
       }
     >
