@@ -53,6 +53,9 @@ test("a session created in German through the form; the control room stays in th
   expect(state.language).toBe("de");
   expect(state.dimensions.map((d: { label: string }) => d.label).slice(0, 5)).toEqual(["Potenzial", "Charisma", "Kreativität", "Innovation", "Leidenschaft & Engagement"]);
   expect(state.dimensions[0].key).toBe("potential");
+  // The form's default agenda preset, titled in the session's language.
+  const agenda = await (await desk.request.get(`/api/sessions/${code}/agenda`)).json();
+  expect(agenda.agenda.map((r: { title: string }) => r.title)).toEqual(["Erster Eindruck", "Alle sehen zu", "Nosedive", "Die Norm", "Vitality-Kurve", "Rank and Yank"]);
 
   // The control room is the facilitator's own page: English, with the room's language shown.
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
@@ -60,6 +63,7 @@ test("a session created in German through the form; the control room stays in th
   const roomLanguage = page.getByLabel("Session language");
   await expect(roomLanguage).toHaveValue("de");
   await expect(page.getByRole("heading", { name: "Release clock" })).toBeVisible();
+  await expect(page.getByTestId("next-step")).toHaveText("Open round 1 “Erster Eindruck”");
 
   // The projector speaks the session's German; switching the room in the control room turns it Russian.
   const screen = await desk.newPage();

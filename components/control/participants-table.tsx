@@ -1,11 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import type { ControlPayload } from "@/components/live/types";
 import { api } from "@/components/participant/api";
 import { Button } from "@/components/ui/button";
 
 export function ParticipantsTable({ code, control, onError }: { code: string; control: ControlPayload; onError: (message: string | null) => void }) {
+  const t = useTranslations("facilitator.people");
+  const errorText = useErrorText();
   const [renaming, setRenaming] = useState<string | null>(null);
   const [newName, setNewName] = useState("");
   /** A fresh rejoin code, shown once (never stored here beyond this screen). */
@@ -14,47 +18,49 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
   const removed = control.participants.filter((p) => p.status !== "active");
 
   async function remove(id: string, name: string, ban: boolean) {
-    const question = ban
-      ? `Ban ${name}? They leave the session and cannot rejoin from this device.`
-      : `Remove ${name}? They leave the board; they may join again.`;
+    const question = ban ? t("confirmBan", { name }) : t("confirmRemove", { name });
     if (!window.confirm(question)) return;
     onError(null);
     const result = await api(`/api/sessions/${code}/participants/${id}${ban ? "?ban=true" : ""}`, { method: "DELETE" });
-    if (!result.ok) onError(result.message);
+    if (!result.ok) onError(errorText(result));
   }
 
   async function issueRejoinCode(id: string, name: string) {
-    if (!window.confirm(`Give ${name} a new rejoin code? Their old code stops working; the new one is shown here once.`)) return;
+    if (!window.confirm(t("confirmCode", { name }))) return;
     onError(null);
     const result = await api<{ participant: { displayName: string }; formatted: string }>(`/api/sessions/${code}/participants/${id}/rejoin-code`, { method: "POST" });
-    if (!result.ok) onError(result.message);
+    if (!result.ok) onError(errorText(result));
     else setIssued({ name: result.data.participant.displayName, code: result.data.formatted });
   }
 
   async function rename(id: string) {
     onError(null);
     const result = await api(`/api/sessions/${code}/participants/${id}`, { method: "PATCH", body: { displayName: newName } });
-    if (!result.ok) onError(result.message);
+    if (!result.ok) onError(errorText(result));
     else setRenaming(null);
   }
 
   return (
     <section aria-labelledby="people-heading" className="flex flex-col gap-2">
       <h2 id="people-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-        Participants ({people.length})
+        {t("title", { count: people.length })}
       </h2>
       <p className="text-sm text-steel" data-testid="counts-note">
-        How many colleagues each person rated, shown once the round closes: a count that rose while a score moved would tell you whom they rated. What they gave is never shown.
+        {t("countsNote")}
       </p>
-      {people.length === 0 ? <p className="text-steel">Nobody has joined yet. Share the code or the QR code.</p> : null}
+      {people.length === 0 ? <p className="text-steel">{t("nobody")}</p> : null}
       {issued ? (
         <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border-4 border-gold bg-white p-3" data-testid="issued-rejoin-code">
           <p className="min-w-0 flex-1 text-sm">
-            Rejoin code for <strong>{issued.name}</strong>, shown once: tell them to tap “I was here before” on the join screen and type{" "}
-            <strong className="font-mono text-xl tracking-widest">{issued.code}</strong>
+            {t.rich("issued", {
+              name: issued.name,
+              code: issued.code,
+              strong: (chunks) => <strong>{chunks}</strong>,
+              mono: (chunks) => <strong className="font-mono text-xl tracking-widest">{chunks}</strong>,
+            })}
           </p>
           <Button variant="secondary" className="!min-h-9" onClick={() => setIssued(null)}>
-            Done
+            {t("done")}
           </Button>
         </div>
       ) : null}
@@ -63,16 +69,16 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
           <thead className="sticky top-0 bg-paper-dark">
             <tr>
               <th scope="col" className="px-3 py-2">
-                Name
+                {t("name")}
               </th>
               <th scope="col" className="px-3 py-2">
-                Connection
+                {t("connection")}
               </th>
               <th scope="col" className="px-3 py-2 text-right">
-                Rated
+                {t("rated")}
               </th>
               <th scope="col" className="px-3 py-2">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </th>
             </tr>
           </thead>
@@ -89,7 +95,7 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
                       }}
                     >
                       <label className="sr-only" htmlFor={`rename-${p.id}`}>
-                        New name for {p.displayName}
+                        {t("newName", { name: p.displayName })}
                       </label>
                       <input
                         id={`rename-${p.id}`}
@@ -100,18 +106,18 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
                         autoFocus
                       />
                       <Button type="submit" className="!min-h-9 !px-2">
-                        Save
+                        {t("save")}
                       </Button>
                       <Button variant="ghost" className="!min-h-9 !px-2" onClick={() => setRenaming(null)}>
-                        Cancel
+                        {t("cancel")}
                       </Button>
                     </form>
                   ) : (
                     <>
                       {p.displayName}
                       {p.joinedDuringRound !== null ? (
-                        <span className="ml-2 rounded bg-paper-dark px-1.5 py-0.5 text-xs font-semibold" data-testid="joined-during" title="Joined while a round was open: takes part from the next round.">
-                          joined in round {p.joinedDuringRound}
+                        <span className="ml-2 rounded bg-paper-dark px-1.5 py-0.5 text-xs font-semibold" data-testid="joined-during" title={t("joinedHint")}>
+                          {t("joinedIn", { round: p.joinedDuringRound })}
                         </span>
                       ) : null}
                     </>
@@ -120,43 +126,45 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
                 <td className="px-3 py-2">
                   {p.connected ? (
                     <span className="text-green-800">
-                      <span aria-hidden="true">● </span>connected
+                      <span aria-hidden="true">● </span>
+                      {t("connected")}
                     </span>
                   ) : (
                     <span className="text-steel">
-                      <span aria-hidden="true">○ </span>away
+                      <span aria-hidden="true">○ </span>
+                      {t("away")}
                     </span>
                   )}
                 </td>
                 <td className="px-3 py-2 text-right font-mono tabular-nums" data-testid="rated-count">
-                  {p.ratedCount === null ? <span title="Shown when the round closes">–<span className="sr-only"> (shown when the round closes)</span></span> : p.ratedCount}
+                  {p.ratedCount === null ? <span title={t("ratedLater")}>–<span className="sr-only">{t("ratedLaterSr")}</span></span> : p.ratedCount}
                 </td>
                 <td className="px-3 py-2">
                   <div className="flex flex-wrap justify-end gap-x-1">
                     <Button
                       variant="ghost"
                       className="!min-h-9 !px-2 !text-xs"
-                      aria-label={`Rename ${p.displayName}`}
+                      aria-label={t("renameLabel", { name: p.displayName })}
                       onClick={() => {
                         setRenaming(p.id);
                         setNewName(p.displayName);
                       }}
                     >
-                      Rename
+                      {t("rename")}
                     </Button>
                     <Button
                       variant="ghost"
                       className="!min-h-9 !px-2 !text-xs"
-                      aria-label={`New rejoin code for ${p.displayName}`}
+                      aria-label={t("codeLabel", { name: p.displayName })}
                       onClick={() => void issueRejoinCode(p.id, p.displayName)}
                     >
-                      New code
+                      {t("code")}
                     </Button>
-                    <Button variant="ghost" className="!min-h-9 !px-2 !text-xs" aria-label={`Remove ${p.displayName}`} onClick={() => void remove(p.id, p.displayName, false)}>
-                      Remove
+                    <Button variant="ghost" className="!min-h-9 !px-2 !text-xs" aria-label={t("removeLabel", { name: p.displayName })} onClick={() => void remove(p.id, p.displayName, false)}>
+                      {t("remove")}
                     </Button>
-                    <Button variant="ghost" className="!min-h-9 !px-2 !text-xs text-party" aria-label={`Ban ${p.displayName}`} onClick={() => void remove(p.id, p.displayName, true)}>
-                      Ban
+                    <Button variant="ghost" className="!min-h-9 !px-2 !text-xs text-party" aria-label={t("banLabel", { name: p.displayName })} onClick={() => void remove(p.id, p.displayName, true)}>
+                      {t("ban")}
                     </Button>
                   </div>
                 </td>
@@ -167,7 +175,9 @@ export function ParticipantsTable({ code, control, onError }: { code: string; co
       </div>
       {removed.length > 0 ? (
         <p className="text-sm text-steel">
-          Not in the ranking: {removed.map((p) => `${p.displayName} (${p.status === "banned" ? "banned" : p.status === "observer" ? "observer, let go" : "removed"})`).join(", ")}
+          {t("notRanked", {
+            list: removed.map((p) => t("status", { name: p.displayName, status: p.status === "banned" || p.status === "observer" ? p.status : "removed" })).join(", "),
+          })}
         </p>
       ) : null}
     </section>

@@ -4,7 +4,8 @@ import { createSession, listSessionsForFacilitator } from "@/lib/db/sessions";
 import { DEFAULT_K, dimensionsFromLabels } from "@/lib/domain/session-config";
 import { defaultDimensions } from "@/lib/i18n/content";
 import { negotiateLocale } from "@/lib/i18n/locales";
-import { AGENDA_PRESETS } from "@/lib/domain/rules/ruleset";
+import { localizedPresetAgenda } from "@/lib/i18n/presets";
+import type { AgendaPresetId } from "@/lib/domain/rules/ruleset";
 import { json, otherMethods, readJson, route } from "@/lib/http";
 import { createSessionBody } from "@/lib/api/schemas";
 
@@ -14,7 +15,6 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (request) => {
   const { facilitator } = await requireFacilitatorApi(request, { mutating: true });
   const input = await readJson(request, createSessionBody);
-  const preset = input.preset ? AGENDA_PRESETS.find((p) => p.id === input.preset) : undefined;
   // Without a language: the one the request's Accept-Language prefers (the form sends the facilitator's pick).
   const language = input.language ?? negotiateLocale(request.headers.get("accept-language"));
   const defaults = defaultDimensions(language);
@@ -23,7 +23,8 @@ export const POST = route(async (request) => {
     title: input.title,
     dimensions: input.dimensions ? dimensionsFromLabels(input.dimensions, defaults) : defaults,
     k: input.k ?? DEFAULT_K,
-    agenda: input.agenda ?? (preset ? [...preset.agenda] : []),
+    // A preset's rounds are titled and prompted in the session's language.
+    agenda: input.agenda ?? (input.preset ? localizedPresetAgenda(input.preset as AgendaPresetId, language) : []),
     language,
   });
   return json(

@@ -235,3 +235,20 @@ export const AGENDA_PRESETS = [
   { id: "nosedive-arc", label: "The Nosedive arc (about 45 minutes)", agenda: NOSEDIVE_ARC },
   { id: "whole-essay", label: "The whole essay: tribunal, Reduction in Force, production conference (about an hour)", agenda: WHOLE_ESSAY },
 ] as const;
+
+/** The stable text key of each preset round, in order: its title and prompt per language (messages/<locale>/facilitator.json, presetRounds). */
+export const PRESET_ROUND_KEYS = {
+  "nosedive-arc": ["first-impressions", "everyone-can-see", "nosedive", "the-norm", "vitality-curve", "rank-and-yank"],
+  "whole-essay": ["first-impressions", "vitality-curve", "tribunal", "rif", "conference", "own-rules"],
+} as const satisfies Record<(typeof AGENDA_PRESETS)[number]["id"], readonly string[]>;
+
+export type AgendaPresetId = keyof typeof PRESET_ROUND_KEYS;
+
+/** A preset's agenda with each round's title and prompt from `text` (the session's language). */
+export function presetAgenda(
+  id: AgendaPresetId,
+  text: (key: (typeof PRESET_ROUND_KEYS)[AgendaPresetId][number]) => { title: string; prompt: string },
+): AgendaItem[] {
+  const preset = AGENDA_PRESETS.find((p) => p.id === id)!;
+  return preset.agenda.map((item, i) => ({ ...item, ...text(PRESET_ROUND_KEYS[id][i]!) }));
+}
