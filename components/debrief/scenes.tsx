@@ -1,10 +1,9 @@
 // The debrief of the essay's three scenes, when the session ran them: the
 // tribunal, the Reduction in Force and the production conference.
+import { useLocale, useTranslations } from "next-intl";
 import type { Debrief } from "@/lib/debrief/build";
-import { plural } from "./format";
+import { numbers } from "./format";
 import { DebriefSection, Note, Stat } from "./section";
-
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
 /** Every scene's section; `only` (a section id such as "tribunal-3") renders just that one, for the presenter. */
 export function ScenesSections({ debrief, only }: { debrief: Debrief; only?: string }) {
@@ -13,38 +12,49 @@ export function ScenesSections({ debrief, only }: { debrief: Debrief; only?: str
   const tribunals = pick(debrief.scenes.tribunals, "tribunal");
   const rifs = pick(debrief.scenes.rifs, "rif");
   const conferences = pick(debrief.scenes.conferences, "conference");
+  const t = useTranslations("debrief.scenes");
+  const titles = useTranslations("debrief.presenter");
+  const { pct } = numbers(useLocale());
   return (
     <>
-      {tribunals.map((t) => (
+      {tribunals.map((x) => (
         <DebriefSection
-          key={`tribunal-${t.round}`}
-          id={`tribunal-${t.round}`}
-          title={`The tribunal · round ${t.round}`}
-          what="Who the room denounced, with which charges, and how the blame was shared out: accusers are only ever counted."
+          key={`tribunal-${x.round}`}
+          id={`tribunal-${x.round}`}
+          title={titles("tribunal", { round: x.round })}
+          what={t("tribunal.what")}
           stats={
             <>
-              <Stat name="tribunal" value={String(t.charges)} label={`${t.charges === 1 ? "charge" : "charges"} by ${t.accusers} ${t.accusers === 1 ? "accuser" : "accusers"} against ${t.accused} ${t.accused === 1 ? "person" : "people"}`} />
-              <Stat name="tribunal" value={pct(t.topShare)} label="of all charges on the single most accused person" />
+              <Stat name="tribunal" value={String(x.charges)} label={t("tribunal.chargesLabel", { charges: x.charges, accusers: x.accusers, accused: x.accused })} />
+              <Stat name="tribunal" value={pct(x.topShare)} label={t("tribunal.topLabel")} />
             </>
           }
           reading={
-            t.charges === 0
-              ? "Nobody denounced anybody. Ask the room why not: fear, solidarity, or a rule nobody took seriously?"
-              : `${plural(t.accusers, "person", "people")} made ${plural(t.charges, "charge")}; ${t.people[0]?.who ?? "?"} drew the most (${plural(t.people[0]?.accusers ?? 0, "accuser")}, ${t.people[0]?.penalty ?? 0}★). ${t.appeals} appealed. The most used charge: “${t.byCharge[0]?.charge ?? ""}”.`
+            x.charges === 0
+              ? t("tribunal.none")
+              : t("tribunal.reading", {
+                  accusers: x.accusers,
+                  charges: x.charges,
+                  who: x.people[0]?.who ?? "?",
+                  top: x.people[0]?.accusers ?? 0,
+                  penalty: x.people[0]?.penalty ?? 0,
+                  appeals: x.appeals,
+                  charge: x.byCharge[0]?.charge ?? "",
+                })
           }
         >
           <div className="grid items-start gap-4 md:grid-cols-2" data-testid="debrief-tribunal">
             <table className="w-full border-collapse text-left text-lg print:text-[9pt]">
-              <caption className="mb-1 text-left font-semibold">Accused</caption>
+              <caption className="mb-1 text-left font-semibold">{t("tribunal.accused")}</caption>
               <thead>
                 <tr className="border-b-2 border-ink">
-                  <th scope="col" className="p-2">Person</th>
-                  <th scope="col" className="p-2">Accusers</th>
-                  <th scope="col" className="p-2">Penalty</th>
+                  <th scope="col" className="p-2">{t("tribunal.person")}</th>
+                  <th scope="col" className="p-2">{t("tribunal.accusers")}</th>
+                  <th scope="col" className="p-2">{t("tribunal.penalty")}</th>
                 </tr>
               </thead>
               <tbody>
-                {t.people.map((p) => (
+                {x.people.map((p) => (
                   <tr key={p.who} className="border-b border-ink/15">
                     <th scope="row" className="p-2 font-mono">{p.who}</th>
                     <td className="p-2">{p.accusers}</td>
@@ -54,15 +64,15 @@ export function ScenesSections({ debrief, only }: { debrief: Debrief; only?: str
               </tbody>
             </table>
             <table className="w-full border-collapse text-left text-lg print:text-[9pt]">
-              <caption className="mb-1 text-left font-semibold">Charges</caption>
+              <caption className="mb-1 text-left font-semibold">{t("tribunal.charges")}</caption>
               <thead>
                 <tr className="border-b-2 border-ink">
-                  <th scope="col" className="p-2">Charge</th>
-                  <th scope="col" className="p-2">Times</th>
+                  <th scope="col" className="p-2">{t("tribunal.charge")}</th>
+                  <th scope="col" className="p-2">{t("tribunal.times")}</th>
                 </tr>
               </thead>
               <tbody>
-                {t.byCharge.map((c) => (
+                {x.byCharge.map((c) => (
                   <tr key={c.charge} className="border-b border-ink/15">
                     <th scope="row" className="p-2 font-normal">{c.charge}</th>
                     <td className="p-2">{c.count}</td>
@@ -72,7 +82,7 @@ export function ScenesSections({ debrief, only }: { debrief: Debrief; only?: str
             </table>
           </div>
           <Note>
-            Penalty: −{t.penalty}★ per distinct accuser, at most −{t.cap}★{t.reward ? `; accusers gained ${t.reward}★ per charge when the round closed` : "; no reward for accusers"}.
+            {t("tribunal.note", { penalty: x.penalty ?? "—", cap: x.cap ?? "—", reward: x.reward ? String(x.reward) : "none" })}
           </Note>
         </DebriefSection>
       ))}
@@ -80,28 +90,28 @@ export function ScenesSections({ debrief, only }: { debrief: Debrief; only?: str
         <DebriefSection
           key={`rif-${r.round}`}
           id={`rif-${r.round}`}
-          title={`Reduction in Force · round ${r.round}`}
-          what="Who was put at risk by the ranking, what they said for themselves, and what the room decided about them."
+          title={titles("rif", { round: r.round })}
+          what={t("rif.what")}
           stats={
             <>
-              <Stat name="rif" value={`${r.letGo}/${r.atRisk}`} label="let go of those at risk" />
-              <Stat name="rif" value={pct(r.keepShareWithStatement)} label={`"keep" votes for those who wrote a statement (${pct(r.keepShareWithout)} for those who did not)`} />
+              <Stat name="rif" value={`${r.letGo}/${r.atRisk}`} label={t("rif.letGoLabel")} />
+              <Stat name="rif" value={pct(r.keepShareWithStatement)} label={t("rif.keepLabel", { without: pct(r.keepShareWithout) })} />
             </>
           }
           reading={
             !r.revealed
-              ? `${r.atRisk} people were at risk; the facilitator did not reveal a verdict.`
-              : `${r.atRisk} people were at risk, ${r.statements} wrote a statement; ${r.ballots} votes were cast and ${r.letGo} ${r.letGo === 1 ? "person was" : "people were"} let go. Did the words matter, or only the rank?`
+              ? t("rif.noVerdict", { atRisk: r.atRisk })
+              : t("rif.reading", { atRisk: r.atRisk, statements: r.statements, ballots: r.ballots, letGo: r.letGo })
           }
         >
           <table className="w-full border-collapse text-left text-lg print:text-[9pt]" data-testid="debrief-rif">
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="p-2">Person</th>
-                <th scope="col" className="p-2">Rank</th>
-                <th scope="col" className="p-2">Statement</th>
-                <th scope="col" className="p-2">Keep / let go</th>
-                <th scope="col" className="p-2">Verdict</th>
+                <th scope="col" className="p-2">{t("tribunal.person")}</th>
+                <th scope="col" className="p-2">{t("rif.rank")}</th>
+                <th scope="col" className="p-2">{t("rif.statement")}</th>
+                <th scope="col" className="p-2">{t("rif.keepLetGo")}</th>
+                <th scope="col" className="p-2">{t("rif.verdict")}</th>
               </tr>
             </thead>
             <tbody>
@@ -109,11 +119,11 @@ export function ScenesSections({ debrief, only }: { debrief: Debrief; only?: str
                 <tr key={c.who} className="border-b border-ink/15 align-top">
                   <th scope="row" className="p-2 font-mono">{c.who}</th>
                   <td className="p-2">{c.rank ?? "–"}</td>
-                  <td className="p-2">{c.hidden ? <em>hidden by the facilitator</em> : c.statement ? `“${c.statement}”` : <em>no statement</em>}</td>
+                  <td className="p-2">{c.hidden ? <em>{t("rif.hidden")}</em> : c.statement ? t("rif.quoted", { text: c.statement }) : <em>{t("rif.noStatement")}</em>}</td>
                   <td className="p-2 font-mono">
                     {c.keep ?? "–"} / {c.letGo ?? "–"}
                   </td>
-                  <td className="p-2 font-semibold">{c.outcome === "let_go" ? "✖ let go" : c.outcome === "kept" ? "✔ kept" : "—"}</td>
+                  <td className="p-2 font-semibold">{c.outcome === "let_go" ? t("rif.letGo") : c.outcome === "kept" ? t("rif.kept") : "—"}</td>
                 </tr>
               ))}
             </tbody>
@@ -124,24 +134,24 @@ export function ScenesSections({ debrief, only }: { debrief: Debrief; only?: str
         <DebriefSection
           key={`conference-${c.round}`}
           id={`conference-${c.round}`}
-          title={`Production conference · round ${c.round}`}
-          what="What the group chose when it governed the rules itself."
-          stats={<Stat name="conference" value={`${c.passed}/${c.proposals.length}`} label="proposals passed" />}
+          title={titles("conference", { round: c.round })}
+          what={t("conference.what")}
+          stats={<Stat name="conference" value={`${c.passed}/${c.proposals.length}`} label={t("conference.passedLabel")} />}
           reading={
             c.proposals.length === 0
-              ? "Nobody proposed anything. The rules stayed as management wrote them."
+              ? t("conference.none")
               : c.passed === 0
-                ? "Nothing passed: the room kept management's rules."
-                : `The room changed: ${c.proposals.filter((p) => p.status === "passed").map((p) => p.text.toLowerCase()).join("; ")}.`
+                ? t("conference.nothing")
+                : t("conference.changed", { changes: c.proposals.filter((p) => p.status === "passed").map((p) => p.text.toLocaleLowerCase()).join("; ") })
           }
         >
           <table className="w-full border-collapse text-left text-lg print:text-[9pt]" data-testid="debrief-conference">
             <thead>
               <tr className="border-b-2 border-ink">
-                <th scope="col" className="p-2">Proposal</th>
-                <th scope="col" className="p-2">For</th>
-                <th scope="col" className="p-2">Against</th>
-                <th scope="col" className="p-2">Outcome</th>
+                <th scope="col" className="p-2">{t("conference.proposal")}</th>
+                <th scope="col" className="p-2">{t("conference.for")}</th>
+                <th scope="col" className="p-2">{t("conference.against")}</th>
+                <th scope="col" className="p-2">{t("conference.outcome")}</th>
               </tr>
             </thead>
             <tbody>
@@ -150,12 +160,12 @@ export function ScenesSections({ debrief, only }: { debrief: Debrief; only?: str
                   <th scope="row" className="p-2 font-normal">{p.text}</th>
                   <td className="p-2 font-mono">{p.for ?? "–"}</td>
                   <td className="p-2 font-mono">{p.against ?? "–"}</td>
-                  <td className="p-2 font-semibold">{p.status === "passed" ? "✔ passed" : p.status === "failed" ? "✖ failed" : "open"}</td>
+                  <td className="p-2 font-semibold">{p.status === "passed" ? t("conference.passed") : p.status === "failed" ? t("conference.failed") : t("conference.open")}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {amendments.length ? <Note>In force at the end: {amendments.map((a) => a.text).join("; ")}.</Note> : null}
+          {amendments.length ? <Note>{t("conference.inForce", { list: amendments.map((a) => a.text).join("; ") })}</Note> : null}
         </DebriefSection>
       ))}
     </>
