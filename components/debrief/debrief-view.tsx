@@ -1,11 +1,12 @@
 // The facilitator's debrief: one section per analysis of this session's own
 // data, readable on a projector and printable as an A4 report. Only
 // aggregates and pseudonyms, except on the charts the facilitator reveals.
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import type { Debrief } from "@/lib/debrief/build";
 import { ChurnChart, DistributionChart, LeniencyChart, LikertBar, ReplayChart, RevengeChart } from "./charts";
 import { LIKERT_STYLE } from "./colors";
-import { numbers, strengthKey } from "./format";
+import { strengthKey } from "./format";
+import { useDebriefText } from "./use-debrief-text";
 import { HaloTable } from "./halo-table";
 import { AdmirationNetwork } from "./network";
 import { ReflectionTexts } from "./reflection-texts";
@@ -37,43 +38,6 @@ export const DEBRIEF_CSS = `
 
 const SECTIONS = ["distribution", "churn", "ranking", "reciprocity", "admiration", "halo", "leniency", "replay", "reflection"] as const;
 
-/** The debrief's messages and numbers in the page's language (the session's: lib/i18n/locales.ts). */
-function useDebriefText() {
-  const t = useTranslations("debrief.view");
-  const n = numbers(useLocale());
-  /** "3rd", "3.", "3-е". */
-  const place = (rank: number) => t("place", { n: rank });
-  /**
-   * Rule names are stored in English (describeRules, the replay's rules in lib/debrief/build.ts, and the
-   * end-of-session snapshot keeps them so); shown in the page's language. Unknown ones stay as stored.
-   */
-  const ruleName = (rule: string): string => {
-    const fixed: Record<string, string> = {
-      "Nosedive weighting": t("rules.nosedive"),
-      "Plain 360°": t("rules.plain"),
-      "Vitality curve 20/70/10": t("rules.vitality"),
-      "Civil service 25/65/10": t("rules.civilService"),
-      "Stakhanovite norm": t("rules.norm"),
-      "Stakhanovite norm (ratchet)": t("rules.normRatchet"),
-      "Team scores (brigades)": t("rules.teams"),
-      "Leaderboard abolished": t("rules.abolished"),
-      "Ratings paused": t("rules.paused"),
-    };
-    if (fixed[rule]) return fixed[rule];
-    let m = /^Plain mean \(k = (\d+)\)$/.exec(rule);
-    if (m) return t("rules.plainMeanOwn", { k: Number(m[1]) });
-    m = /^Plain mean, k = (\d+)$/.exec(rule);
-    if (m) return t("rules.plainMean", { k: Number(m[1]) });
-    m = /^Forced distribution ([\d/]+)$/.exec(rule);
-    if (m) return t("rules.distribution", { bands: m[1]! });
-    m = /^Quota ballots \((\d+)% top scores\)$/.exec(rule);
-    if (m) return t("rules.quota", { share: Number(m[1]) });
-    m = /^Anonymity threshold (\d+)$/.exec(rule);
-    if (m) return t("rules.minRaters", { k: Number(m[1]) });
-    return rule;
-  };
-  return { t, ...n, place, ruleName };
-}
 
 export function DebriefView({
   debrief,
@@ -89,7 +53,7 @@ export function DebriefView({
 }) {
   const { session } = debrief;
   const code = session.code;
-  const { t } = useDebriefText();
+  const t = useTranslations("debrief.view");
   return (
     <div className="debrief-root flex flex-col gap-8">
       <style>{DEBRIEF_CSS}</style>
@@ -145,7 +109,8 @@ export function DistributionSection({ debrief }: { debrief: Debrief }) {
   const withGini = rounds.filter((r) => r.gini !== null);
   const last = withGini.at(-1);
   const first = withGini[0];
-  const { t, fmt, ruleName } = useDebriefText();
+  const t = useTranslations("debrief.view");
+  const { fmt, ruleName } = useDebriefText();
   let reading: string;
   if (rounds.length === 0) reading = t("distribution.noRound");
   else if (!last) reading = t("distribution.noScore", { k: debrief.session.k });
@@ -199,7 +164,8 @@ export function ChurnSection({ debrief }: { debrief: Debrief }) {
   const churn = debrief.churn;
   const last = churn.at(-1);
   const names = debrief.revealed.includes("churn");
-  const { t, fmt, place } = useDebriefText();
+  const t = useTranslations("debrief.view");
+  const { fmt, place } = useDebriefText();
   let reading: string;
   if (debrief.session.rounds === 0) reading = t("churn.noRound");
   else if (!last) reading = t("churn.oneRound");
@@ -265,12 +231,13 @@ export function ChurnSection({ debrief }: { debrief: Debrief }) {
 export function RankingSection({ debrief, size = "page" }: { debrief: Debrief; size?: "page" | "projector" }) {
   const frames = debrief.ranking;
   const names = debrief.revealed.includes("churn");
-  const { t } = useDebriefText();
+  const t = useTranslations("debrief.view");
+  const frameText = useTranslations("debrief.frame");
   const reading =
     frames.length === 0
       ? t("ranking.none")
       : frames.length === 1
-        ? `${frameReading(frames[0]!, true)}${t("ranking.one")}`
+        ? `${frameReading(frames[0]!, true, frameText)}${t("ranking.one")}`
         : t("ranking.many", { count: frames.length });
   return (
     <DebriefSection
@@ -291,7 +258,8 @@ export function RankingSection({ debrief, size = "page" }: { debrief: Debrief; s
 }
 
 function MoveList({ moves, empty }: { moves: { who: string; from: number; to: number; delta: number }[]; empty: string }) {
-  const { t, place } = useDebriefText();
+  const t = useTranslations("debrief.view");
+  const { place } = useDebriefText();
   if (moves.length === 0) return <span className="text-steel">{empty}</span>;
   return (
     <ul className="flex flex-col gap-0.5">
@@ -309,7 +277,8 @@ function MoveList({ moves, empty }: { moves: { who: string; from: number; to: nu
 }
 
 export function ReciprocitySection({ debrief }: { debrief: Debrief }) {
-  const { t, fmt, pct } = useDebriefText();
+  const t = useTranslations("debrief.view");
+  const { fmt, pct } = useDebriefText();
   if (debrief.reciprocity.locked) return <LockedSection id="reciprocity" title={t("sections.reciprocity")} />;
   const { pairs, correlation, revenge } = debrief.reciprocity;
   const first =
@@ -348,7 +317,8 @@ export function ReciprocitySection({ debrief }: { debrief: Debrief }) {
 }
 
 export function AdmirationSection({ debrief }: { debrief: Debrief }) {
-  const { t, fmt, signed } = useDebriefText();
+  const t = useTranslations("debrief.view");
+  const { fmt, signed } = useDebriefText();
   if (debrief.admiration.locked) return <LockedSection id="admiration" title={t("sections.admiration")} />;
   const { nodes, edges, cliques, pairs } = debrief.admiration;
   let reading: string;
@@ -407,7 +377,8 @@ export function AdmirationSection({ debrief }: { debrief: Debrief }) {
 }
 
 export function HaloSection({ debrief }: { debrief: Debrief }) {
-  const { t, fmt } = useDebriefText();
+  const t = useTranslations("debrief.view");
+  const { fmt } = useDebriefText();
   if (debrief.halo.locked) return <LockedSection id="halo" title={t("sections.halo")} />;
   const { dimensions, matrix, meanOffDiagonal: m } = debrief.halo;
   const reading =
@@ -437,7 +408,8 @@ export function HaloSection({ debrief }: { debrief: Debrief }) {
 }
 
 export function LeniencySection({ debrief, scale }: { debrief: Debrief; scale: { min: number; max: number } }) {
-  const { t, fmt } = useDebriefText();
+  const t = useTranslations("debrief.view");
+  const { fmt } = useDebriefText();
   if (debrief.leniency.locked) return <LockedSection id="leniency" title={t("sections.leniency")} />;
   const { raters, spread, sd, groupMean } = debrief.leniency;
   // Rater pseudonyms (R01…) only: names with their mean given would unlock the ratings export.
@@ -474,7 +446,8 @@ export function LeniencySection({ debrief, scale }: { debrief: Debrief; scale: {
 
 export function ReplaySection({ debrief }: { debrief: Debrief }) {
   const k = debrief.session.k;
-  const { t, ruleName } = useDebriefText();
+  const t = useTranslations("debrief.view");
+  const { ruleName } = useDebriefText();
   // "Plain mean, k = 2" repeats "Plain mean (k = 2)" when the session's own k is 2 (or 5): show it once.
   const replay = debrief.replay && {
     ...debrief.replay,
@@ -545,7 +518,8 @@ export function ReplaySection({ debrief }: { debrief: Debrief }) {
 export function ReflectionSection({ debrief, texts: showTexts = true }: { debrief: Debrief; texts?: boolean }) {
   const { answered, open, items, texts, spotlight } = debrief.reflection;
   const people = debrief.session.participants;
-  const { t, fmt, pct } = useDebriefText();
+  const t = useTranslations("debrief.view");
+  const { fmt, pct } = useDebriefText();
   const most = items.filter((i) => i.agreeShare !== null).sort((a, b) => (b.agreeShare ?? 0) - (a.agreeShare ?? 0))[0];
   const reading =
     answered === 0

@@ -1,4 +1,6 @@
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/messages";
 import { biggestMoves, frameReading, rankingFrames, rulesChanged, type RankingRoundInput } from "./ranking";
 
 const people = [
@@ -93,6 +95,8 @@ describe("biggestMoves", () => {
   });
 });
 
+const text = (locale: "en" | "de" | "ru") => createTranslator({ locale, messages: MESSAGES[locale], namespace: "debrief.frame" });
+
 describe("frameReading", () => {
   const [first, second] = rankingFrames([rating(1, [["a", 1], ["b", 2], ["c", null]]), rating(2, [["a", 2], ["b", 1], ["c", 3]], ["Nosedive weighting"])], people.slice(0, 3));
   it.each([
@@ -100,6 +104,15 @@ describe("frameReading", () => {
     ["a later frame names the biggest climb and fall, one place singular, and the rule change", second!, false, "Round 2: P01 rose 1 place to 1st; P03 fell 1 place to 2nd. The rules had changed."],
     ["nobody ranked", rankingFrames([rating(1, [["a", null]])], people.slice(0, 1))[0]!, true, "Round 1: nobody had enough raters for a rank."],
   ] as const)("%s", (_label, frame, isFirst, expected) => {
-    expect(frameReading(frame, isFirst)).toBe(expected);
+    expect(frameReading(frame, isFirst, text("en"))).toBe(expected);
+  });
+
+  // The same frames in the debrief's other languages: their own ordinals and plural forms.
+  it.each([
+    ["de", first!, true, "Runde 1: 2 von 3 Personen platziert; vorne: P03."],
+    ["de", second!, false, "Runde 2: P01 stieg um 1 Platz auf den 1. Platz; P03 fiel um 1 Platz auf den 2. Platz. Die Regeln hatten sich geändert."],
+    ["ru", second!, false, "Раунд 2: P01 поднялся на 1 место — на 1-е; P03 опустился на 1 место — на 2-е. Правила изменились."],
+  ] as const)("in %s", (locale, frame, isFirst, expected) => {
+    expect(frameReading(frame, isFirst, text(locale))).toBe(expected);
   });
 });

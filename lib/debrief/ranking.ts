@@ -5,6 +5,7 @@
 // computed and the labels it is allowed to show (pseudonyms unless the
 // facilitator shows names on the churn chart, which shows the same ranks).
 
+import type { useTranslations } from "next-intl";
 /** How a person's place changed since the previous frame. */
 export type RankMoveKind =
   /** First frame: nothing to compare with. */
@@ -124,22 +125,19 @@ export function biggestMoves(frame: RankingFrame): { riser: RankingRow | null; f
 export const rulesChanged = (frame: RankingFrame) =>
   frame.rulesAdded.length > 0 || frame.rulesRemoved.length > 0 || frame.between.some((b) => b.passed.length > 0);
 
-const ordinal = (n: number) => {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
-  return `${n}${s}`;
-};
-const places = (n: number) => `${n} ${n === 1 ? "place" : "places"}`;
+/** The sentences a frame's reading is made of, in the page's language (messages/<locale>/debrief.json, "frame"). */
+export type FrameText = ReturnType<typeof useTranslations<"debrief.frame">>;
 
 /** The one sentence a frame says: who is on top (first frame), else the biggest climb and fall, and whether the rules had changed. */
-export function frameReading(frame: RankingFrame, first: boolean): string {
+export function frameReading(frame: RankingFrame, first: boolean, t: FrameText): string {
   const ranked = frame.rows.filter((r) => r.rank !== null).length;
-  if (ranked === 0) return `Round ${frame.round}: nobody had enough raters for a rank.`;
+  if (ranked === 0) return t("nobody", { round: frame.round });
   const top = frame.rows.filter((r) => r.rank === 1).map((r) => r.who);
-  if (first) return `Round ${frame.round}: ${ranked} of ${frame.rows.length} people ranked; ${top.join(" and ")} on top.`;
+  if (first) return t("first", { round: frame.round, ranked, total: frame.rows.length, top: top.join(t("and")) });
   const { riser, faller } = biggestMoves(frame);
   const parts: string[] = [];
-  if (riser) parts.push(`${riser.who} rose ${places(riser.delta!)} to ${ordinal(riser.rank!)}`);
-  if (faller) parts.push(`${faller.who} fell ${places(-faller.delta!)} to ${ordinal(faller.rank!)}`);
-  const moves = parts.length ? parts.join("; ") : "nobody changed place";
-  return `Round ${frame.round}: ${moves}.${rulesChanged(frame) ? " The rules had changed." : ""}`;
+  if (riser) parts.push(t("rose", { who: riser.who, n: riser.delta!, place: t("place", { n: riser.rank! }) }));
+  if (faller) parts.push(t("fell", { who: faller.who, n: -faller.delta!, place: t("place", { n: faller.rank! }) }));
+  const moves = parts.length ? parts.join("; ") : t("nobodyMoved");
+  return t("moves", { round: frame.round, moves, changed: rulesChanged(frame) ? "yes" : "no" });
 }
