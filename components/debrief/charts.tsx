@@ -6,10 +6,12 @@
 // Fonts are large for the back of the room; bars carry their numbers as text
 // so colour is never the only signal. No animation: print must not catch a
 // chart mid-way.
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, XAxis, YAxis } from "recharts";
 import { COLORS, LIKERT_STYLE } from "./colors";
-import { edge, fmt, short } from "./format";
+import { edge, numbers, short } from "./format";
+import { useDebriefText } from "./use-debrief-text";
 
 
 const AXIS_FONT = 18;
@@ -24,7 +26,6 @@ function ChartBox({ label, width, height, children }: { label: string; width: nu
   );
 }
 
-const numberLabel = (v: unknown) => (typeof v === "number" ? fmt(v) : "n/a");
 
 /** A white outline behind label text, so a grid or reference line running through it never hides it. */
 const HALO = { paintOrder: "stroke", stroke: "#ffffff", strokeWidth: 8, strokeLinejoin: "round" } as const;
@@ -44,7 +45,8 @@ export function DistributionChart({ round, bins, yMax }: { round: number; bins: 
   const width = 500;
   const height = 290;
   const yTicks = integerTicks(Math.max(1, yMax));
-  const summary = `Round ${round} scores: ${data.map((d) => `${d.bin}: ${d.count}`).join(", ")}.`;
+  const t = useTranslations("debrief.charts");
+  const summary = t("roundScores", { round, list: data.map((d) => `${d.bin}: ${d.count}`).join(", ") });
   return (
     <ChartBox label={summary} width={width} height={height}>
       <BarChart width={width} height={height} data={data} margin={{ top: 32, right: 6, bottom: 2, left: 0 }} accessibilityLayer={false}>
@@ -61,10 +63,12 @@ export function DistributionChart({ round, bins, yMax }: { round: number; bins: 
 
 /** Spearman's ρ per round transition, −1…1, the value written on each bar (the axis runs a little past ±1 so a −1 bar's label clears the round names). */
 export function ChurnChart({ transitions }: { transitions: { from: number; to: number; spearman: number | null }[] }) {
-  const data = transitions.map((t) => ({ label: `Round ${t.from} → ${t.to}`, rho: t.spearman }));
+  const t = useTranslations("debrief.charts");
+  const { fmt } = numbers(useLocale());
+  const data = transitions.map((x) => ({ label: t("transition", { from: x.from, to: x.to }), rho: x.spearman }));
   const width = 1000;
   const height = 280;
-  const summary = `Rank correlation between rounds: ${data.map((d) => `${d.label}: ${fmt(d.rho)}`).join(", ")}.`;
+  const summary = t("churnSummary", { list: data.map((d) => `${d.label}: ${fmt(d.rho)}`).join(", ") });
   return (
     <ChartBox label={summary} width={width} height={height}>
       <BarChart width={width} height={height} data={data} margin={{ top: 34, right: 16, bottom: 4, left: 8 }} accessibilityLayer={false}>
@@ -73,7 +77,7 @@ export function ChurnChart({ transitions }: { transitions: { from: number; to: n
         <YAxis domain={[-1.3, 1.3]} ticks={[-1, -0.5, 0, 0.5, 1]} width={56} tick={{ fontSize: AXIS_FONT, fill: COLORS.ink }} tickFormatter={(v: number) => fmt(v, 1)} />
         <ReferenceLine y={0} stroke={COLORS.ink} strokeWidth={2} />
         <Bar dataKey="rho" fill={COLORS.party} maxBarSize={160} isAnimationActive={false}>
-          <LabelList dataKey="rho" position="top" style={{ fontSize: LABEL_FONT + 4, fontWeight: 700, fill: COLORS.ink, ...HALO }} formatter={numberLabel} />
+          <LabelList dataKey="rho" position="top" style={{ fontSize: LABEL_FONT + 4, fontWeight: 700, fill: COLORS.ink, ...HALO }} formatter={(v: unknown) => (typeof v === "number" ? fmt(v) : "n/a")} />
         </Bar>
       </BarChart>
     </ChartBox>
@@ -138,9 +142,10 @@ const nameAxisWidth = (names: string[], min = 90, max = 330) => Math.min(max, Ma
 
 /** Score drops that followed a low score from the person now being marked down, against all drops. */
 export function RevengeChart({ drops, revengeDrops }: { drops: number; revengeDrops: number }) {
+  const t = useTranslations("debrief.charts");
   const rows = [
-    { name: "All score drops", value: drops, label: String(drops), fill: COLORS.steel },
-    { name: "Right after a low score back", value: revengeDrops, label: String(revengeDrops), fill: COLORS.party },
+    { name: t("allDrops"), value: drops, label: String(drops), fill: COLORS.steel },
+    { name: t("revengeDrops"), value: revengeDrops, label: String(revengeDrops), fill: COLORS.party },
   ];
   return (
     <HorizontalBars
@@ -148,7 +153,7 @@ export function RevengeChart({ drops, revengeDrops }: { drops: number; revengeDr
       max={Math.max(1, drops)}
       nameWidth={320}
       rowHeight={60}
-      summary={`${drops} score drops, of which ${revengeDrops} came within two minutes of a low score from the person marked down.`}
+      summary={t("revengeSummary", { drops, revenge: revengeDrops })}
     />
   );
 }
@@ -166,10 +171,12 @@ export function LeniencyChart({
   groupMean: number | null;
   max: number;
 }) {
+  const t = useTranslations("debrief.charts");
+  const { fmt } = numbers(useLocale());
   const rows = raters.map((r) => ({
     name: short(r.who),
     value: r.meanGiven,
-    label: r.kind === "typical" ? fmt(r.meanGiven) : `${fmt(r.meanGiven)} · ${r.kind === "lenient" ? "▲ lenient" : "▼ severe"}`,
+    label: r.kind === "typical" ? fmt(r.meanGiven) : `${fmt(r.meanGiven)} · ${r.kind === "lenient" ? t("lenient") : t("severe")}`,
     fill: KIND_FILL[r.kind],
   }));
   return (
@@ -178,21 +185,23 @@ export function LeniencyChart({
       max={max}
       nameWidth={nameAxisWidth(rows.map((r) => r.name))}
       rowHeight={raters.length > 24 ? 34 : 48}
-      reference={groupMean === null ? undefined : { x: groupMean, label: `group mean ${fmt(groupMean)}` }}
-      summary={`Mean score given per rater: ${rows.map((r) => `${r.name} ${r.label}`).join(", ")}.`}
+      reference={groupMean === null ? undefined : { x: groupMean, label: t("groupMean", { mean: fmt(groupMean) }) }}
+      summary={t("leniencySummary", { list: rows.map((r) => `${r.name} ${r.label}`).join(", ") })}
     />
   );
 }
 
 /** How many people would change rank if the last round had been scored under each other rule. */
 export function ReplayChart({ rules, people }: { rules: { rule: string; rankChanges: number }[]; people: number }) {
-  const rows = rules.map((r) => ({ name: short(r.rule, 26), value: r.rankChanges, label: `${r.rankChanges} of ${people}`, fill: COLORS.ink }));
+  const t = useTranslations("debrief.charts");
+  const { ruleName } = useDebriefText();
+  const rows = rules.map((r) => ({ name: short(ruleName(r.rule), 26), value: r.rankChanges, label: t("of", { n: r.rankChanges, people }), fill: COLORS.ink }));
   return (
     <HorizontalBars
       rows={rows}
       max={Math.max(1, people)}
       nameWidth={nameAxisWidth(rows.map((r) => r.name), 120, 300)}
-      summary={`People changing rank per rule: ${rows.map((r) => `${r.name}: ${r.label}`).join(", ")}.`}
+      summary={t("replaySummary", { list: rows.map((r) => `${r.name}: ${r.label}`).join(", ") })}
     />
   );
 }
@@ -205,7 +214,8 @@ export function LikertBar({ label, counts }: { label: string; counts: number[] }
   LIKERT_STYLE.forEach((_, i) => (row[`c${i}`] = counts[i] ?? 0));
   const width = 1000;
   const height = 64;
-  const summary = `${label}: ${LIKERT_STYLE.map((s, i) => `${s.label} ${counts[i] ?? 0}`).join(", ")}.`;
+  const t = useTranslations("debrief.charts");
+  const summary = `${label}: ${LIKERT_STYLE.map((s, i) => `${t(`likert.${s.key}`)} ${counts[i] ?? 0}`).join(", ")}.`;
   return (
     <ChartBox label={summary} width={width} height={height}>
       <BarChart width={width} height={height} data={[row]} layout="vertical" margin={{ top: 0, right: 0, bottom: 0, left: 0 }} barCategoryGap={0} accessibilityLayer={false}>
@@ -220,7 +230,7 @@ export function LikertBar({ label, counts }: { label: string; counts: number[] }
               formatter={(v) => {
                 if (typeof v !== "number" || v <= 0) return "";
                 const px = (v / Math.max(1, total)) * width;
-                return px >= 90 ? `${s.short} ${v}` : px >= 30 ? String(v) : "";
+                return px >= 90 ? `${t(`likertShort.${s.key}`)} ${v}` : px >= 30 ? String(v) : "";
               }}
             />
           </Bar>

@@ -517,6 +517,7 @@ export function ReplaySection({ debrief }: { debrief: Debrief }) {
 
 export function ReflectionSection({ debrief, texts: showTexts = true }: { debrief: Debrief; texts?: boolean }) {
   const { answered, open, items, texts, spotlight } = debrief.reflection;
+  const charts = useTranslations("debrief.charts");
   const people = debrief.session.participants;
   const t = useTranslations("debrief.view");
   const { fmt, pct } = useDebriefText();
@@ -543,7 +544,7 @@ export function ReflectionSection({ debrief, texts: showTexts = true }: { debrie
             {LIKERT_STYLE.map((s) => (
               <li key={s.short} className="flex items-center gap-2">
                 <span aria-hidden="true" className="inline-block h-5 w-8 rounded-sm border border-ink/30 print:h-3 print:w-5" style={{ background: s.fill }} />
-                <strong className="font-mono">{s.short}</strong> {s.label}
+                <strong className="font-mono">{charts(`likertShort.${s.key}`)}</strong> {charts(`likert.${s.key}`)}
               </li>
             ))}
           </ul>

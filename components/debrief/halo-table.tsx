@@ -1,7 +1,8 @@
 // The halo effect as a heatmap table: Pearson's r between every two
 // dimensions. Each cell shows its number; the shade (red for positive, grey
 // for negative, stronger = further from 0) only repeats it.
-import { fmt } from "./format";
+import { useLocale, useTranslations } from "next-intl";
+import { numbers } from "./format";
 
 function cellStyle(r: number | null, diagonal: boolean): { background: string; color: string } {
   if (r === null) return { background: "#ffffff", color: "#4a4f57" };
@@ -12,10 +13,12 @@ function cellStyle(r: number | null, diagonal: boolean): { background: string; c
 }
 
 export function HaloTable({ dimensions, matrix }: { dimensions: string[]; matrix: (number | null)[][] }) {
+  const m = useTranslations("debrief.texts");
+  const { fmt } = numbers(useLocale());
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Halo effect table">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={m("haloTable")}>
       <table className="w-full table-fixed border-collapse text-center text-lg print:text-[9pt]" data-testid="halo-matrix">
-        <caption className="sr-only">Correlation between the scores given on each two dimensions, −1 to 1; n/a where there were too few rating sheets.</caption>
+        <caption className="sr-only">{m("haloCaption")}</caption>
         <colgroup>
           <col className="w-[22%]" />
           {dimensions.map((d) => (
@@ -51,7 +54,7 @@ export function HaloTable({ dimensions, matrix }: { dimensions: string[]; matrix
                     key={other}
                     className="debrief-cell border-2 border-white p-3 font-mono text-2xl font-bold tabular-nums print:p-1 print:text-[10pt]"
                     style={style}
-                    aria-label={`${d} and ${other}: ${r === null ? "not enough data" : fmt(r)}`}
+                    aria-label={m("haloCell", { a: d, b: other, value: r === null ? m("notEnough") : fmt(r) })}
                   >
                     {r === null ? "n/a" : i === j ? "1" : fmt(r)}
                   </td>

@@ -4,7 +4,8 @@
 // rate each other. People in a clique get a double ring and a filled disc —
 // shape and text, not colour alone.
 import { COLORS } from "./colors";
-import { signed } from "./format";
+import { useLocale, useTranslations } from "next-intl";
+import { numbers } from "./format";
 
 export interface NetworkEdge {
   a: string;
@@ -13,6 +14,8 @@ export interface NetworkEdge {
 }
 
 export function AdmirationNetwork({ nodes, edges, cliques }: { nodes: string[]; edges: NetworkEdge[]; cliques: { members: string[] }[] }) {
+  const m = useTranslations("debrief.texts");
+  const { signed } = numbers(useLocale());
   const sorted = [...nodes].sort((x, y) => x.localeCompare(y, "en", { numeric: true }));
   const n = sorted.length;
   const size = 1000;
@@ -36,12 +39,12 @@ export function AdmirationNetwork({ nodes, edges, cliques }: { nodes: string[]; 
   const stroke = (w: number) => 3 + (Math.max(0, w) / maxWeight) * 13;
   const description =
     edges.length === 0
-      ? `${n} people, no mutual-admiration pairs.`
-      : `${n} people. Pairs who rate each other above their habit: ${edges.map((e) => `${e.a}–${e.b} (${signed(e.weight)})`).join(", ")}.`;
+      ? m("networkNone", { count: n })
+      : m("networkPairs", { count: n, pairs: edges.map((e) => `${e.a}–${e.b} (${signed(e.weight)})`).join(", ") });
 
   return (
     <svg viewBox={`0 0 ${size} ${size}`} className="mx-auto block h-auto w-full max-w-[52rem] print:max-w-[125mm]" role="img" aria-labelledby="network-title network-desc">
-      <title id="network-title">Mutual-admiration network</title>
+      <title id="network-title">{m("networkTitle")}</title>
       <desc id="network-desc">{description}</desc>
       <rect x={0} y={0} width={size} height={size} fill="#ffffff" />
       <g>

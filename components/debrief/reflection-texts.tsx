@@ -1,6 +1,8 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { api } from "@/components/participant/api";
 import { Alert } from "@/components/ui/alert";
 import { buttonClasses } from "@/components/ui/button";
@@ -15,6 +17,8 @@ export interface ReflectionText {
 /** The anonymous free answers, each of which the facilitator can put on the projector (one at a time). */
 export function ReflectionTexts({ code, texts, spotlight: initialSpotlight }: { code: string; texts: ReflectionText[]; spotlight: string | null }) {
   const [spotlight, setSpotlight] = useState(initialSpotlight);
+  const m = useTranslations("debrief.texts");
+  const errorText = useErrorText();
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -24,15 +28,15 @@ export function ReflectionTexts({ code, texts, spotlight: initialSpotlight }: { 
     const result = await api(`/api/sessions/${code}/reflection/spotlight`, { method: "POST", body: { handle } });
     setPending(null);
     if (result.ok) setSpotlight(handle);
-    else setError(result.message);
+    else setError(errorText(result));
   }
 
-  if (texts.length === 0) return <p className="text-xl text-steel print:text-sm">No one has written a free answer yet.</p>;
+  if (texts.length === 0) return <p className="text-xl text-steel print:text-sm">{m("none")}</p>;
 
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <h3 className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">In their own words ({texts.length})</h3>
+        <h3 className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">{m("heading", { count: texts.length })}</h3>
         <button
           type="button"
           className={buttonClasses("secondary")}
@@ -40,10 +44,10 @@ export function ReflectionTexts({ code, texts, spotlight: initialSpotlight }: { 
           onClick={() => void show(null)}
           data-testid="spotlight-clear-all"
         >
-          Clear projector
+          {m("clearAll")}
         </button>
       </div>
-      <h3 className="hidden font-[family-name:var(--font-display)] text-lg font-bold uppercase print:block">In their own words ({texts.length})</h3>
+      <h3 className="hidden font-[family-name:var(--font-display)] text-lg font-bold uppercase print:block">{m("heading", { count: texts.length })}</h3>
       {error ? <Alert>{error}</Alert> : null}
       <ul className="flex flex-col gap-3" data-testid="reflection-texts">
         {texts.map((t) => {
@@ -64,16 +68,16 @@ export function ReflectionTexts({ code, texts, spotlight: initialSpotlight }: { 
                 <span aria-hidden="true" className="font-bold text-party">
                   ”
                 </span>
-                {t.hidden ? <span className="ml-2 text-base font-semibold uppercase text-steel">(hidden)</span> : null}
+                {t.hidden ? <span className="ml-2 text-base font-semibold uppercase text-steel">{m("hidden")}</span> : null}
               </blockquote>
               <div className="flex items-center gap-2 print:hidden">
                 {on ? (
                   <>
                     <span className="text-sm font-bold uppercase tracking-wide text-party" data-testid="spotlight-on">
-                      ★ On the projector
+                      {m("onProjector")}
                     </span>
                     <button type="button" className={buttonClasses("secondary")} disabled={pending !== null} onClick={() => void show(null)}>
-                      Clear
+                      {m("clear")}
                     </button>
                   </>
                 ) : (
@@ -84,7 +88,7 @@ export function ReflectionTexts({ code, texts, spotlight: initialSpotlight }: { 
                     onClick={() => void show(t.handle)}
                     data-testid="spotlight-show"
                   >
-                    {pending === t.handle ? "Showing…" : "Show on projector"}
+                    {pending === t.handle ? m("showing") : m("show")}
                   </button>
                 )}
               </div>
