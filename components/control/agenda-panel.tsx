@@ -1,13 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { api } from "@/components/participant/api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DISTRIBUTION_PRESETS, TIE_RULE, type Band } from "@/lib/domain/rules/forced-distribution";
 import { DEFAULT_NORM } from "@/lib/domain/rules/norm";
 import { DEFAULT_TIERS } from "@/lib/domain/rules/nosedive";
-import { describeRules, NOSEDIVE_ARC, PLAIN_RULES, WHOLE_ESSAY, type AgendaItem, type RuleSet } from "@/lib/domain/rules/ruleset";
+import { describeRules, PLAIN_RULES, type AgendaItem, type AgendaPresetId, type RuleSet } from "@/lib/domain/rules/ruleset";
 import {
   AMENDMENT_KINDS,
   DEFAULT_CONFERENCE,
@@ -34,10 +36,15 @@ interface AgendaState {
 }
 
 const DURATION_OPTIONS = [0, 60, 120, 180, 240, 300, 420, 600];
-const fmt = (s: number | null) => (s ? `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` : "no timer");
+const fmt = (s: number | null, none: string) => (s ? `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` : none);
 
-/** The agenda: past rounds as history, the next round's prompt up front, upcoming rounds editable. */
-export function AgendaPanel({ code, round, phase }: { code: string; round: number; phase: string }) {
+/**
+ * The agenda: past rounds as history, the next round's prompt up front, upcoming rounds editable.
+ * `presets` are the agenda presets in the session's language (lib/i18n/presets.ts): loaded rounds are titled for the room.
+ */
+export function AgendaPanel({ code, round, phase, presets }: { code: string; round: number; phase: string; presets: Record<AgendaPresetId, AgendaItem[]> }) {
+  const t = useTranslations("facilitator.agenda");
+  const errorText = useErrorText();
   const [state, setState] = useState<AgendaState | null>(null);
   const [draft, setDraft] = useState<AgendaItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +72,7 @@ export function AgendaPanel({ code, round, phase }: { code: string; round: numbe
     setSaved(false);
     const result = await api<AgendaState>(`/api/sessions/${code}/agenda`, { method: "PUT", body: { upcoming: items } });
     if (!result.ok) {
-      setError(result.message);
+      setError(errorText(result));
       return;
     }
     setState(result.data);
@@ -79,49 +86,49 @@ export function AgendaPanel({ code, round, phase }: { code: string; round: numbe
     <section aria-labelledby="agenda-heading" className="flex flex-col gap-4 rounded-lg border-2 border-ink bg-white p-5" data-testid="agenda-panel">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="agenda-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-          Agenda
+          {t("title")}
         </h2>
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" disabled={ended} onClick={() => setDraft(opened === 0 ? NOSEDIVE_ARC : [...upcoming, ...NOSEDIVE_ARC].slice(0, 20 - opened))}>
-            Load “The Nosedive arc”
+          <Button variant="secondary" disabled={ended} onClick={() => setDraft(opened === 0 ? presets["nosedive-arc"] : [...upcoming, ...presets["nosedive-arc"]].slice(0, 20 - opened))}>
+            {t("loadArc")}
           </Button>
-          <Button variant="secondary" disabled={ended} onClick={() => setDraft(opened === 0 ? WHOLE_ESSAY : [...upcoming, ...WHOLE_ESSAY].slice(0, 20 - opened))}>
-            Load “The whole essay”
+          <Button variant="secondary" disabled={ended} onClick={() => setDraft(opened === 0 ? presets["whole-essay"] : [...upcoming, ...presets["whole-essay"]].slice(0, 20 - opened))}>
+            {t("loadEssay")}
           </Button>
           <Button
             variant="secondary"
-            onClick={() => setDraft([...upcoming, { title: `Round ${opened + upcoming.length + 1}`, prompt: "", durationSeconds: 240, rules: PLAIN_RULES }])}
+            onClick={() => setDraft([...upcoming, { title: t("newRound", { number: opened + upcoming.length + 1 }), prompt: "", durationSeconds: 240, rules: PLAIN_RULES }])}
             disabled={ended || opened + upcoming.length >= 20}
           >
-            Add round
+            {t("add")}
           </Button>
         </div>
       </div>
       {ended ? (
         <p className="text-sm font-semibold text-steel" data-testid="agenda-ended">
-          The session has ended: no more rounds can be planned or played.
+          {t("ended")}
         </p>
       ) : null}
 
       {next && (phase === "lobby" || phase === "round_closed") ? (
         <div className="rounded-md border-l-4 border-party bg-party/5 p-3" data-testid="next-prompt">
           <p className="text-sm font-semibold uppercase tracking-wide text-party">
-            Next: round {opened + 1} · {next.title}
+            {t("next", { number: opened + 1, title: next.title })}
           </p>
           <p className="mt-1">{next.prompt}</p>
         </div>
       ) : null}
 
       {error ? <Alert>{error}</Alert> : null}
-      {saved && !draft ? <Alert tone="success">Agenda saved. It applies when each round opens.</Alert> : null}
+      {saved && !draft ? <Alert tone="success">{t("saved")}</Alert> : null}
 
       <ol className="flex flex-col gap-2">
         {state.agenda.slice(0, opened).map((item, i) => (
           <li key={`past-${i}`} className="rounded-md bg-paper-dark/60 px-3 py-2 text-sm">
             <span className="font-semibold">
-              Round {i + 1}: {item.title}
+              {t("pastRound", { number: i + 1, title: item.title })}
             </span>{" "}
-            — {summary(item)} {i + 1 === opened && phase === "round_open" ? <strong>(running)</strong> : <span className="text-steel">(done)</span>}
+            — {summary(item)} {i + 1 === opened && phase === "round_open" ? <strong>{t("running")}</strong> : <span className="text-steel">{t("done")}</span>}
           </li>
         ))}
         {(ended ? [] : upcoming).map((item, i) => (
@@ -134,12 +141,12 @@ export function AgendaPanel({ code, round, phase }: { code: string; round: numbe
           />
         ))}
       </ol>
-      {upcoming.length === 0 && !ended ? <p className="text-sm text-steel">No upcoming rounds planned: further rounds use plain 360° rules.</p> : null}
+      {upcoming.length === 0 && !ended ? <p className="text-sm text-steel">{t("none")}</p> : null}
       {draft ? (
         <div className="flex gap-2">
-          <Button onClick={() => void save(upcoming)}>Save agenda</Button>
+          <Button onClick={() => void save(upcoming)}>{t("save")}</Button>
           <Button variant="ghost" onClick={() => setDraft(null)}>
-            Discard changes
+            {t("discard")}
           </Button>
         </div>
       ) : null}
@@ -149,6 +156,7 @@ export function AgendaPanel({ code, round, phase }: { code: string; round: numbe
 
 function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number; item: AgendaItem; onChange: (item: AgendaItem) => void; onRemove: () => void }) {
   const [open, setOpen] = useState(false);
+  const t = useTranslations("facilitator.agenda");
   const rules = item.rules;
   const setRules = (r: Partial<RuleSet>) => onChange({ ...item, rules: { ...rules, ...r } });
   const id = `agenda-${number}`;
@@ -157,25 +165,25 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
       <div className="flex flex-wrap items-center justify-between gap-2">
         <button type="button" className="min-h-11 text-left" aria-expanded={open} aria-controls={id} onClick={() => setOpen(!open)}>
           <span className="font-semibold">
-            Round {number}: {item.title}
+            {t("pastRound", { number, title: item.title })}
           </span>
           <span className="text-sm text-steel">
             {" "}
-            — {summary(item)} · {fmt(item.durationSeconds)} <span aria-hidden="true">{open ? "▴" : "▾"}</span>
+            — {summary(item)} · {fmt(item.durationSeconds, t("noTimer"))} <span aria-hidden="true">{open ? "▴" : "▾"}</span>
           </span>
         </button>
-        <Button variant="ghost" className="!min-h-9 !text-xs" onClick={onRemove} aria-label={`Remove round ${number} from the agenda`}>
-          Remove
+        <Button variant="ghost" className="!min-h-9 !text-xs" onClick={onRemove} aria-label={t("removeLabel", { number })}>
+          {t("remove")}
         </Button>
       </div>
       {open ? (
         <div id={id} className="mt-2 grid gap-3 text-sm sm:grid-cols-2">
           <label className="flex flex-col gap-1 font-semibold">
-            Title
+            {t("itemTitle")}
             <input className="min-h-10 rounded border-2 border-ink/30 px-2 font-normal" value={item.title} maxLength={60} onChange={(e) => onChange({ ...item, title: e.target.value })} />
           </label>
           <label className="flex flex-col gap-1 font-semibold">
-            Timer
+            {t("timer")}
             <select
               className="min-h-10 rounded border-2 border-ink/30 px-2 font-normal"
               value={item.durationSeconds ?? 0}
@@ -183,13 +191,13 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
             >
               {DURATION_OPTIONS.map((s) => (
                 <option key={s} value={s}>
-                  {fmt(s || null)}
+                  {fmt(s || null, t("noTimer"))}
                 </option>
               ))}
             </select>
           </label>
           <label className="flex flex-col gap-1 font-semibold">
-            Round type
+            {t("kind")}
             <select
               className="min-h-10 rounded border-2 border-ink/30 px-2 font-normal"
               value={item.kind ?? "rating"}
@@ -204,7 +212,7 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
           </label>
           <KindEditor id={id} item={item} onChange={onChange} />
           <label className="flex flex-col gap-1 font-semibold sm:col-span-2">
-            Facilitator prompt (only you see it)
+            {t("prompt")}
             <textarea className="min-h-20 rounded border-2 border-ink/30 p-2 font-normal" maxLength={600} value={item.prompt} onChange={(e) => onChange({ ...item, prompt: e.target.value })} />
           </label>
 
