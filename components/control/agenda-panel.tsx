@@ -157,6 +157,7 @@ export function AgendaPanel({ code, round, phase, presets }: { code: string; rou
 function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number; item: AgendaItem; onChange: (item: AgendaItem) => void; onRemove: () => void }) {
   const [open, setOpen] = useState(false);
   const t = useTranslations("facilitator.agenda");
+  const r = useTranslations("facilitator.agendaRules");
   const rules = item.rules;
   const setRules = (r: Partial<RuleSet>) => onChange({ ...item, rules: { ...rules, ...r } });
   const id = `agenda-${number}`;
@@ -217,30 +218,30 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
           </label>
 
           {item.kind === "rif" || item.kind === "conference" ? (
-            <p className="text-steel sm:col-span-2">No ratings in this round: the board keeps the last ranking, under the rules it was made with.</p>
+            <p className="text-steel sm:col-span-2">{r("noRatings")}</p>
           ) : (
           <fieldset className="flex flex-col gap-2 rounded border border-ink/20 p-2 sm:col-span-2">
-            <legend className="px-1 font-semibold">Rules for this round</legend>
+            <legend className="px-1 font-semibold">{r("legend")}</legend>
             <label className="flex items-center gap-2">
               <input
                 type="checkbox"
                 checked={!!rules.distribution}
                 onChange={(e) => setRules({ distribution: e.target.checked ? { preset: "vitality", bands: DISTRIBUTION_PRESETS[0]!.bands } : null })}
               />
-              Forced distribution
+              {r("distribution")}
             </label>
             {rules.distribution ? <DistributionEditor value={rules.distribution} onChange={(distribution) => setRules({ distribution })} /> : null}
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={!!rules.nosedive} onChange={(e) => setRules({ nosedive: e.target.checked ? { tiers: DEFAULT_TIERS } : null })} />
-              Nosedive weighting (a rater&apos;s stars count by their own score)
+              {r("nosedive")}
             </label>
             {rules.nosedive ? (
               <div className="ml-6 grid gap-1">
                 {rules.nosedive.tiers.map((t, i) => (
                   <div key={i} className="flex flex-wrap items-center gap-2">
-                    <span className="w-20 text-steel">from {t.min.toFixed(1)}</span>
+                    <span className="w-20 text-steel">{r("from", { min: t.min.toFixed(1) })}</span>
                     <label className="sr-only" htmlFor={`${id}-tier-${i}`}>
-                      Name of tier {i + 1}
+                      {r("tierName", { n: i + 1 })}
                     </label>
                     <input
                       id={`${id}-tier-${i}`}
@@ -250,7 +251,7 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
                     />
                     <span>×{t.weight}</span>
                     <label className="sr-only" htmlFor={`${id}-priv-${i}`}>
-                      Privileges of tier {i + 1}
+                      {r("tierPrivilege", { n: i + 1 })}
                     </label>
                     <input
                       id={`${id}-priv-${i}`}
@@ -265,24 +266,24 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
             ) : null}
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={!!rules.norm} onChange={(e) => setRules({ norm: e.target.checked ? DEFAULT_NORM : null })} />
-              Stakhanovite norm
+              {r("norm")}
             </label>
             {rules.norm ? (
               <div className="ml-6 flex flex-wrap items-center gap-3">
                 <label className="flex items-center gap-1">
-                  Norm
+                  {r("normLabel")}
                   <select
                     className="min-h-9 rounded border border-ink/30"
                     value={rules.norm.mode}
                     onChange={(e) => setRules({ norm: { ...rules.norm!, mode: e.target.value as "fixed" | "previous-median", fixedValue: e.target.value === "fixed" ? (rules.norm!.fixedValue ?? 3) : undefined } })}
                   >
-                    <option value="previous-median">previous round&apos;s median</option>
-                    <option value="fixed">a fixed value</option>
+                    <option value="previous-median">{r("previousMedian")}</option>
+                    <option value="fixed">{r("fixed")}</option>
                   </select>
                 </label>
                 {rules.norm.mode === "fixed" ? (
                   <label className="flex items-center gap-1">
-                    Value
+                    {r("value")}
                     <input
                       type="number"
                       min={1}
@@ -295,7 +296,7 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
                   </label>
                 ) : null}
                 <label className="flex items-center gap-1">
-                  Record at
+                  {r("recordAt")}
                   <input
                     type="number"
                     min={101}
@@ -304,28 +305,28 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
                     value={rules.norm.recordPercent}
                     onChange={(e) => setRules({ norm: { ...rules.norm!, recordPercent: Math.round(Number(e.target.value)) } })}
                   />
-                  % of the norm
+                  {r("ofNorm")}
                 </label>
                 <label className="flex items-center gap-1">
                   <input type="checkbox" checked={rules.norm.ratchet} onChange={(e) => setRules({ norm: { ...rules.norm!, ratchet: e.target.checked } })} />
-                  Ratchet (the norm rises to last round&apos;s top 20%)
+                  {r("ratchet")}
                 </label>
               </div>
             ) : null}
             <label className="flex items-center gap-2">
               <input type="checkbox" checked={!!rules.quotaBallots} onChange={(e) => setRules({ quotaBallots: e.target.checked ? { share: 0.2 } : null })} />
-              Quota ballots: top score for at most
+              {r("quota")}
               <input
                 type="number"
                 min={5}
                 max={90}
-                aria-label="Top-score share in percent"
+                aria-label={r("quotaShare")}
                 disabled={!rules.quotaBallots}
                 className="min-h-9 w-16 rounded border border-ink/30 px-1"
                 value={Math.round((rules.quotaBallots?.share ?? 0.2) * 100)}
                 onChange={(e) => setRules({ quotaBallots: { share: Number(e.target.value) / 100 } })}
               />
-              % of colleagues
+              {r("ofColleagues")}
             </label>
           </fieldset>
           )}
@@ -338,10 +339,11 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
 function DistributionEditor({ value, onChange }: { value: NonNullable<RuleSet["distribution"]>; onChange: (v: NonNullable<RuleSet["distribution"]>) => void }) {
   const setBands = (bands: Band[]) => onChange({ preset: "custom", bands });
   const total = value.bands.reduce((s, b) => s + b.percent, 0);
+  const r = useTranslations("facilitator.agendaRules");
   return (
     <div className="ml-6 flex flex-col gap-2">
       <label className="flex items-center gap-2">
-        Split
+        {r("split")}
         <select
           className="min-h-9 rounded border border-ink/30"
           value={value.preset}
@@ -355,7 +357,7 @@ function DistributionEditor({ value, onChange }: { value: NonNullable<RuleSet["d
               {p.label}
             </option>
           ))}
-          <option value="custom">Custom split</option>
+          <option value="custom">{r("custom")}</option>
         </select>
       </label>
       {value.preset === "custom" ? (
@@ -363,14 +365,14 @@ function DistributionEditor({ value, onChange }: { value: NonNullable<RuleSet["d
           {value.bands.map((b, i) => (
             <div key={i} className="flex items-center gap-2">
               <input
-                aria-label={`Band ${i + 1} name`}
+                aria-label={r("bandName", { n: i + 1 })}
                 className="min-h-9 w-40 rounded border border-ink/30 px-1"
                 value={b.name}
                 maxLength={30}
                 onChange={(e) => setBands(value.bands.map((x, j) => (j === i ? { ...x, name: e.target.value } : x)))}
               />
               <input
-                aria-label={`Band ${i + 1} percent`}
+                aria-label={r("bandPercent", { n: i + 1 })}
                 type="number"
                 min={1}
                 max={98}
@@ -380,19 +382,19 @@ function DistributionEditor({ value, onChange }: { value: NonNullable<RuleSet["d
               />
               %
               <Button variant="ghost" className="!min-h-9 !text-xs" disabled={value.bands.length <= 2} onClick={() => setBands(value.bands.filter((_, j) => j !== i))}>
-                Remove band
+                {r("removeBand")}
               </Button>
             </div>
           ))}
           <div className="flex items-center gap-3">
-            <Button variant="ghost" className="!min-h-9 !text-xs" disabled={value.bands.length >= 5} onClick={() => setBands([...value.bands, { name: `Band ${value.bands.length + 1}`, percent: 10 }])}>
-              Add band
+            <Button variant="ghost" className="!min-h-9 !text-xs" disabled={value.bands.length >= 5} onClick={() => setBands([...value.bands, { name: r("newBand", { n: value.bands.length + 1 }), percent: 10 }])}>
+              {r("addBand")}
             </Button>
-            <span className={total === 100 ? "text-steel" : "font-semibold text-party"}>Total {total}%{total === 100 ? "" : " (must be 100%)"}</span>
+            <span className={total === 100 ? "text-steel" : "font-semibold text-party"}>{r("total", { total, ok: total === 100 ? "yes" : "no" })}</span>
           </div>
         </div>
       ) : null}
-      <p className="text-xs text-steel">Ties: {TIE_RULE}</p>
+      <p className="text-xs text-steel">{r("ties", { rule: TIE_RULE })}</p>
     </div>
   );
 }
@@ -409,14 +411,15 @@ const num = "min-h-9 w-20 rounded border border-ink/30 px-1 font-normal";
 
 /** Settings of the interactive round types. */
 function KindEditor({ id, item, onChange }: { id: string; item: AgendaItem; onChange: (item: AgendaItem) => void }) {
+  const r = useTranslations("facilitator.agendaRules");
   if (item.kind === "rif") {
     const rif = item.rif ?? DEFAULT_RIF;
     const set = (r: Partial<typeof rif>) => onChange({ ...item, rif: { ...rif, ...r } });
     return (
       <fieldset className="flex flex-col gap-2 rounded border border-ink/20 p-2 sm:col-span-2" data-testid="rif-settings">
-        <legend className="px-1 font-semibold">Reduction in Force</legend>
+        <legend className="px-1 font-semibold">{r("rif")}</legend>
         <div className="flex flex-wrap items-center gap-2">
-          <label htmlFor={`${id}-rif-value`}>At risk: the bottom</label>
+          <label htmlFor={`${id}-rif-value`}>{r("atRisk")}</label>
           <input
             id={`${id}-rif-value`}
             type="number"
@@ -427,7 +430,7 @@ function KindEditor({ id, item, onChange }: { id: string; item: AgendaItem; onCh
             onChange={(e) => set({ selection: { ...rif.selection, value: Math.round(Number(e.target.value)) } })}
           />
           <label className="sr-only" htmlFor={`${id}-rif-mode`}>
-            Unit
+            {r("unit")}
           </label>
           <select
             id={`${id}-rif-mode`}
@@ -435,15 +438,15 @@ function KindEditor({ id, item, onChange }: { id: string; item: AgendaItem; onCh
             value={rif.selection.mode}
             onChange={(e) => set({ selection: { ...rif.selection, mode: e.target.value as "count" | "percent" } })}
           >
-            <option value="percent">% of the ranking</option>
-            <option value="count">people</option>
+            <option value="percent">{r("percentOfRanking")}</option>
+            <option value="count">{r("people")}</option>
           </select>
-          <span className="text-steel">(everyone tied at the cut is at risk too)</span>
+          <span className="text-steel">{r("tied")}</span>
         </div>
         <label className="flex flex-wrap items-center gap-2">
-          Time to write a statement
+          {r("statementTime")}
           <input type="number" min={20} max={600} className={num} value={rif.statementSeconds} onChange={(e) => set({ statementSeconds: Math.round(Number(e.target.value)) })} />
-          seconds
+          {r("seconds")}
         </label>
         <label className="flex flex-wrap items-center gap-2">
           <input
@@ -451,18 +454,18 @@ function KindEditor({ id, item, onChange }: { id: string; item: AgendaItem; onCh
             checked={rif.autoAdvanceSeconds !== null}
             onChange={(e) => set({ autoAdvanceSeconds: e.target.checked ? 20 : null })}
           />
-          Advance the projector automatically every
+          {r("autoAdvance")}
           <input
             type="number"
             min={5}
             max={300}
-            aria-label="Seconds per statement"
+            aria-label={r("secondsPerStatement")}
             disabled={rif.autoAdvanceSeconds === null}
             className={num}
             value={rif.autoAdvanceSeconds ?? 20}
             onChange={(e) => set({ autoAdvanceSeconds: Math.round(Number(e.target.value)) })}
           />
-          seconds
+          {r("seconds")}
         </label>
       </fieldset>
     );
@@ -472,26 +475,26 @@ function KindEditor({ id, item, onChange }: { id: string; item: AgendaItem; onCh
     const set = (r: Partial<typeof t>) => onChange({ ...item, tribunal: { ...t, ...r } });
     return (
       <fieldset className="flex flex-col gap-2 rounded border border-ink/20 p-2 sm:col-span-2" data-testid="tribunal-settings">
-        <legend className="px-1 font-semibold">Tribunal</legend>
+        <legend className="px-1 font-semibold">{r("tribunal")}</legend>
         <div className="flex flex-wrap items-center gap-3">
           <label className="flex items-center gap-1">
-            Penalty per accuser
+            {r("penalty")}
             <input type="number" min={0.05} max={2} step={0.05} className={num} value={t.penalty} onChange={(e) => set({ penalty: Number(e.target.value) })} />★
           </label>
           <label className="flex items-center gap-1">
-            at most
+            {r("atMost")}
             <input type="number" min={0.05} max={4} step={0.05} className={num} value={t.cap} onChange={(e) => set({ cap: Number(e.target.value) })} />★
           </label>
           <label className="flex items-center gap-1">
-            Reward per denunciation
+            {r("reward")}
             <input type="number" min={0} max={1} step={0.05} className={num} value={t.reward} onChange={(e) => set({ reward: Number(e.target.value) })} />★
           </label>
         </div>
         {t.reward > 0 ? (
-          <p className="text-party">Rewards are added when the round closes: a score that rises then points at someone who denounced. That is the point; say so in the debrief.</p>
+          <p className="text-party">{r("rewardWarning")}</p>
         ) : null}
         <label className="flex flex-col gap-1">
-          Charges on the list (one per line)
+          {r("charges")}
           <textarea
             className="min-h-24 rounded border border-ink/30 p-1 font-normal"
             value={t.charges.join("\n")}
@@ -507,27 +510,27 @@ function KindEditor({ id, item, onChange }: { id: string; item: AgendaItem; onCh
     const toggle = (k: AmendmentKind, on: boolean) => set({ menu: on ? AMENDMENT_KINDS.filter((x) => x === k || c.menu.includes(x)) : c.menu.filter((x) => x !== k) });
     return (
       <fieldset className="flex flex-col gap-2 rounded border border-ink/20 p-2 sm:col-span-2" data-testid="conference-settings">
-        <legend className="px-1 font-semibold">Production conference: what may be proposed</legend>
+        <legend className="px-1 font-semibold">{r("conference")}</legend>
         {AMENDMENT_KINDS.map((k) => (
           <label key={k} className="flex items-center gap-2">
             <input type="checkbox" checked={c.menu.includes(k)} onChange={(e) => toggle(k, e.target.checked)} />
-            {k === "free-text" ? "A free-text proposal you may accept" : k === "raise-k" ? "Raise the anonymity threshold (by 2)" : describeAmendment({ kind: k })}
+            {k === "free-text" ? r("freeText") : k === "raise-k" ? r("raiseK") : describeAmendment({ kind: k })}
           </label>
         ))}
         <label className="flex flex-wrap items-center gap-2">
           <input type="checkbox" checked={c.thresholdPercent !== null} onChange={(e) => set({ thresholdPercent: e.target.checked ? 60 : null })} />
-          Passes with
+          {r("passesWith")}
           <input
             type="number"
             min={1}
             max={100}
-            aria-label="Votes needed in percent"
+            aria-label={r("votesNeeded")}
             disabled={c.thresholdPercent === null}
             className={num}
             value={c.thresholdPercent ?? 50}
             onChange={(e) => set({ thresholdPercent: Math.round(Number(e.target.value)) })}
           />
-          % of active participants (unchecked: a majority)
+          {r("ofActive")}
         </label>
       </fieldset>
     );
