@@ -89,10 +89,10 @@ export function AgendaPanel({ code, round, phase, presets }: { code: string; rou
           {t("title")}
         </h2>
         <div className="flex flex-wrap gap-2">
-          <Button variant="secondary" disabled={ended} onClick={() => setDraft(opened === 0 ? presets["nosedive-arc"] : [...upcoming, ...presets["nosedive-arc"]].slice(0, 20 - opened))}>
+          <Button variant="secondary" className="max-w-full !whitespace-normal" disabled={ended} onClick={() => setDraft(opened === 0 ? presets["nosedive-arc"] : [...upcoming, ...presets["nosedive-arc"]].slice(0, 20 - opened))}>
             {t("loadArc")}
           </Button>
-          <Button variant="secondary" disabled={ended} onClick={() => setDraft(opened === 0 ? presets["whole-essay"] : [...upcoming, ...presets["whole-essay"]].slice(0, 20 - opened))}>
+          <Button variant="secondary" className="max-w-full !whitespace-normal" disabled={ended} onClick={() => setDraft(opened === 0 ? presets["whole-essay"] : [...upcoming, ...presets["whole-essay"]].slice(0, 20 - opened))}>
             {t("loadEssay")}
           </Button>
           <Button

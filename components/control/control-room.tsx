@@ -218,10 +218,10 @@ export function ControlRoom({
           {/* eslint-disable-next-line @next/next/no-img-element -- an SVG rendered by our own route */}
           <img src={`/api/sessions/${code}/qr`} alt={t("qrAlt", { url: joinUrl })} width={160} height={160} className="h-40 w-40" />
           <div className="min-w-0 flex-1">
-            <h2 id="join-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
+            <h2 id="join-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase break-words hyphens-auto">
               {t("join", { state: session.joiningOpen ? "open" : "closed" })}
             </h2>
-            <p className="font-mono text-5xl font-bold tracking-[0.2em]">{code}</p>
+            <p className="font-mono text-4xl font-bold tracking-[0.2em] break-all sm:text-5xl">{code}</p>
             <p className="mt-1 break-all text-sm">
               <a href={joinUrl} className="underline" data-testid="join-url">
                 {joinUrl}

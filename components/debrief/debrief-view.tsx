@@ -62,7 +62,7 @@ export function DebriefView({
         <p className="text-sm font-semibold uppercase tracking-[0.2em] text-party">
           {t.rich("kicker", { code, mono: (chunks) => <span className="font-mono">{chunks}</span> })}
         </p>
-        <h1 className="font-[family-name:var(--font-display)] text-5xl font-bold uppercase break-words hyphens-auto print:text-3xl">{session.title}</h1>
+        <h1 className="font-[family-name:var(--font-display)] text-3xl font-bold uppercase break-words hyphens-auto sm:text-5xl print:text-3xl">{session.title}</h1>
         <p className="text-lg text-steel print:text-xs">
           {heldOn ? t("heldOn", { date: heldOn }) : t("noRound")} · {t("participants", { count: session.participants })} · {t("rounds", { count: session.rounds })} ·{" "}
           {t("needsRaters", { k: session.k })}

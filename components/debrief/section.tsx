@@ -29,7 +29,7 @@ export function DebriefSection({
     >
       <div className="flex flex-wrap items-start justify-between gap-x-8 gap-y-4">
         <div className="min-w-0 flex-1 basis-[28rem] print:basis-[60%]">
-          <h2 id={`${id}-heading`} className="font-[family-name:var(--font-display)] text-4xl font-bold uppercase print:text-2xl">
+          <h2 id={`${id}-heading`} className="font-[family-name:var(--font-display)] text-3xl font-bold uppercase break-words hyphens-auto sm:text-4xl print:text-2xl">
             {title}
           </h2>
           <p className="mt-2 text-xl leading-snug print:mt-1 print:text-sm">{what}</p>
@@ -75,7 +75,7 @@ export function LockedSection({ id, title }: { id: string; title: string }) {
       data-testid={`locked-${id}`}
       className="debrief-section flex scroll-mt-4 flex-col gap-3 rounded-lg border-2 border-dashed border-ink bg-paper p-6 print:p-4"
     >
-      <h2 id={`${id}-heading`} className="font-[family-name:var(--font-display)] text-4xl font-bold uppercase print:text-2xl">
+      <h2 id={`${id}-heading`} className="font-[family-name:var(--font-display)] text-3xl font-bold uppercase break-words hyphens-auto sm:text-4xl print:text-2xl">
         {title} <span className="text-2xl font-semibold normal-case text-steel">{t("lockedTitle")}</span>
       </h2>
       <p className="text-xl leading-snug print:text-sm" data-testid={`reading-${id}`}>
