@@ -146,7 +146,7 @@ export function ParticipantApp({
               aria-controls={`panel-${t.id}`}
               id={`tab-${t.id}`}
               onClick={() => setTab(t.id)}
-              className={`min-h-11 min-w-0 rounded-md px-1 text-sm font-bold uppercase tracking-wide hyphens-auto break-words ${tabs.length > 4 ? "text-xs" : ""} ${activeTab === t.id ? "bg-ink text-paper" : t.id === "reflect" || t.id === "round" ? "bg-gold text-ink" : "bg-paper-dark text-ink"}`}
+              className={`min-h-11 min-w-0 rounded-md px-0.5 font-bold uppercase leading-tight hyphens-auto ${tabs.length > 4 ? "text-[10px] tracking-normal" : tabs.length > 3 ? "text-[11px] tracking-normal" : "text-sm tracking-wide"} ${activeTab === t.id ? "bg-ink text-paper" : t.id === "reflect" || t.id === "round" ? "bg-gold text-ink" : "bg-paper-dark text-ink"}`}
             >
               {t.label}
             </button>

@@ -1,0 +1,159 @@
+// Issue 16, the room's half: a German session with the projector in German, phones in German, one
+// phone switched to Russian by its own picker (the projector stays German), the session's content
+// (dimensions, Nosedive tiers, rule labels, the 1936 charges, corporate aliases) in each language.
+// Screenshots go to screenshots/ (git-ignored) for a person to look at.
+import type { Page } from "@playwright/test";
+import { FacilitatorApi, joinViaApi, rateViaApi, type ApiParticipant } from "./support/api";
+import { expect, signInViaApi, test } from "./support/fixtures";
+import { PHONE } from "./support/room";
+import { serverInfo } from "./support/server";
+import { ALIAS_ANIMALS_DE, ALIAS_WORDS_DE } from "../lib/domain/names";
+import { DEFAULT_CHARGES } from "../lib/domain/rounds/kinds";
+import { DEFAULT_TIERS } from "../lib/domain/rules/nosedive";
+import { PLAIN_RULES } from "../lib/domain/rules/ruleset";
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `screenshots/i18n-room-${name}.png` });
+
+test("a German room: projector and phones in German, one phone in Russian by its own choice", async ({ browser, facilitator }) => {
+  test.setTimeout(180_000);
+  const fac = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signInViaApi(fac, facilitator);
+  const created = await fac.request.post("/api/sessions", {
+    headers: { Origin: serverInfo().baseURL },
+    data: {
+      title: "Quartalskalibrierung der Vertriebsabteilung",
+      language: "de",
+      k: 2,
+      agenda: [
+        { title: "Nosedive", prompt: "", durationSeconds: 300, rules: { ...PLAIN_RULES, nosedive: { tiers: DEFAULT_TIERS }, quotaBallots: { share: 0.2 } } },
+        { title: "Tribunal", prompt: "", durationSeconds: null, rules: PLAIN_RULES, kind: "tribunal", tribunal: { penalty: 0.25, cap: 1, reward: 0, charges: [...DEFAULT_CHARGES] } },
+      ],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const code = ((await created.json()) as { session: { code: string } }).session.code;
+  const api = FacilitatorApi.of(fac);
+
+  // The projector speaks the session's language, whatever the browser's (Playwright sends en-US).
+  const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await projector.goto(`/s/${code}/screen`);
+  await expect(projector.getByTestId("join-panel")).toContainText("Mit dem Handy beitreten");
+  await expect(projector.getByTestId("lobby-steps")).toContainText("In drei Schritten dabei");
+  await expect(projector.locator("html")).toHaveAttribute("lang", "de");
+
+  // A phone in German: the join form, a German corporate alias.
+  const anna = await (await browser.newContext(PHONE)).newPage();
+  await anna.goto(`/s/${code}`);
+  await expect(anna.getByRole("button", { name: "Der Sitzung beitreten" })).toBeVisible();
+  await anna.getByRole("button", { name: "Firmen-Alias vorschlagen" }).click();
+  const alias = await anna.getByLabel("Dein Anzeigename").inputValue();
+  const [word, animal] = alias.split(" ");
+  expect(ALIAS_WORDS_DE as readonly string[]).toContain(word);
+  expect(ALIAS_ANIMALS_DE as readonly string[]).toContain(animal);
+  await anna.getByRole("button", { name: "Der Sitzung beitreten" }).click();
+  await expect(anna.getByTestId("my-name")).toHaveText(alias);
+  await expect(anna.getByTestId("phase-label")).toHaveText("Warten auf die erste Runde");
+
+  // A second phone joins in German, then picks Russian for itself.
+  const boris = await (await browser.newContext(PHONE)).newPage();
+  await boris.goto(`/s/${code}`);
+  await boris.getByLabel("Dein Anzeigename").fill("Boris");
+  await boris.getByRole("button", { name: "Der Sitzung beitreten" }).click();
+  await expect(boris.getByTestId("my-name")).toHaveText("Boris");
+  const bots: ApiParticipant[] = [];
+  for (const name of ["Chen", "Dmitri", "Elena"]) bots.push(await joinViaApi(code, name));
+  await expect(boris.getByTestId("rate-progress")).toHaveText("Du hast 0 von 4 Personen bewertet");
+  await boris.getByTestId("phone-language").selectOption("ru");
+  await expect(boris.getByTestId("phase-label")).toHaveText("Ждём первый раунд");
+  // Russian plural forms: 4 → «коллег» (genitive plural after «из»).
+  await expect(boris.getByTestId("rate-progress")).toHaveText("Вы оценили 0 из 4 коллег");
+  await expect(boris.locator("html")).toHaveAttribute("lang", "ru");
+  // The choice is this phone's only: the projector and the other phone stay German.
+  await projector.reload();
+  await expect(projector.getByTestId("participant-count")).toContainText("Personen");
+  await anna.reload();
+  await expect(anna.getByTestId("phase-label")).toHaveText("Warten auf die erste Runde");
+  await shot(anna, "de-390-lobby");
+  await shot(boris, "ru-390-lobby");
+  await shot(projector, "de-1920-lobby");
+
+  // Round 1 under Nosedive and quota ballots: rule labels, explainers, tiers and dimensions per language.
+  await api.mustAct(code, "open-round");
+  await expect(anna.getByTestId("phase-label")).toHaveText("Runde 1 · Bewertung offen");
+  await expect(anna.getByTestId("round-rules")).toHaveText("Diese Runde: Nosedive-Gewichtung · Quotenstimmen (20 % Höchstwertungen)");
+  await expect(anna.getByTestId("rule-explainers")).toContainText("Elite: deine Bewertungen zählen ×4");
+  await expect(boris.getByTestId("round-rules")).toHaveText("В этом раунде: Взвешивание Nosedive · Квоты (20 % высших оценок)");
+  await expect(boris.getByTestId("rule-explainers")).toContainText("Элита: ваши оценки весят ×4");
+  await expect(boris.getByTestId("rule-explainers")).toContainText("Низкий рейтинг: ваши оценки весят ×0,5");
+  // The dimensions were made in the session's language when it was created: German on every screen.
+  await boris.locator('[data-testid="colleague"][data-colleague-name="Chen"] button').first().click();
+  await expect(boris.getByRole("group", { name: "Potenzial: Chen" })).toBeVisible();
+  await boris.getByRole("group", { name: "Potenzial: Chen" }).getByRole("radio", { name: "4 из 5" }).check({ force: true });
+  await expect(boris.locator('[data-testid="colleague"][data-colleague-name="Chen"]')).toContainText("оценено 1/7");
+
+  const everyone = [...bots];
+  for (const rater of everyone) for (const target of everyone) if (rater.id !== target.id) await rateViaApi(code, rater, target.id, { potential: 4, talent: 5 });
+  await expect(projector.getByTestId("rules-strip")).toContainText("Nosedive-Gewichtung", { timeout: 10_000 });
+  await expect(projector.getByTestId("tier-legend")).toContainText("Schlecht bewertet ×0,5 · Standard ×1 · Prime ×2 · Elite ×4");
+  await expect(projector.getByTestId("rule-explainers")).toContainText("deine Bewertungen zählen ×4");
+  await expect(projector.getByTestId("phase-status")).toContainText("Runde 1 – bewerte deine Kolleg:innen");
+  // Scores in German notation on the projector (4,50 not 4.50), Russian on the Russian phone.
+  await expect(projector.getByTestId("board-row").first()).toContainText(/\d,\d\d/, { timeout: 10_000 });
+  await boris.getByRole("tab", { name: "Рейтинг" }).click();
+  await expect(boris.getByTestId("phone-board-row").first()).toContainText(/\d,\d\d/, { timeout: 15_000 });
+  await boris.getByRole("tab", { name: "Оценить" }).click();
+  await shot(anna, "de-390-round");
+  await shot(boris, "ru-390-round");
+  await shot(projector, "de-1920-round");
+
+  // Round 2, the tribunal: the 1936 charges in each phone's language; the projector's feed in German.
+  await api.mustAct(code, "close-round");
+  await api.mustAct(code, "open-round");
+  await boris.getByRole("tab", { name: "Трибунал" }).click();
+  await expect(boris.getByRole("radio", { name: "Вредительство" })).toBeVisible();
+  await boris.getByLabel("Коллега", { exact: true }).selectOption({ label: "Chen" });
+  await boris.getByRole("radio", { name: "Вредительство" }).check();
+  await boris.getByRole("button", { name: "Донести" }).click();
+  await expect(boris.getByText("Ваш донос на Chen принят к сведению")).toBeVisible();
+  await anna.getByRole("tab", { name: "Tribunal" }).click();
+  await expect(anna.getByRole("radio", { name: "Schädlingsarbeit" })).toBeVisible();
+  await expect(anna.getByTestId("feed-item").filter({ hasText: "Chen" })).toContainText(/1 Ankläger:in · [-−]0,25★/);
+  await expect(anna.getByTestId("feed-item").filter({ hasText: "Chen" })).toContainText("Schädlingsarbeit");
+  await expect(projector.getByTestId("projector-feed-item").filter({ hasText: "Chen" })).toContainText("Schädlingsarbeit");
+  await expect(projector.getByTestId("projector-tribunal")).toContainText("Das Tribunal tagt");
+  // The API keeps the stable English text for its clients.
+  const round = (await (await fac.request.get(`/api/sessions/${code}/round-control`)).json()) as { tribunal: { feed: { charges: { charge: string }[] }[] } };
+  expect(round.tribunal.feed.flatMap((f) => f.charges.map((c) => c.charge))).toContain("Wrecking");
+  await shot(anna, "de-390-tribunal");
+  await shot(boris, "ru-390-tribunal");
+  await shot(projector, "de-1920-tribunal");
+});
+
+test("a Russian room on the projector, with Russian plurals", async ({ browser, facilitator }) => {
+  test.setTimeout(90_000);
+  const fac = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signInViaApi(fac, facilitator);
+  const created = await fac.request.post("/api/sessions", {
+    headers: { Origin: serverInfo().baseURL },
+    data: { title: "Аттестация отдела продаж", language: "ru", k: 2, agenda: [{ title: "Первое впечатление", prompt: "", durationSeconds: 240, rules: PLAIN_RULES }] },
+  });
+  expect(created.status()).toBe(201);
+  const code = ((await created.json()) as { session: { code: string } }).session.code;
+  const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await projector.goto(`/s/${code}/screen`);
+  await expect(projector.getByTestId("join-panel")).toContainText("Войдите с телефона");
+  const phone = await (await browser.newContext(PHONE)).newPage();
+  await phone.goto(`/s/${code}`);
+  await phone.getByLabel("Ваше имя на экране").fill("Мария");
+  await phone.getByRole("button", { name: "Войти в сессию" }).click();
+  await expect(phone.getByTestId("my-name")).toHaveText("Мария");
+  // 1 участник, 2 участника, 5 участников.
+  await expect(projector.getByTestId("participant-count")).toHaveText(/^1\s*участник$/i);
+  await joinViaApi(code, "Пётр");
+  await expect(projector.getByTestId("participant-count")).toHaveText(/^2\s*участника$/i);
+  for (const name of ["Ольга", "Иван", "Светлана"]) await joinViaApi(code, name);
+  await expect(projector.getByTestId("participant-count")).toHaveText(/^5\s*участников$/i);
+  await expect(phone.getByTestId("rate-progress")).toHaveText("Вы оценили 0 из 4 коллег");
+  await shot(projector, "ru-1920-lobby");
+  await shot(phone, "ru-390-join-room");
+});
