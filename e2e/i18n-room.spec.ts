@@ -157,3 +157,81 @@ test("a Russian room on the projector, with Russian plurals", async ({ browser, 
   await shot(projector, "ru-1920-lobby");
   await shot(phone, "ru-390-join-room");
 });
+
+test("the Reduction in Force and the production conference in a German room, one phone in Russian", async ({ browser, facilitator }) => {
+  test.setTimeout(180_000);
+  const fac = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await signInViaApi(fac, facilitator);
+  const origin = serverInfo().baseURL;
+  const created = await fac.request.post("/api/sessions", {
+    headers: { Origin: origin },
+    data: {
+      title: "Jahresgespräche im Großraumbüro",
+      language: "de",
+      k: 2,
+      agenda: [
+        { title: "Erste Eindrücke", prompt: "", durationSeconds: null, rules: PLAIN_RULES },
+        { title: "Personalabbau", prompt: "", durationSeconds: null, rules: PLAIN_RULES, kind: "rif", rif: { selection: { mode: "count", value: 2 }, statementSeconds: 180, autoAdvanceSeconds: null } },
+        { title: "Beratung", prompt: "", durationSeconds: null, rules: PLAIN_RULES, kind: "conference", conference: { menu: ["abolish-leaderboard", "raise-k", "cap-distribution", "free-text"], thresholdPercent: null } },
+      ],
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  const code = ((await created.json()) as { session: { code: string } }).session.code;
+  const api = FacilitatorApi.of(fac);
+  const control = (action: string, extra: Record<string, unknown> = {}) =>
+    fac.request.post(`/api/sessions/${code}/round-control`, { headers: { Origin: origin }, data: { action, ...extra } });
+  const projector = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
+  await projector.goto(`/s/${code}/screen`);
+  const phone = await (await browser.newContext(PHONE)).newPage();
+  await phone.goto(`/s/${code}`);
+  await phone.getByTestId("phone-language").selectOption("ru");
+  await expect(phone.getByRole("button", { name: "Войти в сессию" })).toBeVisible();
+  await phone.getByLabel("Ваше имя на экране").fill("Мария");
+  await phone.getByRole("button", { name: "Войти в сессию" }).click();
+  await expect(phone.getByTestId("my-name")).toHaveText("Мария");
+  const bots: ApiParticipant[] = [];
+  for (const name of ["Wolfgang Maximilian", "Friederike", "Jürgen", "Hannelore", "Sieglinde"]) bots.push(await joinViaApi(code, name));
+
+  // Round 1: the bots rate each other; the two lowest are at risk in round 2.
+  await api.mustAct(code, "open-round");
+  const deserved = [5, 4, 4, 2, 1];
+  for (const rater of bots) for (const [i, target] of bots.entries()) if (rater.id !== target.id) await rateViaApi(code, rater, target.id, { potential: deserved[i]!, talent: deserved[i]! });
+  const people = (await (await fac.request.get(`/api/sessions/${code}/participants`)).json()) as { id: string; displayName: string }[];
+  const maria = people.find((p) => p.displayName === "Мария")!;
+  for (const rater of bots) await rateViaApi(code, rater, maria.id, { potential: 3, talent: 3 });
+  await expect(projector.getByTestId("board-ranked")).toContainText("6 von 6 eingestuft", { timeout: 10_000 });
+  await api.mustAct(code, "close-round");
+  await api.mustAct(code, "open-round");
+  await expect(projector.getByTestId("projector-rif")).toContainText("2 Personen sind gefährdet");
+  await expect(phone.getByTestId("rif-waiting")).toContainText("2 коллеги пишут");
+  await shot(projector, "de-1920-rif-statements");
+  await shot(phone, "ru-390-rif-statements");
+  expect((await control("rif.start-hearing")).status()).toBe(200);
+  await expect(projector.getByTestId("rif-progress")).toHaveText("Stellungnahme 1 von 2");
+  await expect(projector.getByTestId("rif-turnout")).toHaveText("Stimm auf dem Handy ab – 0 von 4 haben abgestimmt");
+  await expect(phone.getByTestId("rif-hearing")).toContainText("Слушание");
+  await expect(phone.getByTestId("rif-case").first()).toContainText("на экране");
+  await shot(projector, "de-1920-rif-hearing");
+  await shot(phone, "ru-390-rif-hearing");
+  expect((await control("rif.reveal")).status()).toBe(200);
+  await expect(projector.getByTestId("projector-rif")).toHaveAttribute("data-stage", "revealed");
+  await expect(projector.getByTestId("projector-rif")).toContainText("Der Raum hat alle behalten");
+  await expect(phone.getByTestId("rif-result")).toContainText("Вердикт");
+  await shot(projector, "de-1920-rif-verdict");
+
+  // Round 3, the conference: the menu in Russian on the phone, the proposals in German on the projector.
+  await api.mustAct(code, "close-round");
+  await api.mustAct(code, "open-round");
+  await phone.getByRole("button", { name: "+ Поднять порог анонимности" }).click();
+  const raise = phone.locator('[data-testid="proposal"][data-kind="raise-k"]');
+  await expect(raise).toContainText("Поднять порог анонимности до 4 оценивающих");
+  await expect(raise.getByRole("button", { name: /За/ })).toHaveAttribute("aria-pressed", "true");
+  await phone.getByRole("button", { name: "+ Ограничить нижнюю группу 5 %" }).click();
+  const onProjector = projector.getByTestId("projector-proposal").filter({ hasText: "Anonymitätsschwelle auf 4 Bewertende anheben" });
+  await expect(onProjector).toContainText("1 Stimme abgegeben");
+  await expect(projector.getByTestId("projector-proposal").filter({ hasText: "Untere Gruppe der Zwangsverteilung auf 5 % begrenzen" })).toBeVisible();
+  await expect(projector.getByTestId("projector-conference")).toContainText("Ändert die Regeln");
+  await shot(projector, "de-1920-conference");
+  await shot(phone, "ru-390-conference");
+});
