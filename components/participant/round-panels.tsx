@@ -99,7 +99,7 @@ export function RifPanel({
       <h2 id="rif-hearing" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
         {t("hearing")}
       </h2>
-      <p className="text-sm text-steel">{voter ? t("voterNote") : atRisk ? t("atRiskNote") : t("observerNote")}</p>
+      <p className="text-sm text-steel">{voter ? t("votingNote") : atRisk ? t("atRiskNote") : t("observerNote")}</p>
       <ol className="flex flex-col gap-3">
         {rif.cases.map((c, i) => (
           <CaseCard key={c.participantId} code={code} c={c} onScreen={i === showing} vote={personal?.votes[c.participantId]} canVote={voter && c.shown} />
