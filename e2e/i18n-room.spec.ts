@@ -9,6 +9,7 @@ import { PHONE } from "./support/room";
 import { serverInfo } from "./support/server";
 import { ALIAS_ANIMALS_DE, ALIAS_WORDS_DE } from "../lib/domain/names";
 import { DEFAULT_CHARGES } from "../lib/domain/rounds/kinds";
+import { DISTRIBUTION_PRESETS } from "../lib/domain/rules/forced-distribution";
 import { DEFAULT_TIERS } from "../lib/domain/rules/nosedive";
 import { PLAIN_RULES } from "../lib/domain/rules/ruleset";
 
@@ -135,7 +136,19 @@ test("a Russian room on the projector, with Russian plurals", async ({ browser, 
   await signInViaApi(fac, facilitator);
   const created = await fac.request.post("/api/sessions", {
     headers: { Origin: serverInfo().baseURL },
-    data: { title: "Аттестация отдела продаж", language: "ru", k: 2, agenda: [{ title: "Первое впечатление", prompt: "", durationSeconds: 240, rules: PLAIN_RULES }] },
+    data: {
+      title: "Аттестация отдела продаж",
+      language: "ru",
+      k: 2,
+      agenda: [
+        {
+          title: "Кривая",
+          prompt: "",
+          durationSeconds: 240,
+          rules: { ...PLAIN_RULES, distribution: { preset: "vitality", bands: DISTRIBUTION_PRESETS[0]!.bands }, nosedive: { tiers: DEFAULT_TIERS }, norm: { mode: "previous-median", recordPercent: 125, ratchet: true } },
+        },
+      ],
+    },
   });
   expect(created.status()).toBe(201);
   const code = ((await created.json()) as { session: { code: string } }).session.code;
@@ -149,13 +162,28 @@ test("a Russian room on the projector, with Russian plurals", async ({ browser, 
   await expect(phone.getByTestId("my-name")).toHaveText("Мария");
   // 1 участник, 2 участника, 5 участников.
   await expect(projector.getByTestId("participant-count")).toHaveText(/^1\s*участник$/i);
-  await joinViaApi(code, "Пётр");
+  const bots = [await joinViaApi(code, "Пётр")];
   await expect(projector.getByTestId("participant-count")).toHaveText(/^2\s*участника$/i);
-  for (const name of ["Ольга", "Иван", "Светлана"]) await joinViaApi(code, name);
+  for (const name of ["Ольга", "Иван", "Светлана"]) bots.push(await joinViaApi(code, name));
   await expect(projector.getByTestId("participant-count")).toHaveText(/^5\s*участников$/i);
   await expect(phone.getByTestId("rate-progress")).toHaveText("Вы оценили 0 из 4 коллег");
   await shot(projector, "ru-1920-lobby");
   await shot(phone, "ru-390-join-room");
+
+  // A round under the curve, Nosedive and the ratchet norm: labels, bands and tiers in Russian.
+  const api = FacilitatorApi.of(fac);
+  await api.mustAct(code, "open-round");
+  for (const [i, rater] of bots.entries()) for (const target of bots) if (rater.id !== target.id) await rateViaApi(code, rater, target.id, { potential: 2 + i, talent: 3 });
+  await expect(projector.getByTestId("rules-strip")).toContainText("Кривая жизнеспособности 20/70/10 · Взвешивание Nosedive · Стахановская норма (храповик)");
+  await expect(projector.getByTestId("band-legend")).toContainText("Лучшие 20 %");
+  await expect(projector.getByTestId("tier-legend")).toContainText("Низкий рейтинг ×0,5 · Стандарт ×1 · Прайм ×2 · Элита ×4");
+  await expect(projector.getByTestId("band-badge").first()).toContainText(/Лучшие 20 %|Основные 70 %|Худшие 10 %/, { timeout: 10_000 });
+  await expect(phone.getByTestId("round-rules")).toHaveText("В этом раунде: Кривая жизнеспособности 20/70/10 · Взвешивание Nosedive · Стахановская норма (храповик)");
+  await expect(phone.getByTestId("rule-explainers")).toContainText("Кривая: Лучшие 20 % 20 %");
+  await projector.waitForTimeout(1_000);
+  await shot(projector, "ru-1920-round");
+  await phone.getByRole("tab", { name: "Мой балл" }).click();
+  await shot(phone, "ru-390-score");
 });
 
 test("the Reduction in Force and the production conference in a German room, one phone in Russian", async ({ browser, facilitator }) => {

@@ -88,16 +88,13 @@ export function useContentText() {
 /** One plain sentence per rule in force (lib/domain/rules/explain.ts explainRules, in the screen's language). */
 export function useRuleExplainers(r: ExplainableRules | null | undefined): { rule: string; text: string }[] {
   const t = useTranslations("live.explain");
-  const format = useFormatter();
   const { tierName, band } = useContentText();
   return useMemo(() => {
     if (!r) return [];
     const out: { rule: string; text: string }[] = [];
     if (r.distribution && r.distribution.bands.length > 0) {
-      const bands = format.list(
-        r.distribution.bands.map((b) => t("band", { name: band(b.name), percent: b.percent })),
-        { type: "unit" },
-      );
+      // A list of items, not a sentence: a comma in every language (Intl's "unit" lists drop it in Russian).
+      const bands = r.distribution.bands.map((b) => t("band", { name: band(b.name), percent: b.percent })).join(", ");
       out.push({ rule: "distribution", text: t("distribution", { bands }) });
     }
     if (r.nosedive && r.nosedive.tiers.length > 0) {
@@ -111,5 +108,5 @@ export function useRuleExplainers(r: ExplainableRules | null | undefined): { rul
     if (r.quotaBallots) out.push({ rule: "quota", text: t("quota", { percent: Math.round(r.quotaBallots.share * 100) }) });
     if (r.teams) out.push({ rule: "teams", text: t("teams", { size: r.teams.size }) });
     return out;
-  }, [r, t, format, tierName, band]);
+  }, [r, t, tierName, band]);
 }

@@ -437,7 +437,8 @@ function BoardRow({ entry, bandCount, meanScore }: { entry: PublicEntry; bandCou
 function Movement({ movement }: { movement: PublicEntry["movement"] }) {
   const t = useTranslations("live.movement");
   const tp = useTranslations("projector.row");
-  const slot = "flex w-20 shrink-0 items-center justify-center";
+  // Wide enough for the longest "new" mark (Russian «НОВИЧОК»).
+  const slot = "flex w-24 shrink-0 items-center justify-center";
   switch (movement) {
     case "up":
       return (
@@ -456,7 +457,7 @@ function Movement({ movement }: { movement: PublicEntry["movement"] }) {
     case "new":
       return (
         <span className={slot}>
-          <span className="rounded bg-gold px-2 py-0.5 text-lg font-bold tracking-wider text-ink">
+          <span className="rounded bg-gold px-2 py-0.5 text-base font-bold tracking-normal text-ink">
             {t("new")}
             <span className="sr-only"> {tp("newOnBoard")}</span>
           </span>
