@@ -184,6 +184,14 @@ test("a Russian room on the projector, with Russian plurals", async ({ browser, 
   await shot(projector, "ru-1920-round");
   await phone.getByRole("tab", { name: "Мой балл" }).click();
   await shot(phone, "ru-390-score");
+
+  // The private report, in the phone's language.
+  await api.mustAct(code, "close-round");
+  await phone.getByTestId("report-link").click();
+  await expect(phone.getByRole("heading", { name: "Раунд за раундом" })).toBeVisible();
+  await expect(phone.getByTestId("report-trajectory")).toContainText("Раунд 1 · Кривая · Кривая жизнеспособности 20/70/10, Взвешивание Nosedive, Стахановская норма (храповик)");
+  await expect(phone.getByRole("columnheader", { name: "Качество" })).toBeVisible();
+  await shot(phone, "ru-390-report");
 });
 
 test("the Reduction in Force and the production conference in a German room, one phone in Russian", async ({ browser, facilitator }) => {

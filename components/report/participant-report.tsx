@@ -1,6 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { ParticipantReport } from "@/lib/debrief/report";
-import { PRESET_BAND_IDS } from "@/lib/domain/rules/explain";
+import { PRESET_BAND_IDS, tagOfLabel } from "@/lib/domain/rules/explain";
 
 /** A participant's private report, phone first. Only their own figures; "not enough ratings" below k. */
 export function ParticipantReportView({ report }: { report: ParticipantReport }) {
@@ -10,6 +10,16 @@ export function ParticipantReportView({ report }: { report: ParticipantReport })
   const format = useFormatter();
   const two = (n: number) => format.number(n === 0 ? 0 : n, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const band = (name: string) => (PRESET_BAND_IDS[name] ? tc(`bands.${PRESET_BAND_IDS[name]}` as "bands.vitality-top") : name);
+  const tl = useTranslations("live.rules");
+  // The report carries the rules' English labels (lib/debrief): shown from their ids where they are describeRules' own.
+  const rules = (labels: string[]) =>
+    labels
+      .map((label) => {
+        const tag = tagOfLabel(label);
+        if (!tag) return label;
+        return tl(tag.id, { preset: tag.preset === "civil-service" ? "civil" : (tag.preset ?? "custom"), percents: (tag.percents ?? []).join("/"), value: tag.value ?? 0 });
+      })
+      .join(", ");
   const max = report.session.scale.max;
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col gap-6 px-4 py-6">
@@ -31,7 +41,7 @@ export function ParticipantReportView({ report }: { report: ParticipantReport })
           {report.trajectory.map((t) => (
             <li key={t.round} className="rounded-lg border-2 border-ink bg-white p-3">
               <p className="text-sm font-semibold uppercase tracking-wide break-words text-steel">
-                {t.title ? tr("roundTitled", { round: t.round, title: t.title, rules: t.rules.join(", ") }) : tr("round", { round: t.round, rules: t.rules.join(", ") })}
+                {t.title ? tr("roundTitled", { round: t.round, title: t.title, rules: rules(t.rules) }) : tr("round", { round: t.round, rules: rules(t.rules) })}
               </p>
               <div className="flex items-end justify-between gap-3">
                 <p className="font-mono text-3xl font-bold tabular-nums">{t.score === null ? <span className="font-sans text-lg">{tr("notEnough")}</span> : two(t.score)}</p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
 import { MESSAGES } from "@/messages";
-import { explainRules, PRESET_BAND_IDS, ruleTags, type ExplainableRules, type RuleTag } from "./explain";
+import { explainRules, PRESET_BAND_IDS, ruleTags, tagOfLabel, type ExplainableRules, type RuleTag } from "./explain";
 import { DISTRIBUTION_PRESETS } from "./forced-distribution";
 import { DEFAULT_NORM } from "./norm";
 import { DEFAULT_TIERS } from "./nosedive";
@@ -56,6 +56,22 @@ describe("rule tags: describeRules' labels as ids, in every language", () => {
     ],
   ])("%s: the English catalog gives describeRules' words exactly", (_name, rules) => {
     expect(ruleTags(rules).map(render)).toEqual(describeRules(rules));
+  });
+
+  it.each<[string, RuleSet]>([
+    ["plain", PLAIN_RULES],
+    ["vitality and quota", { ...PLAIN_RULES, distribution: vitality, quotaBallots: { share: 0.2 } }],
+    ["civil service", { ...PLAIN_RULES, distribution: civil }],
+    ["a custom curve", { ...PLAIN_RULES, distribution: custom }],
+    ["Nosedive and the ratchet norm", { ...PLAIN_RULES, nosedive: { tiers: DEFAULT_TIERS }, norm: { ...DEFAULT_NORM, ratchet: true } }],
+    ["every conference amendment", { ...PLAIN_RULES, teams: { size: 4 }, minRaters: 5, leaderboardAbolished: true, ratingsPaused: true }],
+  ])("%s: tagOfLabel reads describeRules' labels back into the tags", (_name, rules) => {
+    expect(describeRules(rules).map(tagOfLabel)).toEqual(ruleTags(rules));
+  });
+
+  it("tagOfLabel leaves text describeRules does not make alone", () => {
+    expect(tagOfLabel("Coffee for the whole brigade")).toBeNull();
+    expect(tagOfLabel("Quota ballots (lots)")).toBeNull();
   });
 
   it("every preset band has an id with a message in every language", () => {

@@ -108,3 +108,32 @@ export const PRESET_BAND_IDS: Readonly<Record<string, string>> = {
   "Achieving 65%": "civil-achieving",
   "Improvement needed 10%": "civil-improvement",
 };
+
+const FIXED_LABELS: Readonly<Record<string, RuleTag>> = {
+  "Vitality curve 20/70/10": { id: "curve", preset: "vitality", percents: [20, 70, 10] },
+  "Civil service 25/65/10": { id: "curve", preset: "civil-service", percents: [25, 65, 10] },
+  "Nosedive weighting": { id: "nosedive" },
+  "Stakhanovite norm": { id: "norm" },
+  "Stakhanovite norm (ratchet)": { id: "norm-ratchet" },
+  "Team scores (brigades)": { id: "teams" },
+  "Leaderboard abolished": { id: "abolished" },
+  "Ratings paused": { id: "paused" },
+  "Plain 360°": { id: "plain" },
+};
+
+/**
+ * The tag of one of describeRules' English labels, or null for text it does not make: for payloads
+ * that carry only the labels (the participant's report, built by the debrief), so a screen can still
+ * show them in its language. The unit test checks it inverts ruleTags for every kind of rule.
+ */
+export function tagOfLabel(label: string): RuleTag | null {
+  const fixed = FIXED_LABELS[label];
+  if (fixed) return fixed;
+  const curve = /^Forced distribution (\d+(?:\/\d+)*)$/.exec(label);
+  if (curve) return { id: "curve", preset: "custom", percents: curve[1]!.split("/").map(Number) };
+  const quota = /^Quota ballots \((\d+)% top scores\)$/.exec(label);
+  if (quota) return { id: "quota", value: Number(quota[1]) };
+  const k = /^Anonymity threshold (\d+)$/.exec(label);
+  if (k) return { id: "min-raters", value: Number(k[1]) };
+  return null;
+}
