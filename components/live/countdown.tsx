@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 function format(ms: number): string {
@@ -30,6 +31,7 @@ export function Countdown({
 }) {
   // No clock reading while rendering: the server's page and the phone's first render must be the same
   // text (React error #418 otherwise). The first render shows the server's remainingMs; the clock starts after.
+  const t = useTranslations("live.countdown");
   const [now, setNow] = useState<number | null>(null);
   const running = remainingMs !== null && !paused;
   useEffect(() => {
@@ -49,9 +51,9 @@ export function Countdown({
     <span
       className={`font-mono tabular-nums ${urgent ? "text-party" : ""} ${className}`}
       role="timer"
-      aria-label={`Time left ${format(left)}${paused ? ", paused" : ""}`}
+      aria-label={paused ? t("labelPaused", { time: format(left) }) : t("label", { time: format(left) })}
     >
-      {paused ? <span className="mr-1 text-[0.6em] uppercase tracking-wide">paused</span> : null}
+      {paused ? <span className="mr-1 text-[0.6em] uppercase tracking-wide">{t("paused")}</span> : null}
       {format(left)}
     </span>
   );

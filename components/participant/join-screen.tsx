@@ -1,6 +1,9 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
+import { LanguagePicker } from "@/components/i18n/language-picker";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -27,6 +30,9 @@ export function JoinScreen({
   removed?: "kicked" | "banned" | null;
   onJoined: (p: JoinedParticipant) => void;
 }) {
+  const t = useTranslations("participant.join");
+  const locale = useLocale();
+  const errorText = useErrorText();
   const [name, setName] = useState("");
   const [error, setError] = useState<{ message: string; suggestion?: string; taken?: boolean } | null>(null);
   const [pending, setPending] = useState(false);
@@ -43,7 +49,7 @@ export function JoinScreen({
     });
     setPending(false);
     if (!result.ok) {
-      setError({ message: result.message, suggestion: result.suggestion, taken: result.code === "conflict" && result.field === "displayName" });
+      setError({ message: errorText(result), suggestion: result.suggestion, taken: result.code === "conflict" && result.field === "displayName" });
       return;
     }
     try {
@@ -62,7 +68,7 @@ export function JoinScreen({
       body: { rejoinCode },
     });
     if (!result.ok) {
-      setRejoinError(result.message);
+      setRejoinError(errorText(result));
       return;
     }
     try {
@@ -78,18 +84,21 @@ export function JoinScreen({
 
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col gap-5 px-4 py-6">
-      <header>
-        <p className="text-sm font-semibold uppercase tracking-[0.2em] text-party">Session {code}</p>
-        <h1 className="font-[family-name:var(--font-display)] text-3xl font-bold uppercase leading-tight">{session.title}</h1>
+      <header className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+          <p className="text-sm font-semibold uppercase tracking-[0.2em] text-party">{t("session", { code })}</p>
+          <LanguagePicker sessionCode={code} className="text-xs" />
+        </div>
+        <h1 className="font-[family-name:var(--font-display)] text-3xl font-bold uppercase leading-tight break-words hyphens-auto">{session.title}</h1>
       </header>
 
-      {removed === "kicked" ? <Alert tone="info">The facilitator removed you from the session. You can join again with a name.</Alert> : null}
-      {removed === "banned" ? <Alert>The facilitator has removed you from this session. You cannot rejoin it.</Alert> : null}
+      {removed === "kicked" ? <Alert tone="info">{t("kicked")}</Alert> : null}
+      {removed === "banned" ? <Alert>{t("banned")}</Alert> : null}
 
       {session.phase === "ended" ? (
-        <Alert tone="info">This session has ended. Thank you for taking part.</Alert>
+        <Alert tone="info">{t("ended")}</Alert>
       ) : !session.joiningOpen ? (
-        <Alert tone="info">Joining is closed for now. Ask the facilitator to open it.</Alert>
+        <Alert tone="info">{t("closed")}</Alert>
       ) : null}
 
       {!closed ? (
@@ -102,21 +111,21 @@ export function JoinScreen({
             }}
             noValidate
           >
-            <h2 className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">Join</h2>
+            <h2 className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">{t("title")}</h2>
             <TextField
-              label="Your display name"
+              label={t("nameLabel")}
               name="displayName"
               value={name}
               onChange={(e) => setName(e.target.value)}
               maxLength={40}
               autoComplete="nickname"
-              hint={`Everyone in the room will see it. ${name.length} of 40 characters${name.length >= 40 ? " — that is the limit" : ""}.`}
+              hint={name.length >= 40 ? t("nameHintLimit", { count: name.length, max: 40 }) : t("nameHint", { count: name.length, max: 40 })}
               error={error?.message}
             />
             {error?.taken ? (
               <div className="flex flex-col gap-2 rounded-md border-2 border-gold bg-gold/10 p-3" data-testid="taken-name-help">
                 <p className="text-sm">
-                  Is that you, on another phone or browser? Your rejoin code is under “My score” on your first device, or ask the facilitator for a new one.
+                  {t("takenHelp")}
                 </p>
                 <Button
                   variant="secondary"
@@ -125,26 +134,26 @@ export function JoinScreen({
                     requestAnimationFrame(() => document.getElementById("rejoin-code-field")?.querySelector("input")?.focus());
                   }}
                 >
-                  I was here before
+                  {t("wasHere")}
                 </Button>
               </div>
             ) : null}
             {error?.suggestion ? (
               <Button variant="secondary" onClick={() => setName(error.suggestion ?? "")}>
-                Use “{error.suggestion}”
+                {t("useSuggestion", { name: error.suggestion })}
               </Button>
             ) : null}
             <Button
               variant="ghost"
               onClick={() => {
-                setName(generateAlias(Math.random));
+                setName(generateAlias(Math.random, locale));
                 setError(null);
               }}
             >
-              Suggest a corporate alias
+              {t("alias")}
             </Button>
             <Button type="submit" size="xl" disabled={pending}>
-              {pending ? "Joining…" : "Join the session"}
+              {pending ? t("joining") : t("submit")}
             </Button>
           </form>
         </Card>
@@ -153,12 +162,12 @@ export function JoinScreen({
       {session.phase !== "ended" && removed !== "banned" ? (
         <section aria-labelledby="rejoin-heading" className="rounded-md border-2 border-dashed border-ink/30 p-4" id="rejoin-code-field">
           <h2 id="rejoin-heading" className="font-semibold">
-            Already joined on another device?
+            {t("rejoinTitle")}
           </h2>
           {rejoinOpen ? (
             <form onSubmit={rejoin} className="mt-3 flex flex-col gap-3" noValidate>
               <TextField
-                label="Your rejoin code"
+                label={t("rejoinLabel")}
                 name="rejoinCode"
                 value={rejoinCode}
                 onChange={(e) => setRejoinCode(e.target.value)}
@@ -169,12 +178,12 @@ export function JoinScreen({
                 inputClassName="font-mono uppercase tracking-widest"
               />
               <Button type="submit" variant="secondary">
-                Continue here
+                {t("rejoinSubmit")}
               </Button>
             </form>
           ) : (
             <Button variant="ghost" className="mt-1 !px-0" onClick={() => setRejoinOpen(true)}>
-              Continue with a rejoin code
+              {t("rejoinOpen")}
             </Button>
           )}
         </section>

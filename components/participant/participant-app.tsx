@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { LanguagePicker } from "@/components/i18n/language-picker";
 import { Countdown } from "@/components/live/countdown";
 import type { BoardPayload, MePayload, PublicSession, RosterPayload, RoundPayload } from "@/components/live/types";
 import { AmendmentsBanner } from "@/components/rounds/amendments-banner";
-import { phaseLabel } from "@/components/live/phase-label";
+import { usePhaseLabel } from "@/components/live/phase-label";
 import { useLive } from "@/components/live/use-live";
 import { Alert } from "@/components/ui/alert";
 import { JoinScreen, type JoinedParticipant } from "./join-screen";
@@ -26,6 +28,8 @@ export function ParticipantApp({
   initialSession: PublicSession;
   initialParticipant: JoinedParticipant | null;
 }) {
+  const t = useTranslations("participant.app");
+  const phaseLabel = usePhaseLabel();
   const stillIn = initialParticipant?.status === "active" || initialParticipant?.status === "observer";
   const [joined, setJoined] = useState<JoinedParticipant | null>(stillIn ? initialParticipant : null);
   const initiallyRemoved = initialParticipant?.status === "kicked" || initialParticipant?.status === "banned" ? initialParticipant.status : null;
@@ -67,15 +71,15 @@ export function ParticipantApp({
   const round = live.round ?? null;
   const kind = session.round.kind;
   const roundTab: { id: Tab; label: string } | null =
-    session.round.number === 0 ? null : kind === "rif" ? { id: "round", label: "Hearing" } : kind === "tribunal" ? { id: "round", label: "Tribunal" } : kind === "conference" ? { id: "round", label: "Conference" } : null;
+    session.round.number === 0 ? null : kind === "rif" ? { id: "round", label: t("tabs.hearing") } : kind === "tribunal" ? { id: "round", label: t("tabs.tribunal") } : kind === "conference" ? { id: "round", label: t("tabs.conference") } : null;
   const showRate = !observer && kind !== "rif" && kind !== "conference";
   const tabs: { id: Tab; label: string }[] = [
     ...(roundTab && kind !== "tribunal" ? [roundTab] : []),
-    ...(showRate ? [{ id: "rate" as const, label: "Rate" }] : []),
+    ...(showRate ? [{ id: "rate" as const, label: t("tabs.rate") }] : []),
     ...(roundTab && kind === "tribunal" ? [roundTab] : []),
-    { id: "score", label: "My score" },
-    { id: "board", label: "Board" },
-    ...(session.reflectionOpen ? [{ id: "reflect" as const, label: "Reflect" }] : []),
+    { id: "score", label: t("tabs.score") },
+    { id: "board", label: t("tabs.board") },
+    ...(session.reflectionOpen ? [{ id: "reflect" as const, label: t("tabs.reflect") }] : []),
   ];
   const activeTab: Tab = tabs.some((t) => t.id === tab) ? tab : (tabs[0]?.id ?? "score");
 
@@ -104,31 +108,35 @@ export function ParticipantApp({
               {!online ? (
                 <>
                   <strong className="whitespace-nowrap rounded bg-party px-1.5 py-0.5 font-bold uppercase text-white">
-                    <span aria-hidden="true">⨯ </span>offline
+                    <span aria-hidden="true">⨯ </span>
+                    {t("connection.offline")}
                   </strong>
-                  {waiting > 0 ? <span className="block whitespace-nowrap font-semibold text-ink">{waiting} waiting</span> : null}
+                  {waiting > 0 ? <span className="block whitespace-nowrap font-semibold text-ink">{t("connection.waiting", { count: waiting })}</span> : null}
                 </>
               ) : live.status === "live" ? (
                 <>
-                  <span aria-hidden="true" className="text-green-700">●</span> live{waiting > 0 ? ` · sending ${waiting}` : ""}
+                  <span aria-hidden="true" className="text-green-700">●</span> {waiting > 0 ? t("connection.liveSending", { count: waiting }) : t("connection.live")}
                 </>
               ) : live.status === "reconnecting" ? (
-                <strong className="font-bold uppercase text-party">reconnecting…{waiting > 0 ? ` · ${waiting} waiting` : ""}</strong>
+                <strong className="font-bold uppercase text-party">{waiting > 0 ? t("connection.reconnectingWaiting", { count: waiting }) : t("connection.reconnecting")}</strong>
               ) : (
-                "connecting…"
+                t("connection.connecting")
               )}
             </span>
           </div>
         </div>
-        <p className="mt-1 text-sm">
-          You are <strong data-testid="my-name">{liveName}</strong>
-          {observer ? (
-            <span className="ml-2 rounded bg-steel px-2 py-0.5 text-xs font-bold uppercase text-white" data-testid="observer-badge">
-              observer
-            </span>
-          ) : null}
-        </p>
-        <nav aria-label="Sections" className="mt-2 grid gap-1" style={{ gridTemplateColumns: `repeat(${tabs.length}, minmax(0, 1fr))` }} role="tablist">
+        <div className="mt-1 flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+          <p className="min-w-0 text-sm break-words">
+            {t.rich("youAre", { name: liveName, strong: (chunks) => <strong data-testid="my-name">{chunks}</strong> })}
+            {observer ? (
+              <span className="ml-2 rounded bg-steel px-2 py-0.5 text-xs font-bold uppercase text-white" data-testid="observer-badge">
+                {t("observer")}
+              </span>
+            ) : null}
+          </p>
+          <LanguagePicker sessionCode={code} className="text-xs" />
+        </div>
+        <nav aria-label={t("sections")} className="mt-2 grid gap-1" style={{ gridTemplateColumns: `repeat(${tabs.length}, minmax(0, 1fr))` }} role="tablist">
           {tabs.map((t) => (
             <button
               key={t.id}
@@ -138,7 +146,7 @@ export function ParticipantApp({
               aria-controls={`panel-${t.id}`}
               id={`tab-${t.id}`}
               onClick={() => setTab(t.id)}
-              className={`min-h-11 rounded-md px-1 text-sm font-bold uppercase tracking-wide ${tabs.length > 4 ? "text-xs" : ""} ${activeTab === t.id ? "bg-ink text-paper" : t.id === "reflect" || t.id === "round" ? "bg-gold text-ink" : "bg-paper-dark text-ink"}`}
+              className={`min-h-11 min-w-0 rounded-md px-0.5 font-bold uppercase leading-tight hyphens-auto ${tabs.length > 4 ? "text-[10px] tracking-normal" : tabs.length > 3 ? "text-[11px] tracking-normal" : "text-sm tracking-wide"} ${activeTab === t.id ? "bg-ink text-paper" : t.id === "reflect" || t.id === "round" ? "bg-gold text-ink" : "bg-paper-dark text-ink"}`}
             >
               {t.label}
             </button>
@@ -149,15 +157,12 @@ export function ParticipantApp({
       <main id="main" className="flex-1 px-4 py-4">
         {session.phase === "ended" ? (
           <div className="mb-4">
-            <Alert tone="info">The session has ended. Thank you for taking part; your final result is under “My score”.</Alert>
+            <Alert tone="info">{t("ended")}</Alert>
           </div>
         ) : null}
         {observer ? (
           <div className="mb-4" data-testid="observer-note">
-            <Alert tone="info">
-              You were let go in the Reduction in Force. You stay in the room as an observer: you see every screen, but you are no longer rated or ranked, and you do not
-              vote.
-            </Alert>
+            <Alert tone="info">{t("observerNote")}</Alert>
           </div>
         ) : null}
         {round && round.amendments.length > 0 ? (
@@ -167,7 +172,7 @@ export function ParticipantApp({
         ) : null}
         {session.reflectionOpen && activeTab !== "reflect" ? (
           <button type="button" onClick={() => setTab("reflect")} className="mb-4 w-full rounded-lg border-2 border-ink bg-gold px-4 py-3 text-left font-bold">
-            The reflection is open: how did being rated feel? →
+            {t("reflectionOpen")}
           </button>
         ) : null}
         {roundTab ? (
@@ -187,7 +192,7 @@ export function ParticipantApp({
             session={session}
             me={participant}
             quota={me?.quota ?? null}
-            rules={me?.rules ?? session.round.rules}
+            rules={session.round.ruleTags}
             joinedDuringRound={me?.joinedDuringRound ?? false}
             roster={live.roster ?? null}
             onWaiting={setWaiting}

@@ -1,29 +1,34 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { EntryBadges } from "@/components/live/rule-badges";
+import { useContentText } from "@/components/live/rule-text";
 import type { BoardPayload, PublicEntry } from "@/components/live/types";
 import { Alert } from "@/components/ui/alert";
 
 export function MovementMark({ movement }: { movement: PublicEntry["movement"] }) {
+  const t = useTranslations("live.movement");
   if (movement === "up")
     return (
       <span className="font-bold text-green-700">
         <span aria-hidden="true">▲</span>
-        <span className="sr-only">moved up</span>
+        <span className="sr-only">{t("up")}</span>
       </span>
     );
   if (movement === "down")
     return (
       <span className="font-bold text-party">
         <span aria-hidden="true">▼</span>
-        <span className="sr-only">moved down</span>
+        <span className="sr-only">{t("down")}</span>
       </span>
     );
-  if (movement === "new") return <span className="rounded bg-gold px-1 text-xs font-bold text-ink">NEW</span>;
+  if (movement === "new") return <span className="rounded bg-gold px-1 text-xs font-bold text-ink">{t("new")}</span>;
   return null;
 }
 
 export function BoardRows({ entries, selfId, bandCount }: { entries: PublicEntry[]; selfId?: string; bandCount?: number }) {
+  const t = useTranslations("live.board");
+  const content = useContentText();
   return (
     <ol className="flex flex-col gap-1">
       {entries.map((e) => {
@@ -34,16 +39,16 @@ export function BoardRows({ entries, selfId, bandCount }: { entries: PublicEntry
             data-testid="phone-board-row"
             className={`flex items-center gap-3 rounded-md px-3 py-2 ${self ? "bg-ink text-paper" : "bg-white"}`}
           >
-            <span className="w-10 font-mono text-lg font-bold tabular-nums">{e.rank === null ? "–" : `#${e.rank}`}</span>
+            <span className="w-10 shrink-0 font-mono text-lg font-bold tabular-nums">{e.rank === null ? "–" : `#${e.rank}`}</span>
             <span className="min-w-0 flex-1">
               <span className="block truncate font-semibold">
                 {e.displayName}
-                {self ? <span className="ml-1 text-xs font-normal">(you)</span> : null}
+                {self ? <span className="ml-1 text-xs font-normal">{t("you")}</span> : null}
               </span>
               <EntryBadges entry={e} bandCount={bandCount} />
             </span>
             <MovementMark movement={e.movement} />
-            <span className="w-16 text-right font-mono tabular-nums">{e.score === null ? <span className="text-xs">not yet rated</span> : e.score.toFixed(2)}</span>
+            <span className="w-16 shrink-0 text-right font-mono tabular-nums">{e.score === null ? <span className="text-xs">{t("notRated")}</span> : content.score(e.score)}</span>
           </li>
         );
       })}
@@ -52,19 +57,19 @@ export function BoardRows({ entries, selfId, bandCount }: { entries: PublicEntry
 }
 
 export function PhoneBoard({ board, selfId }: { board: BoardPayload | null; selfId: string }) {
-  if (!board) return <p className="text-steel">Loading the leaderboard…</p>;
-  if (board.hidden) return <Alert tone="info">The facilitator has hidden the leaderboard for now.</Alert>;
+  const t = useTranslations("participant.board");
+  const content = useContentText();
+  if (!board) return <p className="text-steel">{t("loading")}</p>;
+  if (board.hidden) return <Alert tone="info">{board.abolished ? t("abolished") : t("hidden")}</Alert>;
   return (
     <section aria-labelledby="board-heading" className="flex flex-col gap-2">
       <h2 id="board-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-        Top {Math.min(board.entries.length, board.total)}
+        {t("top", { count: Math.min(board.entries.length, board.total) })}
       </h2>
-      <p className="text-sm text-steel">
-        {board.ranked} of {board.total} have a score this round.
-      </p>
-      {board.rules.labels.length ? <p className="text-xs font-semibold uppercase tracking-wide text-party">{board.rules.labels.join(" · ")}</p> : null}
+      <p className="text-sm text-steel">{t("ranked", { ranked: board.ranked, total: board.total })}</p>
+      {board.rules.tags.length ? <p className="text-xs font-semibold uppercase tracking-wide break-words text-party">{content.rules(board.rules.tags)}</p> : null}
       <BoardRows entries={board.entries} selfId={selfId} bandCount={board.rules.distribution?.bands.length} />
-      {board.truncated ? <p className="text-sm font-semibold">+{board.total - board.entries.length} more on the projector</p> : null}
+      {board.truncated ? <p className="text-sm font-semibold">{t("more", { count: board.total - board.entries.length })}</p> : null}
     </section>
   );
 }

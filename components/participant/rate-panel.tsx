@@ -1,6 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { useContentText, useRuleExplainers } from "@/components/live/rule-text";
 import type { PublicSession } from "@/components/live/types";
 import { StarInput } from "@/components/rating/star-input";
 import { Alert } from "@/components/ui/alert";
@@ -19,7 +22,7 @@ import {
   type Tap,
   type TapState,
 } from "@/lib/domain/tap-state";
-import { explainRules, type ExplainableRules } from "@/lib/domain/rules/explain";
+import type { ExplainableRules, RuleTag } from "@/lib/domain/rules/explain";
 import { api } from "./api";
 import { useOnline } from "./use-online";
 import { SelfRating } from "./self-rating";
@@ -49,7 +52,8 @@ export function RatePanel({
   me: { id: string };
   /** Quota ballots: how many colleagues may get top marks on each dimension (what is left is counted here, from my own ratings). */
   quota: { limit: number } | null;
-  rules: string[];
+  /** The round's rules as ids (publicSession's round.ruleTags). */
+  rules: RuleTag[];
   /** Joined while this round was open: rating starts with the next round. */
   joinedDuringRound: boolean;
   /** Everyone in the session now (live). */
@@ -59,7 +63,10 @@ export function RatePanel({
   /** The round's rules as every screen gets them with the leaderboard, for the plain-language lines. */
   rulesSummary?: ExplainableRules | null;
 }) {
-  const explained = rulesSummary ? explainRules(rulesSummary) : null;
+  const t = useTranslations("participant.rate");
+  const content = useContentText();
+  const errorText = useErrorText();
+  const explained = useRuleExplainers(rulesSummary);
   const tapsRef = useRef<TapState>(EMPTY_TAPS);
   const [taps, setTaps] = useState<TapState>(EMPTY_TAPS);
   const update = useCallback((change: (s: TapState) => TapState) => {
@@ -116,10 +123,10 @@ export function RatePanel({
       else {
         const r = refused(tapsRef.current, t);
         update(() => r.state);
-        if (r.current) setErrors((e) => ({ ...e, [t.targetId]: { dimension: t.dimension, message: result.message } }));
+        if (r.current) setErrors((e) => ({ ...e, [t.targetId]: { dimension: t.dimension, message: errorText(result) } }));
       }
     },
-    [code, update],
+    [code, update, errorText],
   );
 
   // Back online: send what waits, oldest first, with the same keys; while the server stays out of
@@ -174,34 +181,34 @@ export function RatePanel({
   return (
     <section aria-labelledby="rate-heading" className="flex flex-col gap-3">
       <h2 id="rate-heading" className="sr-only">
-        Rate your colleagues
+        {t("heading")}
       </h2>
       {!canRate ? (
         <Alert tone="info">
           {joinedDuringRound && session.phase === "round_open"
-            ? "You joined during this round: you can rate from the next round. Until then, watch the board."
+            ? t("notYet.joinedDuring")
             : session.phase === "lobby"
-            ? "Rating opens when the facilitator starts the first round. Look around: who has potential?"
-            : ratingsPaused
-              ? "The production conference paused ratings for this round. Nobody rates anybody."
-              : session.phase === "round_open"
-              ? "The round is paused. Ratings resume when the facilitator continues."
-              : session.phase === "ended"
-                ? "The session has ended; ratings are closed."
-                : "This round is closed. Wait for the next one."}
+              ? t("notYet.lobby")
+              : ratingsPaused
+                ? t("notYet.ratingsPaused")
+                : session.phase === "round_open"
+                  ? t("notYet.paused")
+                  : session.phase === "ended"
+                    ? t("notYet.ended")
+                    : t("notYet.closed")}
         </Alert>
       ) : null}
       {waiting > 0 ? (
         <p className="rounded-md border-2 border-ink bg-paper-dark px-3 py-2 text-sm font-semibold" data-testid="waiting-note" role="status">
-          No connection: {waiting} rating{waiting === 1 ? "" : "s"} wait on this phone and go out when you are back online.
+          {t("waiting", { count: waiting })}
         </p>
       ) : null}
-      {canRate && rules.length && rules[0] !== "Plain 360°" ? (
+      {canRate && rules.length && rules[0]?.id !== "plain" ? (
         <div>
-          <p className="text-xs font-semibold uppercase tracking-wide text-party" data-testid="round-rules">
-            This round: {rules.join(" · ")}
+          <p className="text-xs font-semibold uppercase tracking-wide break-words text-party" data-testid="round-rules">
+            {t("thisRound", { rules: content.rules(rules) })}
           </p>
-          {explained && explained.length > 0 ? (
+          {explained.length > 0 ? (
             <ul className="mt-1 flex list-disc flex-col gap-0.5 pl-5 text-sm" data-testid="rule-explainers">
               {explained.map((e) => (
                 <li key={e.rule}>{e.text}</li>
@@ -212,23 +219,23 @@ export function RatePanel({
       ) : null}
       {quota ? (
         <Alert tone="info">
-          Quota ballot: on each dimension you may give {session.scale.max} stars to at most {quota.limit} colleague{quota.limit === 1 ? "" : "s"}.
+          {t("quota", { stars: session.scale.max, count: quota.limit })}
         </Alert>
       ) : null}
 
       <div>
         <p className="text-sm font-semibold" data-testid="rate-progress">
-          You have rated {ratedCount} of {total} colleague{total === 1 ? "" : "s"}
+          {t("progress", { rated: ratedCount, count: total })}
         </p>
         {canRate ? (
           <p className="text-xs text-steel" data-testid="release-note">
-            Your rating is in the moment you tap. Scores on screens move in batches, as others rate, so nobody can tell who gave what.
+            {t("releaseNote")}
           </p>
         ) : null}
         <div
           className="mt-1 h-2 w-full overflow-hidden rounded bg-paper-dark"
           role="progressbar"
-          aria-label="Colleagues rated"
+          aria-label={t("progressLabel")}
           aria-valuemin={0}
           aria-valuemax={total}
           aria-valuenow={ratedCount}
@@ -239,7 +246,7 @@ export function RatePanel({
 
       {total > 8 ? (
         <label className="flex flex-col gap-1 text-sm font-semibold">
-          Find a colleague
+          {t("find")}
           <input
             type="search"
             value={query}
@@ -251,10 +258,10 @@ export function RatePanel({
 
       {session.round.number <= 1 && session.phase !== "ended" ? <SelfRating code={code} session={session} /> : null}
 
-      {colleagues === null ? <p className="text-steel">Loading colleagues…</p> : null}
-      {colleagues !== null && total === 0 ? <p className="text-steel">Nobody else has joined yet. Colleagues appear here as they join.</p> : null}
+      {colleagues === null ? <p className="text-steel">{t("loading")}</p> : null}
+      {colleagues !== null && total === 0 ? <p className="text-steel">{t("nobody")}</p> : null}
 
-      <ul className="flex flex-col gap-2" aria-label="Colleagues">
+      <ul className="flex flex-col gap-2" aria-label={t("colleagues")}>
         {visible.map((c) => {
           const mine = given[c.id] ?? {};
           const done = Object.keys(mine).length;
@@ -270,7 +277,7 @@ export function RatePanel({
               >
                 <span className="min-w-0 truncate text-lg font-bold">{c.displayName}</span>
                 <span className="shrink-0 text-sm text-steel">
-                  {done === 0 ? "not rated" : done === dims.length ? "✓ rated" : `${done}/${dims.length} rated`}
+                  {done === 0 ? t("notRated") : done === dims.length ? t("rated") : t("partlyRated", { done, total: dims.length })}
                   <span aria-hidden="true"> {expanded ? "▴" : "▾"}</span>
                 </span>
               </button>
@@ -279,7 +286,8 @@ export function RatePanel({
                   {dims.map((d) => (
                     <div key={d.key}>
                     <StarInput
-                      label={`${d.label} for ${c.displayName}`}
+                      label={t("starsFor", { dimension: d.label, name: c.displayName })}
+                      shortLabel={d.label}
                       value={mine[d.key]}
                       disabled={!canRate}
                       min={session.scale.min}
@@ -294,7 +302,7 @@ export function RatePanel({
                     ) : null}
                     {quota ? (
                       <p className="-mt-1 text-right text-xs text-steel" data-testid="quota-left">
-                        {session.scale.max}★ left on {d.label}: {topLeft(d.key)} of {quota.limit}
+                        {t("quotaLeft", { stars: session.scale.max, dimension: d.label, left: topLeft(d.key), limit: quota.limit })}
                       </p>
                     ) : null}
                     </div>

@@ -1,13 +1,20 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { LIKERT, REFLECTION_ITEMS, REFLECTION_TEXT_MAX } from "@/lib/domain/reflection";
+import { REFLECTION_ITEMS, REFLECTION_TEXT_MAX } from "@/lib/domain/reflection";
+
+const LIKERT_VALUES = ["1", "2", "3", "4", "5"] as const;
 import { api } from "./api";
 
 /** How being rated felt: five statements on a 1–5 scale and one free answer (anonymous in the debrief). */
 export function ReflectionForm({ code }: { code: string }) {
+  const t = useTranslations("participant.reflect");
+  const tc = useTranslations("content");
+  const errorText = useErrorText();
   const [answers, setAnswers] = useState<Record<string, number>>({});
   const [text, setText] = useState("");
   const [status, setStatus] = useState<"idle" | "saving" | "saved">("idle");
@@ -34,7 +41,7 @@ export function ReflectionForm({ code }: { code: string }) {
     setError(null);
     const result = await api(`/api/sessions/${code}/reflection/mine`, { method: "PUT", body: { answers, text } });
     if (!result.ok) {
-      setError(result.message);
+      setError(errorText(result));
       setStatus("idle");
       return;
     }
@@ -45,16 +52,16 @@ export function ReflectionForm({ code }: { code: string }) {
     <form onSubmit={submit} className="flex flex-col gap-4" aria-labelledby="reflect-heading" noValidate>
       <div>
         <h2 id="reflect-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-          How did being rated feel?
+          {t("heading")}
         </h2>
-        <p className="text-sm text-steel">Anonymous: the group sees only totals, and free answers without names.</p>
+        <p className="text-sm text-steel">{t("anonymous")}</p>
       </div>
       {REFLECTION_ITEMS.map((item) => (
         <fieldset key={item.key} className="rounded-lg border-2 border-ink/20 bg-white p-3" data-testid="reflection-item">
-          <legend className="px-1 font-semibold">{item.label}</legend>
+          <legend className="px-1 font-semibold">{tc(`reflection.${item.key}`)}</legend>
           <div className="mt-1 grid grid-cols-5 gap-1">
-            {LIKERT.map((label, i) => (
-              <label key={label} className="flex min-h-14 cursor-pointer flex-col items-center justify-center rounded-md border-2 border-ink/20 p-1 text-center text-[11px] leading-tight has-[:checked]:border-ink has-[:checked]:bg-ink has-[:checked]:text-paper has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-gold">
+            {LIKERT_VALUES.map((value, i) => (
+              <label key={value} className="flex min-h-14 min-w-0 cursor-pointer flex-col items-center justify-center rounded-md border-2 border-ink/20 p-1 text-center text-[11px] leading-tight hyphens-auto break-words has-[:checked]:border-ink has-[:checked]:bg-ink has-[:checked]:text-paper has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-gold">
                 <input
                   type="radio"
                   className="sr-only"
@@ -67,14 +74,14 @@ export function ReflectionForm({ code }: { code: string }) {
                   }}
                 />
                 <span className="font-mono text-base font-bold">{i + 1}</span>
-                {label}
+                {tc(`likert.${value}`)}
               </label>
             ))}
           </div>
         </fieldset>
       ))}
       <label className="flex flex-col gap-1 font-semibold">
-        Anything else? (optional, shown without your name)
+        {t("free")}
         <textarea
           value={text}
           maxLength={REFLECTION_TEXT_MAX}
@@ -89,9 +96,9 @@ export function ReflectionForm({ code }: { code: string }) {
         </span>
       </label>
       {error ? <Alert>{error}</Alert> : null}
-      {status === "saved" ? <Alert tone="success">Thank you. Your answers are saved; you can still change them.</Alert> : null}
+      {status === "saved" ? <Alert tone="success">{t("saved")}</Alert> : null}
       <Button type="submit" size="lg" disabled={status === "saving"}>
-        {status === "saving" ? "Saving…" : "Send my answers"}
+        {status === "saving" ? t("saving") : t("submit")}
       </Button>
     </form>
   );

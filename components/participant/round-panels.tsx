@@ -4,14 +4,16 @@
 // statement when at risk, vote keep / let go otherwise), the tribunal
 // (denounce, see the charges against you, appeal once) and the production
 // conference (propose, vote). Built for one thumb: big targets, one column.
-import { describeSplit } from "@/lib/domain/rounds/electorate";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { useErrorText } from "@/components/i18n/use-error-text";
+import { useContentText } from "@/components/live/rule-text";
 import type { MePayload, RoundPayload } from "@/components/live/types";
 import { formatSeconds, useSecondsLeft } from "@/components/rounds/deadline";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { CAPPED_BOTTOM_PERCENT } from "@/lib/domain/rounds/conference";
 import { api } from "./api";
-import { describeCharges } from "@/lib/domain/rounds/tribunal";
 
 type Personal = MePayload["interactive"];
 const STATEMENT_MAX = 280;
@@ -20,6 +22,7 @@ const CHARGE_MAX = 80;
 const PROPOSAL_MAX = 140;
 
 function useAction() {
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   async function run(url: string, method: string, body: unknown): Promise<boolean> {
@@ -27,7 +30,7 @@ function useAction() {
     setError(null);
     const result = await api(url, { method, body });
     setBusy(false);
-    if (!result.ok) setError(result.message);
+    if (!result.ok) setError(errorText(result));
     return result.ok;
   }
   return { error, busy, run, setError };
@@ -48,8 +51,9 @@ export function RifPanel({
   selfId: string;
   observer: boolean;
 }) {
+  const t = useTranslations("participant.rif");
   const rif = round?.rif;
-  if (!rif) return <p className="text-steel">Waiting for the Reduction in Force to start…</p>;
+  if (!rif) return <p className="text-steel">{t("waiting")}</p>;
   const atRisk = personal?.atRisk ?? false;
   const mine = rif.cases.find((c) => c.participantId === selfId);
 
@@ -59,17 +63,14 @@ export function RifPanel({
     ) : (
       <section aria-labelledby="rif-wait" className="flex flex-col gap-3" data-testid="rif-waiting">
         <h2 id="rif-wait" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-          Reduction in Force
+          {t("title")}
         </h2>
-        <p>
-          The bottom of the ranking is at risk. {rif.cases.length === 1 ? "One colleague is" : `${rif.cases.length} colleagues are`} writing why they
-          should stay. Their statements go on the projector under their names; then you vote: keep, or let go.
-        </p>
+        <p>{t("atRiskWriting", { count: rif.cases.length })}</p>
         <ul className="flex flex-col gap-1">
           {rif.cases.map((c) => (
-            <li key={c.participantId} className="flex justify-between rounded-md bg-white px-3 py-2">
-              <span className="font-semibold">{c.displayName}</span>
-              <span className="text-sm text-steel">{c.statementStatus === "written" ? "✎ statement written" : "writing…"}</span>
+            <li key={c.participantId} className="flex justify-between gap-3 rounded-md bg-white px-3 py-2">
+              <span className="min-w-0 font-semibold break-words">{c.displayName}</span>
+              <span className="shrink-0 text-sm text-steel">{c.statementStatus === "written" ? t("written") : t("writing")}</span>
             </li>
           ))}
         </ul>
@@ -81,10 +82,10 @@ export function RifPanel({
     return (
       <section aria-labelledby="rif-result" className="flex flex-col gap-3" data-testid="rif-result">
         <h2 id="rif-result" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-          The verdict
+          {t("verdict")}
         </h2>
         {/* Those let go see the observer note above every tab; those kept get their relief here. */}
-        {mine?.verdict?.outcome === "kept" ? <Alert tone="success">The room kept you. You stay in the ranking.</Alert> : null}
+        {mine?.verdict?.outcome === "kept" ? <Alert tone="success">{t("kept")}</Alert> : null}
         <VerdictList cases={rif.cases} />
       </section>
     );
@@ -96,15 +97,9 @@ export function RifPanel({
   return (
     <section aria-labelledby="rif-hearing" className="flex flex-col gap-3" data-testid="rif-hearing">
       <h2 id="rif-hearing" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-        The hearing
+        {t("hearing")}
       </h2>
-      <p className="text-sm text-steel">
-        {voter
-          ? "Vote on each colleague once their statement has been on the projector. Your vote is anonymous and you can change it until the result is revealed."
-          : atRisk
-            ? "You are at risk: the others are voting now. Your statement is on the projector in turn."
-            : "You watch as an observer."}
-      </p>
+      <p className="text-sm text-steel">{voter ? t("votingNote") : atRisk ? t("atRiskNote") : t("observerNote")}</p>
       <ol className="flex flex-col gap-3">
         {rif.cases.map((c, i) => (
           <CaseCard key={c.participantId} code={code} c={c} onScreen={i === showing} vote={personal?.votes[c.participantId]} canVote={voter && c.shown} />
@@ -115,6 +110,8 @@ export function RifPanel({
 }
 
 function StatementForm({ code, deadline, initial }: { code: string; deadline: string | null; initial: string }) {
+  const t = useTranslations("participant.rif");
+  const tl = useTranslations("live.countdown");
   const [text, setText] = useState(initial);
   const [saved, setSaved] = useState(initial);
   const { error, busy, run } = useAction();
@@ -128,18 +125,15 @@ function StatementForm({ code, deadline, initial }: { code: string; deadline: st
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" data-testid="statement-form">
       <div className="rounded-lg border-4 border-party bg-party/10 p-3">
-        <p className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase text-party-dark">You are at risk</p>
-        <p className="text-sm">
-          You are in the bottom of the ranking. Say why you should stay and what makes you stand out. Your statement goes on the projector{" "}
-          <strong>under your name</strong>; then the room votes.
-        </p>
+        <p className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase text-party-dark">{t("youAtRisk")}</p>
+        <p className="text-sm">{t.rich("youAtRiskNote", { strong: (chunks) => <strong>{chunks}</strong> })}</p>
       </div>
-      <p className="flex items-baseline justify-between">
+      <p className="flex items-baseline justify-between gap-3">
         <label htmlFor="statement" className="font-bold">
-          Your statement
+          {t("statement")}
         </label>
         {left !== null ? (
-          <span role="timer" aria-label={`Time left ${formatSeconds(left)}`} className={`font-mono text-xl font-bold ${left <= 10 ? "text-party" : ""}`}>
+          <span role="timer" aria-label={tl("label", { time: formatSeconds(left) })} className={`font-mono text-xl font-bold ${left <= 10 ? "text-party" : ""}`}>
             {formatSeconds(left)}
           </span>
         ) : null}
@@ -153,19 +147,19 @@ function StatementForm({ code, deadline, initial }: { code: string; deadline: st
         disabled={closed}
         aria-describedby="statement-count"
         className="rounded-md border-2 border-ink bg-white p-3 text-base"
-        placeholder="I exceed the plan every week because…"
+        placeholder={t("statementPlaceholder")}
       />
       <p id="statement-count" className={`text-right text-sm ${over ? "font-bold text-party" : "text-steel"}`}>
         {text.trim().length} / {STATEMENT_MAX}
-        {over ? " — too long" : ""}
+        {over ? t("tooLong") : ""}
       </p>
       {error ? <Alert>{error}</Alert> : null}
       {saved && saved === text.trim() ? (
-        <Alert tone="success">Statement saved. You can still change it until the time is up.</Alert>
+        <Alert tone="success">{t("saved")}</Alert>
       ) : null}
-      {closed ? <Alert tone="info">Time is up: statements are closed.</Alert> : null}
+      {closed ? <Alert tone="info">{t("timeUp")}</Alert> : null}
       <Button type="submit" size="lg" disabled={busy || over || closed || text.trim() === saved}>
-        {saved ? "Update statement" : "Send statement"}
+        {saved ? t("update") : t("send")}
       </Button>
     </form>
   );
@@ -174,29 +168,30 @@ function StatementForm({ code, deadline, initial }: { code: string; deadline: st
 type Case = NonNullable<RoundPayload["rif"]>["cases"][number];
 
 function CaseCard({ code, c, onScreen, vote, canVote }: { code: string; c: Case; onScreen: boolean; vote: "keep" | "let_go" | undefined; canVote: boolean }) {
+  const t = useTranslations("participant.rif");
   return (
     <li className={`flex flex-col gap-2 rounded-lg border-2 bg-white p-3 ${onScreen ? "border-party" : "border-ink/20"}`} data-testid="rif-case" data-participant-id={c.participantId}>
       <p className="flex items-baseline justify-between gap-2">
-        <span className="text-lg font-bold">{c.displayName}</span>
-        {onScreen ? <span className="rounded bg-party px-2 text-xs font-bold uppercase text-white">on screen</span> : null}
+        <span className="min-w-0 text-lg font-bold break-words">{c.displayName}</span>
+        {onScreen ? <span className="shrink-0 rounded bg-party px-2 text-xs font-bold uppercase text-white">{t("onScreen")}</span> : null}
       </p>
       {!c.shown ? (
-        <p className="text-sm italic text-steel">Not heard yet: wait for the projector.</p>
+        <p className="text-sm italic text-steel">{t("notHeard")}</p>
       ) : c.hidden ? (
-        <p className="text-sm italic text-steel">Statement withheld by the facilitator.</p>
+        <p className="text-sm italic text-steel">{t("withheld")}</p>
       ) : c.statementStatus === "none" ? (
-        <p className="text-sm italic text-steel">No statement.</p>
+        <p className="text-sm italic text-steel">{t("none")}</p>
       ) : (
-        <blockquote className="border-l-4 border-ink/30 pl-3">“{c.statement}”</blockquote>
+        <blockquote className="border-l-4 border-ink/30 pl-3 break-words">{t("quote", { text: c.statement ?? "" })}</blockquote>
       )}
       {canVote ? (
         <VoteChoice
-          label={`Your vote on ${c.displayName}`}
+          label={t("voteOn", { name: c.displayName })}
           url={`/api/sessions/${code}/rif-votes/${c.participantId}`}
           current={vote}
           options={[
-            { value: "keep", text: "Keep", idle: "border-ink bg-paper", pressed: "border-ink bg-ink text-paper" },
-            { value: "let_go", text: "Let go", idle: "border-party bg-paper text-party-dark", pressed: "border-party bg-party text-white" },
+            { value: "keep", text: t("keep"), idle: "border-ink bg-paper", pressed: "border-ink bg-ink text-paper" },
+            { value: "let_go", text: t("letGo"), idle: "border-party bg-paper text-party-dark", pressed: "border-party bg-party text-white" },
           ]}
         />
       ) : null}
@@ -205,14 +200,16 @@ function CaseCard({ code, c, onScreen, vote, canVote }: { code: string; c: Case;
 }
 
 function VerdictList({ cases }: { cases: Case[] }) {
+  const t = useTranslations("participant.rif");
+  const content = useContentText();
   return (
     <ul className="flex flex-col gap-2">
       {cases.map((c) => (
         <li key={c.participantId} className="flex items-center justify-between gap-2 rounded-md bg-white px-3 py-2" data-testid="verdict" data-outcome={c.verdict?.outcome ?? ""}>
-          <span className="font-semibold">{c.displayName}</span>
+          <span className="min-w-0 font-semibold break-words">{c.displayName}</span>
           {c.verdict ? (
-            <span className={`text-sm font-bold ${c.verdict.outcome === "let_go" ? "text-party" : ""}`}>
-              {c.verdict.outcome === "let_go" ? "✖ Let go" : "✔ Kept"} · {describeSplit({ yes: c.verdict.keep, no: c.verdict.letGo }, "keep", "let go")}
+            <span className={`shrink-0 text-right text-sm font-bold ${c.verdict.outcome === "let_go" ? "text-party" : ""}`}>
+              {c.verdict.outcome === "let_go" ? t("outcomeLetGo") : t("outcomeKept")} · {content.split({ yes: c.verdict.keep, no: c.verdict.letGo }, "rif")}
             </span>
           ) : null}
         </li>
@@ -239,18 +236,19 @@ export function TribunalPanel({
   /** Everyone in the session now (live). */
   roster: { participants: { id: string; displayName: string }[] } | null;
 }) {
+  const tr = useTranslations("participant.tribunal");
   const t = round?.tribunal;
   const colleagues = (roster?.participants ?? []).filter((c) => c.id !== selfId);
-  if (!t) return <p className="text-steel">Waiting for the tribunal…</p>;
+  if (!t) return <p className="text-steel">{tr("waiting")}</p>;
   const charges = personal?.charges ?? [];
   return (
     <div className="flex flex-col gap-5">
       {charges.length > 0 ? <ChargesAgainstMe code={code} personal={personal!} open={t.open && !observer} /> : null}
       {t.open && !observer ? <DenounceForm code={code} charges={t.charges} colleagues={colleagues} denounced={personal?.denounced ?? []} penalty={t.penalty} /> : null}
-      {!t.open ? <Alert tone="info">The tribunal is closed. The charges stand on the board.</Alert> : null}
+      {!t.open ? <Alert tone="info">{tr("closed")}</Alert> : null}
       <section aria-labelledby="feed-heading" className="flex flex-col gap-2">
         <h2 id="feed-heading" className="font-[family-name:var(--font-display)] text-xl font-bold uppercase">
-          Charges so far ({t.total})
+          {tr("soFar", { total: t.total })}
         </h2>
         <TribunalFeed feed={t.feed} />
       </section>
@@ -259,29 +257,26 @@ export function TribunalPanel({
 }
 
 function ChargesAgainstMe({ code, personal, open }: { code: string; personal: NonNullable<Personal["tribunal"]>; open: boolean }) {
+  const t = useTranslations("participant.tribunal");
+  const content = useContentText();
   const [text, setText] = useState("");
   const { error, busy, run } = useAction();
   const over = text.trim().length > APPEAL_MAX;
   return (
     <section aria-labelledby="against-me" className="flex flex-col gap-2 rounded-lg border-4 border-party bg-party/10 p-3" data-testid="charges-against-me">
       <h2 id="against-me" className="font-[family-name:var(--font-display)] text-xl font-bold uppercase text-party-dark">
-        You stand accused
+        {t("accused")}
       </h2>
-      <p className="text-sm">
-        {personal.accusers === 1 ? "One colleague has" : `${personal.accusers} colleagues have`} denounced you. You will never learn who.
-      </p>
+      <p className="text-sm">{t("accusedBy", { count: personal.accusers })}</p>
       <ul className="list-disc pl-5">
         {personal.charges.map((c) => (
-          <li key={c.charge}>
-            {c.charge}
-            {c.count > 1 ? ` ×${c.count}` : ""}
+          <li key={c.charge} className="break-words">
+            {content.charges([c])}
           </li>
         ))}
       </ul>
       {personal.appeal ? (
-        <p className="text-sm">
-          <strong>Your appeal:</strong> “{personal.appeal}”
-        </p>
+        <p className="text-sm break-words">{t.rich("yourAppeal", { text: personal.appeal, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       ) : open ? (
         <form
           className="flex flex-col gap-2"
@@ -291,7 +286,7 @@ function ChargesAgainstMe({ code, personal, open }: { code: string; personal: No
           }}
         >
           <label htmlFor="appeal" className="font-bold">
-            Your one appeal (shown on the projector under your name)
+            {t("appealLabel")}
           </label>
           <textarea id="appeal" rows={3} value={text} onChange={(e) => setText(e.target.value)} className="rounded-md border-2 border-ink bg-white p-2" />
           <p className={`text-right text-sm ${over ? "font-bold text-party" : "text-steel"}`}>
@@ -299,7 +294,7 @@ function ChargesAgainstMe({ code, personal, open }: { code: string; personal: No
           </p>
           {error ? <Alert>{error}</Alert> : null}
           <Button type="submit" disabled={busy || over || text.trim().length === 0}>
-            Send appeal
+            {t("appealSend")}
           </Button>
         </form>
       ) : null}
@@ -320,6 +315,8 @@ function DenounceForm({
   denounced: string[];
   penalty: number;
 }) {
+  const t = useTranslations("participant.tribunal");
+  const content = useContentText();
   const [accused, setAccused] = useState("");
   const [charge, setCharge] = useState(charges[0] ?? "");
   const [other, setOther] = useState("");
@@ -331,42 +328,39 @@ function DenounceForm({
     e.preventDefault();
     const name = colleagues.find((c) => c.id === accused)?.displayName ?? "";
     if (await run(`/api/sessions/${code}/denunciations`, "POST", { accusedId: accused, charge: text })) {
-      setDone(`Your denunciation of ${name} is on record. Nobody will see that it was you.`);
+      setDone(t("done", { name }));
       setAccused("");
       setOther("");
     }
   }
   return (
     <form onSubmit={submit} className="flex flex-col gap-3" data-testid="denounce-form">
-      <h2 className="font-[family-name:var(--font-display)] text-xl font-bold uppercase">Denounce a colleague</h2>
-      <p className="text-sm text-steel">
-        Anonymous. Each accuser costs the accused {penalty} stars. One charge per colleague.
-      </p>
+      <h2 className="font-[family-name:var(--font-display)] text-xl font-bold uppercase">{t("denounceTitle")}</h2>
+      <p className="text-sm text-steel">{t("denounceNote", { penalty })}</p>
       <label htmlFor="accused" className="font-bold">
-        Colleague
+        {t("colleague")}
       </label>
       <select id="accused" value={accused} onChange={(e) => setAccused(e.target.value)} className="min-h-12 rounded-md border-2 border-ink bg-white px-2" required>
-        <option value="">Choose…</option>
+        <option value="">{t("choose")}</option>
         {colleagues.map((c) => (
           <option key={c.id} value={c.id} disabled={denounced.includes(c.id)}>
-            {c.displayName}
-            {denounced.includes(c.id) ? " (already denounced)" : ""}
+            {denounced.includes(c.id) ? t("alreadyDenounced", { name: c.displayName }) : c.displayName}
           </option>
         ))}
       </select>
       <fieldset className="flex flex-col gap-1">
-        <legend className="mb-1 font-bold">Charge</legend>
+        <legend className="mb-1 font-bold">{t("charge")}</legend>
         {[...charges, "__other"].map((c) => (
           <label key={c} className="flex min-h-11 items-center gap-3 rounded-md bg-white px-3">
-            <input type="radio" name="charge" value={c} checked={charge === c} onChange={() => setCharge(c)} className="h-5 w-5 accent-party" />
-            <span>{c === "__other" ? "Another charge…" : c}</span>
+            <input type="radio" name="charge" value={c} checked={charge === c} onChange={() => setCharge(c)} className="h-5 w-5 shrink-0 accent-party" />
+            <span className="min-w-0 break-words">{c === "__other" ? t("other") : content.charge(c)}</span>
           </label>
         ))}
       </fieldset>
       {custom ? (
         <>
           <label htmlFor="other-charge" className="font-bold">
-            Your charge
+            {t("yourCharge")}
           </label>
           <input
             id="other-charge"
@@ -374,33 +368,33 @@ function DenounceForm({
             onChange={(e) => setOther(e.target.value)}
             maxLength={CHARGE_MAX}
             className="min-h-12 rounded-md border-2 border-ink bg-white px-3"
-            placeholder="Sabotaged the coffee machine"
+            placeholder={t("chargePlaceholder")}
           />
         </>
       ) : null}
       {error ? <Alert>{error}</Alert> : null}
       {done ? <Alert tone="success">{done}</Alert> : null}
       <Button type="submit" variant="danger" size="lg" disabled={busy || !accused || text.trim().length === 0}>
-        Denounce
+        {t("denounce")}
       </Button>
     </form>
   );
 }
 
 export function TribunalFeed({ feed }: { feed: NonNullable<RoundPayload["tribunal"]>["feed"] }) {
-  if (feed.length === 0) return <p className="text-sm italic text-steel">No charges yet.</p>;
+  const t = useTranslations("participant.tribunal");
+  const content = useContentText();
+  if (feed.length === 0) return <p className="text-sm italic text-steel">{t("none")}</p>;
   return (
     <ul className="flex flex-col gap-2" data-testid="tribunal-feed">
       {feed.map((f) => (
         <li key={f.participantId} className="rounded-md bg-white px-3 py-2" data-testid="feed-item" data-participant-id={f.participantId}>
           <p className="flex justify-between gap-2">
-            <span className="font-bold">{f.displayName}</span>
-            <span className="font-mono text-sm">
-              {f.accusers} {f.accusers === 1 ? "accuser" : "accusers"} · {f.penalty.toFixed(2)}★
-            </span>
+            <span className="min-w-0 font-bold break-words">{f.displayName}</span>
+            <span className="shrink-0 font-mono text-sm">{t("accusers", { count: f.accusers, penalty: content.score(f.penalty) })}</span>
           </p>
-          <p className="text-sm">{describeCharges(f.charges)}</p>
-          {f.appeal ? <p className="mt-1 text-sm italic">Appeal: “{f.appeal}”</p> : null}
+          <p className="text-sm break-words">{content.charges(f.charges)}</p>
+          {f.appeal ? <p className="mt-1 text-sm break-words italic">{t("appeal", { text: f.appeal })}</p> : null}
         </li>
       ))}
     </ul>
@@ -408,16 +402,6 @@ export function TribunalFeed({ feed }: { feed: NonNullable<RoundPayload["tribuna
 }
 
 // ── The production conference ──────────────────────────────────────────────
-
-const MENU_LABELS: Record<string, string> = {
-  "abolish-leaderboard": "Abolish the leaderboard",
-  "team-scores": "Switch to team scores",
-  "raise-k": "Raise the anonymity threshold",
-  "cap-distribution": "Cap the bottom band at 5%",
-  "drop-distribution": "Drop the forced distribution",
-  "stop-nosedive": "Stop Nosedive weighting",
-  "pause-ratings": "Pause ratings for a round",
-};
 
 export function ConferencePanel({
   code,
@@ -432,10 +416,12 @@ export function ConferencePanel({
   observer: boolean;
   roundOpen: boolean;
 }) {
+  const t = useTranslations("participant.conference");
+  const tm = useTranslations("content");
   const c = round?.conference;
   const [text, setText] = useState("");
   const { error, busy, run } = useAction();
-  if (!c) return <p className="text-steel">Waiting for the production conference…</p>;
+  if (!c) return <p className="text-steel">{t("waiting")}</p>;
   const open = roundOpen && !c.decided && !observer;
   const proposed = new Set(c.proposals.map((p) => p.kind));
   const left = personal?.proposalsLeft ?? 0;
@@ -443,19 +429,22 @@ export function ConferencePanel({
     <div className="flex flex-col gap-5">
       <section aria-labelledby="conf-heading" className="flex flex-col gap-2">
         <h2 id="conf-heading" className="font-[family-name:var(--font-display)] text-2xl font-bold uppercase">
-          Production conference
+          {t("title")}
         </h2>
         <p className="text-sm">
-          Change the rules of the rounds that follow. A proposal passes with <strong>{c.needed}</strong> of {c.active} votes
-          {c.thresholdPercent === null ? " (a majority of everyone still here)" : ` (${c.thresholdPercent}% of everyone still here)`}. Votes are anonymous; the
-          count is shown when the conference closes.
+          {t.rich(c.thresholdPercent === null ? "rulesMajority" : "rulesPercent", {
+            needed: c.needed,
+            active: c.active,
+            percent: c.thresholdPercent ?? 0,
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
-        {observer ? <Alert tone="info">Observers watch the conference but do not vote.</Alert> : null}
+        {observer ? <Alert tone="info">{t("observer")}</Alert> : null}
       </section>
       {open ? (
         <section aria-labelledby="propose-heading" className="flex flex-col gap-2" data-testid="propose">
           <h3 id="propose-heading" className="font-bold uppercase">
-            Propose {left < 3 ? <span className="font-normal normal-case text-steel">({left} left)</span> : null}
+            {t("propose")} {left < 3 ? <span className="font-normal normal-case text-steel">{t("left", { count: left })}</span> : null}
           </h3>
           <div className="grid grid-cols-1 gap-2">
             {/* A change someone already proposed is in the list below: vote on it there. */}
@@ -469,7 +458,7 @@ export function ConferencePanel({
                   onClick={() => void run(`/api/sessions/${code}/proposals`, "POST", { kind: k })}
                   className="!justify-start !whitespace-normal text-left"
                 >
-                  + {MENU_LABELS[k]}
+                  + {tm(`menu.${k as Exclude<typeof k, "free-text">}`, { percent: CAPPED_BOTTOM_PERCENT })}
                 </Button>
               ))}
           </div>
@@ -482,7 +471,7 @@ export function ConferencePanel({
               }}
             >
               <label htmlFor="free-proposal" className="font-bold">
-                Your own proposal (the facilitator decides)
+                {t("ownLabel")}
               </label>
               <input
                 id="free-proposal"
@@ -490,10 +479,10 @@ export function ConferencePanel({
                 maxLength={PROPOSAL_MAX}
                 onChange={(e) => setText(e.target.value)}
                 className="min-h-12 rounded-md border-2 border-ink bg-white px-3"
-                placeholder="Rate teams on what they built together"
+                placeholder={t("ownPlaceholder")}
               />
               <Button type="submit" disabled={busy || text.trim().length < 3 || left === 0}>
-                Propose
+                {t("proposeSubmit")}
               </Button>
             </form>
           ) : null}
@@ -502,9 +491,9 @@ export function ConferencePanel({
       ) : null}
       <section aria-labelledby="proposals-heading" className="flex flex-col gap-2">
         <h3 id="proposals-heading" className="font-bold uppercase">
-          Proposals ({c.proposals.length})
+          {t("proposals", { count: c.proposals.length })}
         </h3>
-        {c.proposals.length === 0 ? <p className="text-sm italic text-steel">No proposals yet.</p> : null}
+        {c.proposals.length === 0 ? <p className="text-sm italic text-steel">{t("none")}</p> : null}
         <ul className="flex flex-col gap-2">
           {c.proposals.map((p) => (
             <ProposalCard key={p.id} code={code} p={p} needed={c.needed} vote={personal?.votes[p.id]} canVote={open} />
@@ -518,23 +507,32 @@ export function ConferencePanel({
 type Proposal = NonNullable<RoundPayload["conference"]>["proposals"][number];
 
 function ProposalCard({ code, p, needed, vote, canVote }: { code: string; p: Proposal; needed: number; vote: "for" | "against" | undefined; canVote: boolean }) {
+  const t = useTranslations("participant.conference");
+  const content = useContentText();
+  const text = content.amendment(p);
+  const freeText = p.kind === "free-text";
   return (
     <li className="flex flex-col gap-2 rounded-lg border-2 border-ink/20 bg-white p-3" data-testid="proposal" data-kind={p.kind} data-status={p.status}>
-      <p className={p.hidden ? "italic text-steel" : "font-bold"}>{p.text}</p>
+      <p className={`break-words ${p.hidden ? "italic text-steel" : "font-bold"}`}>{text}</p>
       <p className="text-sm text-steel">
         {p.status === "open"
-          ? `${p.ballots} ${p.ballots === 1 ? "vote" : "votes"} cast · ${p.kind === "free-text" ? "your votes advise; the facilitator decides" : `passes with ${needed} for`}`
-          : `${p.status === "passed" ? (p.kind === "free-text" ? "✔ Accepted by the facilitator" : "✔ Passed") : p.kind === "free-text" ? "✖ Not accepted" : "✖ Failed"} · ${describeSplit({ yes: p.for, no: p.against }, "for", "against", ", ")}`}
-        {p.kind === "free-text" && p.accepted !== null && p.status === "open" ? ` · facilitator: ${p.accepted ? "accepted" : "rejected"}` : ""}
+          ? freeText
+            ? t("openFree", { count: p.ballots })
+            : t("openMenu", { count: p.ballots, needed })
+          : t("decided", {
+              outcome: p.status === "passed" ? (freeText ? "accepted" : "passed") : freeText ? "notAccepted" : "failed",
+              split: content.split({ yes: p.for, no: p.against }, "proposal", ", "),
+            })}
+        {freeText && p.accepted !== null && p.status === "open" ? t("facilitatorSaid", { accepted: p.accepted ? "yes" : "no" }) : ""}
       </p>
       {canVote && !p.hidden ? (
         <VoteChoice
-          label={`Your vote on: ${p.text}`}
+          label={t("voteOn", { text })}
           url={`/api/sessions/${code}/proposals/${p.id}/vote`}
           current={vote}
           options={[
-            { value: "for", text: "For", idle: "border-ink bg-paper", pressed: "border-ink bg-ink text-paper" },
-            { value: "against", text: "Against", idle: "border-ink bg-paper", pressed: "border-ink bg-steel text-white" },
+            { value: "for", text: t("for"), idle: "border-ink bg-paper", pressed: "border-ink bg-ink text-paper" },
+            { value: "against", text: t("against"), idle: "border-ink bg-paper", pressed: "border-ink bg-steel text-white" },
           ]}
         />
       ) : null}

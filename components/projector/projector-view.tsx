@@ -3,13 +3,14 @@
 // The room's projector: the session's status, the join code and QR while
 // joining is open, and the whole leaderboard, paged automatically so nobody is
 // ever cut off. Built for 1920×1080 and readable from the back of a room.
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useContentText, useRuleExplainers } from "@/components/live/rule-text";
 import { EntryBadges } from "@/components/live/rule-badges";
 import { Countdown } from "@/components/live/countdown";
 import type { BoardPayload, PublicEntry, PublicSession, RoundPayload } from "@/components/live/types";
 import { AmendmentsBanner } from "@/components/rounds/amendments-banner";
 import { ConferenceView, RifStageView, TribunalFeedView } from "./round-views";
-import { explainRules } from "@/lib/domain/rules/explain";
 import { useLive, type LiveStatus } from "@/components/live/use-live";
 
 /** How long each page of the board stays on screen. */
@@ -27,25 +28,33 @@ const SCALE_CSS = `html { font-size: clamp(10px, min(1.4815vh, 0.8333vw), 48px);
 
 type LiveEvents = { phase: PublicSession; leaderboard: BoardPayload; round: RoundPayload };
 
-export function phaseStatus(session: PublicSession): string {
-  // The reflection is the room's task once no round is running: say so on the big screen.
-  if (session.reflectionOpen && session.phase !== "round_open") return "Reflection — answer on your phone";
-  switch (session.phase) {
-    case "lobby":
-      return "Lobby — waiting to start";
-    case "round_open":
-      if (session.paused) return "Paused";
-      if (session.round.kind === "rif") return `Round ${session.round.number} — Reduction in Force`;
-      if (session.round.kind === "tribunal") return `Round ${session.round.number} — rate, and denounce`;
-      if (session.round.kind === "conference") return `Round ${session.round.number} — production conference`;
-      return session.round.ratingsOpen ? `Round ${session.round.number} — rate your colleagues` : `Round ${session.round.number} — ratings paused by the conference`;
-    case "round_closed":
-      return `Round ${session.round.number} closed`;
-    case "ended":
-      return "Session ended";
-    default:
-      return "";
-  }
+/** The session's state in one line for the big screen, in the room's language. */
+export function usePhaseStatus(): (session: PublicSession) => string {
+  const t = useTranslations("projector.phase");
+  return useCallback(
+    (session: PublicSession) => {
+      const round = session.round.number;
+      // The reflection is the room's task once no round is running: say so on the big screen.
+      if (session.reflectionOpen && session.phase !== "round_open") return t("reflection");
+      switch (session.phase) {
+        case "lobby":
+          return t("lobby");
+        case "round_open":
+          if (session.paused) return t("paused");
+          if (session.round.kind === "rif") return t("rif", { round });
+          if (session.round.kind === "tribunal") return t("tribunal", { round });
+          if (session.round.kind === "conference") return t("conference", { round });
+          return session.round.ratingsOpen ? t("rating", { round }) : t("ratingsPaused", { round });
+        case "round_closed":
+          return t("closed", { round });
+        case "ended":
+          return t("ended");
+        default:
+          return "";
+      }
+    },
+    [t],
+  );
 }
 
 /** Rows and columns that fit the board area (measured in rem), and the pages they make. */
@@ -89,6 +98,9 @@ export function ProjectorView({
   initialBoard: BoardPayload;
   joinUrl: string;
 }) {
+  const t = useTranslations("projector");
+  const phaseStatus = usePhaseStatus();
+  const content = useContentText();
   const live = useLive<LiveEvents>(`/api/sessions/${code}/events?view=screen`);
   const session = live.phase ?? initialSession;
   const board = live.leaderboard ?? initialBoard;
@@ -116,34 +128,39 @@ export function ProjectorView({
             <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 shrink-0">
               <path fill="var(--color-party)" d="M12 1.5l3.1 7 7.4.6-5.6 4.9 1.7 7.4L12 17.5l-6.6 3.9 1.7-7.4L1.5 9.1l7.4-.6z" />
             </svg>
-            Stakhanov · live ranking
+            {t("brand")}
           </p>
           <h1 className="truncate font-[family-name:var(--font-display)] text-6xl leading-tight font-bold uppercase" data-testid="session-title">
             {session.title}
           </h1>
-          <p className="text-4xl font-semibold text-paper/90" data-testid="phase-status">
+          <p className="text-4xl font-semibold break-words text-paper/90" data-testid="phase-status">
             {phaseStatus(session)}
-            {session.round.title && session.round.title.toLowerCase() !== session.round.kindLabel.toLowerCase() ? <span className="text-gold"> · {session.round.title}</span> : null}
+            {session.round.title &&
+            session.round.title.toLowerCase() !== session.round.kindLabel.toLowerCase() &&
+            session.round.title.toLowerCase() !== content.kind(session.round.kind).toLowerCase() ? (
+              <span className="text-gold"> · {session.round.title}</span>
+            ) : null}
           </p>
         </div>
         <div className="flex shrink-0 items-stretch gap-6">
           <div className="flex flex-col items-center justify-center rounded-lg border-4 border-paper/20 px-6 py-2" data-testid="participant-count">
             <span className="font-[family-name:var(--font-display)] text-6xl font-bold tabular-nums">{session.participantCount}</span>
-            <span className="text-xl uppercase tracking-widest text-paper/80">{session.participantCount === 1 ? "participant" : "participants"}</span>
+            <span className="text-xl uppercase tracking-widest text-paper/80">{t("participants", { count: session.participantCount })}</span>
           </div>
           {reflectionCue ? (
             <div className="flex flex-col items-center justify-center rounded-lg bg-gold px-6 py-2 text-ink" data-testid="room-cue">
               <span className="text-xl font-semibold uppercase tracking-widest">
-                Answer on your phone<span className="sr-only"> —</span>
+                {t("answerOnPhone")}
+                <span className="sr-only"> —</span>
               </span>
               <span className="font-[family-name:var(--font-display)] text-6xl font-bold tabular-nums">
-                {Math.min(session.reflectionAnswers, session.participantCount)} of {session.participantCount}
+                {t("answered", { answered: Math.min(session.reflectionAnswers, session.participantCount), total: session.participantCount })}
               </span>
             </div>
           ) : null}
           {showCountdown ? (
             <div className="flex flex-col items-center justify-center rounded-lg bg-paper px-8 py-2 text-ink" data-testid="projector-countdown">
-              <span className="text-xl font-semibold uppercase tracking-widest text-steel">Time left</span>
+              <span className="text-xl font-semibold uppercase tracking-widest text-steel">{t("timeLeft")}</span>
               <Countdown remainingMs={session.round.remainingMs} endsAt={session.round.endsAt} receivedAt={live.phase?.receivedAt} paused={session.paused} className="text-7xl font-bold" />
             </div>
           ) : null}
@@ -162,9 +179,9 @@ export function ProjectorView({
         ) : conference ? (
           <ConferenceView conference={conference} open={session.phase === "round_open"} />
         ) : session.spotlight ? (
-          <section aria-label="A reflection from the room" className="flex min-w-0 flex-1 flex-col items-center justify-center gap-8 rounded-xl bg-paper p-16 text-ink" data-testid="spotlight">
-            <p className="text-2xl font-semibold uppercase tracking-[0.3em] text-party">Anonymous, from the room</p>
-            <blockquote className="max-w-5xl text-center font-[family-name:var(--font-display)] text-6xl leading-tight">“{session.spotlight}”</blockquote>
+          <section aria-label={t("spotlightLabel")} className="flex min-w-0 flex-1 flex-col items-center justify-center gap-8 rounded-xl bg-paper p-16 text-ink" data-testid="spotlight">
+            <p className="text-2xl font-semibold uppercase tracking-[0.3em] text-party">{t("spotlight")}</p>
+            <blockquote className="max-w-5xl text-center font-[family-name:var(--font-display)] text-6xl leading-tight break-words">{t("quote", { text: session.spotlight })}</blockquote>
           </section>
         ) : (
           <Board board={board} k={board.rules.k ?? session.k} joiningOpen={session.joiningOpen} lobby={session.phase === "lobby"} />
@@ -181,22 +198,23 @@ export function ProjectorView({
 }
 
 function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) {
+  const t = useTranslations("projector.join");
   const shown = joinUrl.replace(/^https?:\/\//, "");
   return (
     <aside aria-labelledby="join-heading" className="flex w-[28rem] shrink-0 flex-col items-center gap-3 overflow-hidden rounded-xl bg-paper p-6 text-ink" data-testid="join-panel">
       <h2 id="join-heading" className="font-[family-name:var(--font-display)] text-4xl font-bold uppercase">
-        Join on your phone
+        {t("title")}
       </h2>
       {/* The QR route renders an SVG on this server; next/image would add nothing here. */}
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img
         src={`/api/sessions/${code}/qr`}
-        alt="QR code to join"
+        alt={t("qr")}
         width={288}
         height={288}
         className="aspect-square h-auto max-h-[34vh] w-auto max-w-full min-h-0 bg-white"
       />
-      <p className="text-xl font-semibold uppercase tracking-[0.25em] text-steel">Session code</p>
+      <p className="text-xl font-semibold uppercase tracking-[0.25em] text-steel">{t("code")}</p>
       <p className="font-mono text-8xl leading-none font-bold tracking-[0.05em] whitespace-nowrap text-party" data-testid="join-code">
         {code}
       </p>
@@ -208,6 +226,7 @@ function JoinPanel({ code, joinUrl }: { code: string; joinUrl: string }) {
 }
 
 function Board({ board, k, joiningOpen, lobby }: { board: BoardPayload; k: number; joiningOpen: boolean; lobby: boolean }) {
+  const t = useTranslations("projector.board");
   const [areaRef, size] = useElementSizeRem<HTMLDivElement>();
   const entries = board.entries;
   const { rows, cols, pageSize, pageCount } = boardLayout(size, entries.length);
@@ -230,36 +249,36 @@ function Board({ board, k, joiningOpen, lobby }: { board: BoardPayload; k: numbe
   return (
     <section aria-labelledby="board-heading" className="flex min-w-0 flex-1 flex-col">
       <h2 id="board-heading" className="sr-only">
-        Leaderboard{board.round > 0 ? `, round ${board.round}` : ""}
+        {board.round > 0 ? t("headingRound", { round: board.round }) : t("heading")}
       </h2>
       <RulesStrip board={board} />
       <div ref={areaRef} className="relative min-h-0 flex-1">
         {board.hidden ? (
           board.abolished ? (
-            <Panel testId="board-abolished" icon={<HiddenIcon />} title="The leaderboard has been abolished">
-              The production conference voted it away. Ratings still happen; nobody sees the ranking.
+            <Panel testId="board-abolished" icon={<HiddenIcon />} title={t("abolishedTitle")}>
+              {t("abolished")}
             </Panel>
           ) : (
-            <Panel testId="board-hidden" icon={<HiddenIcon />} title="The leaderboard is hidden by the facilitator">
-              The ranking comes back on screen when the facilitator shows it again.
+            <Panel testId="board-hidden" icon={<HiddenIcon />} title={t("hiddenTitle")}>
+              {t("hidden")}
             </Panel>
           )
         ) : entries.length === 0 && lobby && joiningOpen ? (
           <div data-testid="lobby-steps" className="flex h-full flex-col justify-center gap-10 rounded-xl border-4 border-dashed border-paper/25 px-16 py-12">
-            <p className="font-[family-name:var(--font-display)] text-7xl leading-tight font-bold uppercase">Join in three steps</p>
+            <p className="font-[family-name:var(--font-display)] text-7xl leading-tight font-bold uppercase hyphens-auto break-words">{t("stepsTitle")}</p>
             <ol className="flex flex-col gap-8 text-5xl font-semibold">
-              {["Scan the QR code, or open the address and type the session code.", "Choose the name everyone in the room will see.", "Keep your phone: the first round starts from here."].map((step, i) => (
+              {[t("step1"), t("step2"), t("step3")].map((step, i) => (
                 <li key={i} className="flex items-baseline gap-6">
                   <span aria-hidden="true" className="font-mono text-6xl font-bold text-gold">{i + 1}</span>
                   <span>{step}</span>
                 </li>
               ))}
             </ol>
-            <p className="text-3xl text-paper/80">Everyone who joins appears here, by name.</p>
+            <p className="text-3xl text-paper/80">{t("stepsNote")}</p>
           </div>
         ) : entries.length === 0 ? (
-          <Panel testId="board-empty" icon={<StarIcon />} title="No one on the board yet">
-            {joiningOpen ? "Scan the QR code or type the session code on the left. Everyone who joins appears here." : "Joining is closed at the moment."}
+          <Panel testId="board-empty" icon={<StarIcon />} title={t("emptyTitle")}>
+            {joiningOpen ? t("emptyJoin") : t("emptyClosed")}
           </Panel>
         ) : (
           <ol
@@ -269,7 +288,7 @@ function Board({ board, k, joiningOpen, lobby }: { board: BoardPayload; k: numbe
             data-pages={pageCount}
             data-total={entries.length}
             data-page-size={pageSize}
-            aria-label={pageCount > 1 ? `Leaderboard, page ${current + 1} of ${pageCount}` : "Leaderboard"}
+            aria-label={pageCount > 1 ? t("pageLabel", { page: current + 1, pages: pageCount }) : t("heading")}
             className="grid h-full grid-flow-col gap-x-8 motion-safe:animate-[stk-page-in_400ms_ease-out]"
             style={{ gridTemplateRows: `repeat(${rows}, minmax(0, 1fr))`, gridTemplateColumns: `repeat(${cols}, minmax(0, 1fr))` }}
           >
@@ -281,14 +300,11 @@ function Board({ board, k, joiningOpen, lobby }: { board: BoardPayload; k: numbe
       </div>
       {!board.hidden && entries.length > 0 ? (
         <div className="flex items-center justify-between gap-6 pt-3 text-2xl text-paper/80">
-          <p data-testid="board-ranked">
-            {board.ranked} of {board.total} ranked
-            {board.ranked < board.total ? ` · a score needs ratings from ${k} different people` : ""}
-          </p>
+          <p data-testid="board-ranked">{board.ranked < board.total ? t("rankedNeedK", { ranked: board.ranked, total: board.total, k }) : t("ranked", { ranked: board.ranked, total: board.total })}</p>
           {pageCount > 1 ? (
             <div className="flex shrink-0 flex-col items-end gap-1">
               <p className="font-semibold text-paper" data-testid="board-pager">
-                Page {current + 1} of {pageCount} · {start + 1}–{start + visible.length} of {entries.length} · +{rest} more
+                {t("pager", { page: current + 1, pages: pageCount, from: start + 1, to: start + visible.length, total: entries.length, rest })}
               </p>
               <div className="h-1.5 w-full overflow-hidden rounded bg-paper/15" aria-hidden="true">
                 <div
@@ -314,18 +330,21 @@ function bandBar(index: number, count: number): string {
 
 /** What this round's rules are: the bands and their sizes, the norm and how it moved, the tiers. */
 function RulesStrip({ board }: { board: BoardPayload }) {
+  const t = useTranslations("projector.rules");
+  const content = useContentText();
+  const explained = useRuleExplainers(board.rules);
   const r = board.rules;
   if (!r.distribution && !r.norm && !r.nosedive && !r.quotaBallots) return null;
   const norm = r.norm;
   const moved = norm && norm.value !== null && norm.previous !== null && norm.previous > 0 ? Math.round(((norm.value - norm.previous) / norm.previous) * 100) : null;
   return (
     <div className="mb-3 flex flex-wrap items-center gap-x-8 gap-y-2 text-2xl" data-testid="rules-strip">
-      <span className="font-bold uppercase tracking-wide text-gold">{r.labels.join(" · ")}</span>
+      <span className="font-bold uppercase tracking-wide text-gold">{content.rules(r.tags)}</span>
       {r.distribution ? (
         <span data-testid="band-legend">
           {r.distribution.bands.map((b, i) => (
             <span key={b.name} className={`mr-4 border-l-8 pl-2 ${bandBar(i, r.distribution!.bands.length)}`}>
-              {b.name}: {b.size}
+              {content.band(b.name)}: {b.size}
             </span>
           ))}
         </span>
@@ -333,29 +352,32 @@ function RulesStrip({ board }: { board: BoardPayload }) {
       {norm ? (
         <span data-testid="norm-line" className="font-semibold">
           {norm.value === null ? (
-            "Norm: set after this round"
+            t("normLater")
           ) : (
             <>
-              Norm <span className="font-mono">{norm.value.toFixed(2)}</span>
+              {t.rich("norm", { value: content.score(norm.value), mono: (chunks) => <span className="font-mono">{chunks}</span> })}
               {norm.previous !== null ? (
                 <span className="text-paper/70">
                   {" "}
-                  (was <span className="font-mono">{norm.previous.toFixed(2)}</span>
-                  {moved !== null ? `, ${moved >= 0 ? "+" : ""}${moved}%` : ""})
+                  {t.rich(moved !== null ? "normWasMoved" : "normWas", {
+                    previous: content.score(norm.previous),
+                    moved: `${moved !== null && moved >= 0 ? "+" : ""}${moved ?? 0}`,
+                    mono: (chunks) => <span className="font-mono">{chunks}</span>,
+                  })}
                 </span>
               ) : null}
-              <span className="text-paper/70"> · record {norm.recordPercent}%{norm.ratchet ? " · ratchet on" : ""}</span>
+              <span className="text-paper/70">{t("record", { percent: norm.recordPercent, ratchet: norm.ratchet ? "yes" : "no" })}</span>
             </>
           )}
         </span>
       ) : null}
       {r.nosedive ? (
         <span className="text-paper/80" data-testid="tier-legend">
-          {r.nosedive.tiers.map((t) => `${t.name} ×${t.weight}`).join(" · ")}
+          {r.nosedive.tiers.map((tier) => `${content.tierName(tier)} ×${content.percent(tier.weight)}`).join(" · ")}
         </span>
       ) : null}
       <ul className="w-full text-xl text-paper/85" data-testid="rule-explainers">
-        {explainRules(r).map((e) => (
+        {explained.map((e) => (
           <li key={e.rule}>{e.text}</li>
         ))}
       </ul>
@@ -364,6 +386,8 @@ function RulesStrip({ board }: { board: BoardPayload }) {
 }
 
 function BoardRow({ entry, bandCount, meanScore }: { entry: PublicEntry; bandCount?: number; meanScore: number | null }) {
+  const t = useTranslations("projector.row");
+  const content = useContentText();
   const top = entry.rank !== null && entry.rank <= 3;
   // The uncomfortable case: an above-average score in the bottom band.
   const unfair = !!entry.band && bandCount !== undefined && entry.band.index === bandCount - 1 && entry.score !== null && meanScore !== null && entry.score >= meanScore;
@@ -379,11 +403,11 @@ function BoardRow({ entry, bandCount, meanScore }: { entry: PublicEntry; bandCou
         {entry.rank === null ? (
           <>
             <span aria-hidden="true">–</span>
-            <span className="sr-only">unranked</span>
+            <span className="sr-only">{t("unranked")}</span>
           </>
         ) : (
           <>
-            <span className="sr-only">Rank </span>
+            <span className="sr-only">{t("rank")} </span>
             {entry.rank}
           </>
         )}
@@ -394,16 +418,16 @@ function BoardRow({ entry, bandCount, meanScore }: { entry: PublicEntry; bandCou
         {entry.band || entry.tier || entry.percentOfNorm != null || entry.stakhanovite || entry.team !== undefined ? (
           <span className="text-2xl leading-tight">
             <EntryBadges entry={entry} bandCount={bandCount} size="lg" />
-            {unfair ? <span className="ml-2 font-bold text-gold">above average, bottom band</span> : null}
+            {unfair ? <span className="ml-2 font-bold text-gold">{t("unfair")}</span> : null}
           </span>
         ) : null}
       </span>
       {entry.score === null ? (
-        <span className="shrink-0 text-2xl text-paper/60 italic">not yet rated</span>
+        <span className="shrink-0 text-2xl text-paper/60 italic">{t("notRated")}</span>
       ) : (
         <span className="shrink-0 font-mono text-4xl font-bold tabular-nums">
-          <span className="sr-only">score </span>
-          {entry.score.toFixed(2)}
+          <span className="sr-only">{t("score")} </span>
+          {content.score(entry.score)}
         </span>
       )}
     </li>
@@ -411,27 +435,31 @@ function BoardRow({ entry, bandCount, meanScore }: { entry: PublicEntry; bandCou
 }
 
 function Movement({ movement }: { movement: PublicEntry["movement"] }) {
-  const slot = "flex w-20 shrink-0 items-center justify-center";
+  const t = useTranslations("live.movement");
+  const tp = useTranslations("projector.row");
+  // Wide enough for the longest "new" mark (Russian «НОВИЧОК»).
+  const slot = "flex w-24 shrink-0 items-center justify-center";
   switch (movement) {
     case "up":
       return (
         <span className={`${slot} text-4xl text-emerald-400`}>
           <span aria-hidden="true">▲</span>
-          <span className="sr-only">moved up</span>
+          <span className="sr-only">{t("up")}</span>
         </span>
       );
     case "down":
       return (
         <span className={`${slot} text-4xl text-red-400`}>
           <span aria-hidden="true">▼</span>
-          <span className="sr-only">moved down</span>
+          <span className="sr-only">{t("down")}</span>
         </span>
       );
     case "new":
       return (
         <span className={slot}>
-          <span className="rounded bg-gold px-2 py-0.5 text-lg font-bold tracking-wider text-ink">
-            NEW<span className="sr-only"> on the board</span>
+          <span className="rounded bg-gold px-2 py-0.5 text-base font-bold tracking-normal text-ink">
+            {t("new")}
+            <span className="sr-only"> {tp("newOnBoard")}</span>
           </span>
         </span>
       );
@@ -439,7 +467,7 @@ function Movement({ movement }: { movement: PublicEntry["movement"] }) {
       return (
         <span className={`${slot} text-3xl text-paper/30`}>
           <span aria-hidden="true">·</span>
-          <span className="sr-only">unchanged</span>
+          <span className="sr-only">{tp("unchanged")}</span>
         </span>
       );
   }
@@ -456,11 +484,12 @@ function Panel({ testId, icon, title, children }: { testId: string; icon: ReactN
 }
 
 function ConnectionIndicator({ status }: { status: LiveStatus }) {
+  const t = useTranslations("projector.connection");
   const view: Record<LiveStatus, { dot: string; text: string }> = {
-    live: { dot: "bg-emerald-400", text: "Live" },
-    connecting: { dot: "bg-gold", text: "Connecting…" },
-    reconnecting: { dot: "bg-gold motion-safe:animate-pulse", text: "Reconnecting…" },
-    closed: { dot: "bg-red-400", text: "Session closed" },
+    live: { dot: "bg-emerald-400", text: t("live") },
+    connecting: { dot: "bg-gold", text: t("connecting") },
+    reconnecting: { dot: "bg-gold motion-safe:animate-pulse", text: t("reconnecting") },
+    closed: { dot: "bg-red-400", text: t("closed") },
   };
   const { dot, text } = view[status];
   return (
@@ -472,6 +501,7 @@ function ConnectionIndicator({ status }: { status: LiveStatus }) {
 }
 
 function FullScreenButton() {
+  const t = useTranslations("projector");
   const [full, setFull] = useState(false);
   useEffect(() => {
     const onChange = () => setFull(document.fullscreenElement !== null);
@@ -489,7 +519,7 @@ function FullScreenButton() {
       className="rounded-md border-2 border-paper/30 px-4 py-1 text-lg font-semibold uppercase tracking-wide text-paper/80 hover:border-paper hover:text-paper"
     >
       <span aria-hidden="true">{full ? "⤡ " : "⤢ "}</span>
-      {full ? "Exit full screen" : "Full screen"}
+      {full ? t("exitFullScreen") : t("fullScreen")}
     </button>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 
 /**
@@ -9,26 +10,31 @@ import { useId } from "react";
  */
 export function StarInput({
   label,
+  shortLabel,
   value,
   onChange,
   disabled,
   min = 1,
   max = 5,
 }: {
+  /** What screen readers hear for the group ("Talent for Ada"). */
   label: string;
+  /** What is written next to the stars ("Talent"). */
+  shortLabel: string;
   value: number | undefined;
   onChange: (value: number) => void;
   disabled?: boolean;
   min?: number;
   max?: number;
 }) {
+  const t = useTranslations("live.stars");
   const name = useId();
   const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
   return (
     <fieldset className="flex min-w-0 items-center justify-between gap-2" disabled={disabled}>
       <legend className="sr-only">{label}</legend>
       <span aria-hidden="true" className="min-w-0 flex-1 text-sm leading-tight font-semibold">
-        {label.split(" for ")[0]}
+        {shortLabel}
       </span>
       <span className="flex shrink-0 items-center">
         {values.map((v) => {
@@ -42,7 +48,7 @@ export function StarInput({
                 checked={value === v}
                 onChange={() => onChange(v)}
                 className="peer sr-only"
-                aria-label={`${v} of ${max}`}
+                aria-label={t("value", { value: v, max })}
               />
               <svg
                 aria-hidden="true"

@@ -5,6 +5,9 @@ import {
   DISPLAY_NAME_MAX,
   displayNameSchema,
   generateAlias,
+  ALIAS_LISTS,
+  ALIAS_WORDS_DE,
+  ALIAS_WORDS_RU,
   nameKey,
   suggestFreeName,
 } from "./names";
@@ -171,5 +174,32 @@ describe("generateAlias", () => {
     for (let i = 0; i < 200; i++) {
       expect(displayNameSchema.safeParse(generateAlias(Math.random)).success).toBe(true);
     }
+  });
+});
+
+describe("generateAlias in every language", () => {
+  it.each(Object.entries(ALIAS_LISTS))("%s: 30+ unique words and animals, every pair a valid normalised name", (_locale, lists) => {
+    expect(lists.words.length).toBeGreaterThanOrEqual(30);
+    expect(lists.animals.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(lists.words).size).toBe(lists.words.length);
+    expect(new Set(lists.animals).size).toBe(lists.animals.length);
+    for (const word of lists.words) for (const animal of lists.animals) expect(displayNameSchema.parse(`${word} ${animal}`)).toBe(`${word} ${animal}`);
+  });
+
+  it.each([
+    ["en", "Synergy Falcon"],
+    ["de", "Agiler Falke"],
+    ["ru", "Синергичный Сокол"],
+    ["xx", "Synergy Falcon"],
+  ])("%s → %s for the first draws", (locale, expected) => {
+    expect(generateAlias(() => 0, locale)).toBe(expected);
+  });
+
+  it("German pairs agree: strong masculine adjectives (-er) only", () => {
+    expect(ALIAS_WORDS_DE.every((w) => w.endsWith("er"))).toBe(true);
+  });
+
+  it("Russian pairs agree: masculine adjectives (-ый/-ий/-ой) only", () => {
+    expect(ALIAS_WORDS_RU.every((w) => /(ый|ий|ой)$/.test(w))).toBe(true);
   });
 });

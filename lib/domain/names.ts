@@ -140,7 +140,156 @@ function pick<T>(items: readonly T[], random: () => number): T {
   return item;
 }
 
-/** "Synergy Falcon": `random` returns [0, 1) like Math.random; called once for each word. */
-export function generateAlias(random: () => number): string {
-  return `${pick(ALIAS_WORDS, random)} ${pick(ALIAS_ANIMALS, random)}`;
+/**
+ * German: buzzword adjectives in the strong masculine form before masculine animals only, so every
+ * pair agrees ("Agiler Falke", never "Agiler Giraffe"): what a German office would mock itself with.
+ */
+export const ALIAS_WORDS_DE = [
+  "Agiler",
+  "Proaktiver",
+  "Disruptiver",
+  "Skalierbarer",
+  "Ganzheitlicher",
+  "Strategischer",
+  "Synergetischer",
+  "Schlanker",
+  "Datengetriebener",
+  "Kundenzentrierter",
+  "Nachhaltiger",
+  "Zielorientierter",
+  "Lösungsorientierter",
+  "Visionärer",
+  "Innovativer",
+  "Wertschöpfender",
+  "Crossfunktionaler",
+  "Gamifizierter",
+  "Optimierter",
+  "Reibungsloser",
+  "Hochperformanter",
+  "Eigenverantwortlicher",
+  "Ergebnisorientierter",
+  "Zukunftsfähiger",
+  "Digitaler",
+  "Leistungsstarker",
+  "Ambitionierter",
+  "Transparenter",
+  "Umsetzungsstarker",
+  "Resilienter",
+] as const;
+
+export const ALIAS_ANIMALS_DE = [
+  "Falke",
+  "Otter",
+  "Reiher",
+  "Dachs",
+  "Luchs",
+  "Biber",
+  "Igel",
+  "Pelikan",
+  "Mungo",
+  "Narwal",
+  "Ozelot",
+  "Pinguin",
+  "Waschbär",
+  "Tapir",
+  "Wombat",
+  "Bison",
+  "Gecko",
+  "Ibis",
+  "Schakal",
+  "Koala",
+  "Lemur",
+  "Elch",
+  "Tukan",
+  "Axolotl",
+  "Maulwurf",
+  "Papagei",
+  "Seehund",
+  "Steinbock",
+  "Uhu",
+  "Wal",
+] as const;
+
+/** Russian: masculine adjectives with masculine animals only, so every pair agrees ("Проактивный Барсук"). */
+export const ALIAS_WORDS_RU = [
+  "Синергичный",
+  "Гибкий",
+  "Проактивный",
+  "Прорывной",
+  "Масштабируемый",
+  "Целостный",
+  "Стратегический",
+  "Вовлечённый",
+  "Оптимизированный",
+  "Клиентоориентированный",
+  "Инновационный",
+  "Эффективный",
+  "Бережливый",
+  "Креативный",
+  "Мотивированный",
+  "Результативный",
+  "Кроссфункциональный",
+  "Цифровой",
+  "Амбициозный",
+  "Прозрачный",
+  "Ответственный",
+  "Перспективный",
+  "Нацеленный",
+  "Устойчивый",
+  "Системный",
+  "Командный",
+  "Дальновидный",
+  "Многозадачный",
+  "Инициативный",
+  "Продуктивный",
+] as const;
+
+export const ALIAS_ANIMALS_RU = [
+  "Сокол",
+  "Барсук",
+  "Бобёр",
+  "Ёж",
+  "Пеликан",
+  "Сурок",
+  "Тапир",
+  "Вомбат",
+  "Як",
+  "Енот",
+  "Пингвин",
+  "Тукан",
+  "Лемур",
+  "Мангуст",
+  "Нарвал",
+  "Оцелот",
+  "Хорёк",
+  "Горностай",
+  "Ибис",
+  "Шакал",
+  "Геккон",
+  "Лось",
+  "Аксолотль",
+  "Тюлень",
+  "Филин",
+  "Кит",
+  "Попугай",
+  "Суслик",
+  "Кенгуру",
+  "Морж",
+] as const;
+
+/** Each language's alias lists (lib/i18n/locales.ts LOCALES); English when a language has none. */
+export const ALIAS_LISTS: Record<string, { words: readonly string[]; animals: readonly string[] }> = {
+  en: { words: ALIAS_WORDS, animals: ALIAS_ANIMALS },
+  de: { words: ALIAS_WORDS_DE, animals: ALIAS_ANIMALS_DE },
+  ru: { words: ALIAS_WORDS_RU, animals: ALIAS_ANIMALS_RU },
+};
+
+/**
+ * "Synergy Falcon", "Agiler Falke", "Гибкий Сокол": `random` returns [0, 1) like Math.random; called
+ * once for each word. An alias is made in the phone's language when it is suggested and then stays
+ * as typed, like any name.
+ */
+export function generateAlias(random: () => number, locale = "en"): string {
+  const lists = ALIAS_LISTS[locale] ?? ALIAS_LISTS.en!;
+  return `${pick(lists.words, random)} ${pick(lists.animals, random)}`;
 }

@@ -8,6 +8,7 @@ import { movement, movementBase, type LeaderboardEntry } from "../domain/scoring
 import { applyRules } from "../domain/rules/apply";
 import { bandSizes, TIE_RULE } from "../domain/rules/forced-distribution";
 import { describeRules } from "../domain/rules/ruleset";
+import { ruleTags } from "../domain/rules/explain";
 import type { HubCore } from "./core";
 import { nextReleaseDelay } from "./release";
 import type { Movement, PublicEntry, RulesSummary } from "./contracts";
@@ -100,6 +101,7 @@ export class Board {
     const sizes = r.distribution ? bandSizes(ranked, r.distribution.bands) : [];
     return {
       labels: describeRules(r),
+      tags: ruleTags(r),
       distribution: r.distribution
         ? { bands: r.distribution.bands.map((b, i) => ({ name: b.name, percent: b.percent, size: sizes[i] ?? 0 })), tieRule: TIE_RULE }
         : null,

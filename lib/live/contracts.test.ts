@@ -13,7 +13,7 @@ import {
 } from "./contracts";
 
 const entry = { rank: 1, participantId: "p1", displayName: "Ada", score: 4.5, movement: "up" as const };
-const rules = { labels: [], distribution: null, nosedive: null, norm: null, quotaBallots: null, teams: null, k: 3 };
+const rules = { labels: [], tags: [], distribution: null, nosedive: null, norm: null, quotaBallots: null, teams: null, k: 3 };
 const board = { version: 1, round: 1, hidden: false, abolished: false, total: 1, ranked: 1, truncated: false, rules, entries: [entry] };
 
 describe("view contracts", () => {
@@ -53,7 +53,7 @@ describe("view contracts", () => {
       ...round,
       kind: "conference",
       rif: null,
-      conference: { menu: ["raise-k"], thresholdPercent: null, needed: 2, active: 2, decided: true, proposals: [{ id: "x", kind: "raise-k", text: "k", ballots: 2, for: null, against: null, status: "passed", accepted: null, hidden: false }] },
+      conference: { menu: ["raise-k"], thresholdPercent: null, needed: 2, active: 2, decided: true, proposals: [{ id: "x", kind: "raise-k", text: "k", value: 5, ballots: 2, for: null, against: null, status: "passed", accepted: null, hidden: false }] },
     };
     expect(roundPayloadSchema.parse(conference)).toEqual(conference);
   });

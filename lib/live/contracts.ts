@@ -7,6 +7,7 @@
 import { LOCALES } from "../i18n/locales";
 import { z } from "zod";
 import { AMENDMENT_KINDS, ROUND_KINDS, type AmendmentKind, type RoundKind } from "../domain/rounds/kinds";
+import { CURVE_PRESETS, RULE_TAG_IDS } from "../domain/rules/explain";
 
 const isoDate = z.string();
 const roundKind = z.enum(ROUND_KINDS as [RoundKind, ...RoundKind[]]);
@@ -36,8 +37,18 @@ export const publicEntrySchema = z.object({
 });
 export type PublicEntry = z.infer<typeof publicEntrySchema>;
 
+/** describeRules' labels as stable ids with their figures, in the same order: screens translate them (lib/domain/rules/explain.ts ruleTags). */
+const ruleTagSchema = z.object({
+  id: z.enum(RULE_TAG_IDS),
+  preset: z.enum(CURVE_PRESETS).optional(),
+  percents: z.array(z.number()).optional(),
+  value: z.number().optional(),
+});
+
 const rulesSummarySchema = z.object({
   labels: z.array(z.string()),
+  /** `labels` as ids (same order), for screens in every language. */
+  tags: z.array(ruleTagSchema),
   distribution: z
     .object({ bands: z.array(z.object({ name: z.string(), percent: z.number(), size: z.number() })), tieRule: z.string() })
     .nullable(),
@@ -79,8 +90,11 @@ export const publicSessionSchema = z.object({
     endsAt: isoDate.nullable(),
     remainingMs: z.number().nullable(),
     title: z.string().nullable(),
+    /** English labels of the rules in force (API clients); `ruleTags` are the same as ids, for screens in every language. */
     rules: z.array(z.string()),
+    ruleTags: z.array(ruleTagSchema),
     kind: roundKind,
+    /** English; screens show `kind` in their language. */
     kindLabel: z.string(),
     ratingsOpen: z.boolean(),
   }),
@@ -249,7 +263,10 @@ export const roundPayloadSchema = z.object({
         z.object({
           id: z.string(),
           kind: amendmentKind,
+          /** English (describeAmendment); screens show menu proposals from `kind` and `value` in their language. */
           text: z.string(),
+          /** raise-k: the proposed threshold. */
+          value: z.number().nullable(),
           /** Ballots cast; the for/against split only once decided, and only with three or more voters. */
           ballots: z.number(),
           for: z.number().nullable(),
@@ -263,7 +280,7 @@ export const roundPayloadSchema = z.object({
     })
     .nullable(),
   /** Rule changes in force, decided by the production conference. */
-  amendments: z.array(z.object({ kind: amendmentKind, text: z.string(), round: z.number() })),
+  amendments: z.array(z.object({ kind: amendmentKind, text: z.string(), value: z.number().nullable(), round: z.number() })),
 });
 export type RoundPayload = z.infer<typeof roundPayloadSchema>;
 

@@ -330,6 +330,7 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
           kind: p.kind as AmendmentKind,
           // A withheld free-text proposal: its words stay in the control room only.
           text: p.hidden && !control ? WITHHELD_PROPOSAL : describeAmendment({ kind: p.kind as AmendmentKind, value: p.value ?? undefined, text: p.text }),
+          value: p.value ?? null,
           hidden: p.hidden,
           ballots: votes?.size ?? 0,
           // Live for/against counts would tell anyone watching a voter's thumb how they voted, so
@@ -349,7 +350,7 @@ export function roundPayload(ctx: PayloadContext, view: "public" | "control"): R
     rif,
     tribunal,
     conference,
-    amendments: ctx.amendments.map((a) => ({ kind: a.kind, text: describeAmendment(a), round: a.round })),
+    amendments: ctx.amendments.map((a) => ({ kind: a.kind, text: describeAmendment(a), value: a.value ?? null, round: a.round })),
   };
 }
 

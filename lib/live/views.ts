@@ -6,6 +6,7 @@ import { percentile, dimensionScores, relativeWindow } from "../domain/scoring";
 import { remainingMs } from "../domain/phases";
 import { topScoreLimit } from "../domain/rules/quota";
 import { describeRules } from "../domain/rules/ruleset";
+import { ruleTags } from "../domain/rules/explain";
 import { hasRatings, ROUND_KIND_LABELS } from "../domain/rounds/kinds";
 import {
   boardPayloadSchema,
@@ -44,6 +45,7 @@ export function publicSession(core: HubCore, now: number): PublicSession {
       remainingMs: remainingMs(state, now),
       title,
       rules: describeRules(rules),
+      ruleTags: ruleTags(rules),
       kind: settings.kind,
       kindLabel: ROUND_KIND_LABELS[settings.kind],
       ratingsOpen: hasRatings(settings.kind) && !rules.ratingsPaused,

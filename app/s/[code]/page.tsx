@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ParticipantApp } from "@/components/participant/participant-app";
 import { loadHub } from "@/lib/api/context";
@@ -22,7 +23,9 @@ async function hubOrNull(code: string): Promise<SessionHub | null> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const hub = await hubOrNull((await params).code);
-  return { title: hub ? hub.record.title : "Session not found" };
+  if (hub) return { title: hub.record.title };
+  const t = await getTranslations("participant.meta");
+  return { title: t("notFound") };
 }
 
 export default async function ParticipantPage({ params }: Props) {

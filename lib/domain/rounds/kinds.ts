@@ -34,6 +34,19 @@ export const DEFAULT_CHARGES = [
   "Hoarding knowledge from the collective",
 ] as const;
 
+/** Stable ids of the default charges, in DEFAULT_CHARGES' order: screens show a default charge in their language by id. */
+export const DEFAULT_CHARGE_IDS = ["blocked-methods", "failed-plan", "no-enthusiasm", "wrecking", "defeatism", "hoarding"] as const;
+export type DefaultChargeId = (typeof DEFAULT_CHARGE_IDS)[number];
+
+/**
+ * The id of a charge when it is one of the defaults, word for word (the stored and submitted text stays
+ * English, so API clients and the debrief keep working); null for a charge somebody wrote.
+ */
+export function defaultChargeId(charge: string): DefaultChargeId | null {
+  const index = (DEFAULT_CHARGES as readonly string[]).indexOf(charge);
+  return index < 0 ? null : DEFAULT_CHARGE_IDS[index]!;
+}
+
 export interface TribunalConfig {
   /** Stars taken off the accused's score per distinct accuser. */
   penalty: number;

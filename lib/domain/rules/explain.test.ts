@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { explainRules, type ExplainableRules } from "./explain";
+import { createTranslator } from "next-intl";
+import { MESSAGES } from "@/messages";
+import { explainRules, PRESET_BAND_IDS, ruleTags, tagOfLabel, type ExplainableRules, type RuleTag } from "./explain";
+import { DISTRIBUTION_PRESETS } from "./forced-distribution";
+import { DEFAULT_NORM } from "./norm";
+import { DEFAULT_TIERS } from "./nosedive";
+import { describeRules, PLAIN_RULES, type RuleSet } from "./ruleset";
 
 const none: ExplainableRules = { distribution: null, nosedive: null, norm: null, quotaBallots: null, teams: null, k: 3 };
 
@@ -26,5 +32,55 @@ describe("plain-language rule explainers", () => {
     ],
   ])("%s", (_name, rules, expected) => {
     expect(explainRules({ ...none, ...rules }).map((e) => e.text)).toEqual(expected);
+  });
+});
+
+describe("rule tags: describeRules' labels as ids, in every language", () => {
+  const en = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "live.rules" });
+  // The same call the screens make (components/live/rule-text.tsx).
+  const render = (tag: RuleTag) => en(tag.id, { preset: tag.preset === "civil-service" ? "civil" : (tag.preset ?? "custom"), percents: (tag.percents ?? []).join("/"), value: tag.value ?? 0 });
+  const vitality = { preset: "vitality" as const, bands: DISTRIBUTION_PRESETS[0]!.bands };
+  const civil = { preset: "civil-service" as const, bands: DISTRIBUTION_PRESETS[1]!.bands };
+  const custom = { preset: "custom" as const, bands: [{ name: "A", percent: 30 }, { name: "B", percent: 70 }] };
+
+  it.each<[string, RuleSet]>([
+    ["plain", PLAIN_RULES],
+    ["vitality and quota", { ...PLAIN_RULES, distribution: vitality, quotaBallots: { share: 0.2 } }],
+    ["civil service", { ...PLAIN_RULES, distribution: civil }],
+    ["a custom curve", { ...PLAIN_RULES, distribution: custom }],
+    ["Nosedive and the ratchet norm", { ...PLAIN_RULES, nosedive: { tiers: DEFAULT_TIERS }, norm: { ...DEFAULT_NORM, ratchet: true } }],
+    ["the plain norm", { ...PLAIN_RULES, norm: { ...DEFAULT_NORM, ratchet: false } }],
+    [
+      "every conference amendment",
+      { ...PLAIN_RULES, teams: { size: 4 }, minRaters: 5, leaderboardAbolished: true, ratingsPaused: true },
+    ],
+  ])("%s: the English catalog gives describeRules' words exactly", (_name, rules) => {
+    expect(ruleTags(rules).map(render)).toEqual(describeRules(rules));
+  });
+
+  it.each<[string, RuleSet]>([
+    ["plain", PLAIN_RULES],
+    ["vitality and quota", { ...PLAIN_RULES, distribution: vitality, quotaBallots: { share: 0.2 } }],
+    ["civil service", { ...PLAIN_RULES, distribution: civil }],
+    ["a custom curve", { ...PLAIN_RULES, distribution: custom }],
+    ["Nosedive and the ratchet norm", { ...PLAIN_RULES, nosedive: { tiers: DEFAULT_TIERS }, norm: { ...DEFAULT_NORM, ratchet: true } }],
+    ["every conference amendment", { ...PLAIN_RULES, teams: { size: 4 }, minRaters: 5, leaderboardAbolished: true, ratingsPaused: true }],
+  ])("%s: tagOfLabel reads describeRules' labels back into the tags", (_name, rules) => {
+    expect(describeRules(rules).map(tagOfLabel)).toEqual(ruleTags(rules));
+  });
+
+  it("tagOfLabel leaves text describeRules does not make alone", () => {
+    expect(tagOfLabel("Coffee for the whole brigade")).toBeNull();
+    expect(tagOfLabel("Quota ballots (lots)")).toBeNull();
+  });
+
+  it("every preset band has an id with a message in every language", () => {
+    for (const preset of DISTRIBUTION_PRESETS) {
+      for (const band of preset.bands) {
+        const id = PRESET_BAND_IDS[band.name];
+        expect(id, band.name).toBeDefined();
+        expect((MESSAGES.en.content.bands as Record<string, string>)[id!]).toBe(band.name);
+      }
+    }
   });
 });

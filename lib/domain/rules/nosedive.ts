@@ -28,6 +28,19 @@ export const DEFAULT_TIERS: Tier[] = [
   { min: 4.5, weight: 4, name: "Elite", privilege: "Elite lounge · fast-track everything · your ratings count four times" },
 ];
 
+/** Stable ids of the default tiers, in DEFAULT_TIERS' order: screens show them in their language. */
+export const DEFAULT_TIER_IDS = ["low", "standard", "prime", "elite"] as const;
+export type DefaultTierId = (typeof DEFAULT_TIER_IDS)[number];
+
+/**
+ * The id of a tier when it is one of the defaults (same English name and privilege; a tier the
+ * facilitator renamed or reworded is shown as written): screens translate a default tier by id.
+ */
+export function defaultTierId(tier: { name: string; privilege?: string }): DefaultTierId | null {
+  const index = DEFAULT_TIERS.findIndex((t) => t.name === tier.name && (tier.privilege === undefined || t.privilege === tier.privilege));
+  return index < 0 ? null : DEFAULT_TIER_IDS[index]!;
+}
+
 export interface WeightedRating {
   raterId: string;
   targetId: string;

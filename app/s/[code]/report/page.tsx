@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ParticipantReportView } from "@/components/report/participant-report";
 import { Alert } from "@/components/ui/alert";
@@ -10,7 +11,10 @@ import { loadSessionData } from "@/lib/debrief/data";
 import { serveReport } from "@/lib/debrief/serve";
 import { Localized } from "@/components/i18n/localized";
 
-export const metadata: Metadata = { title: "My report" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("participant.meta");
+  return { title: t("report") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function ReportPage({ params }: { params: Promise<{ code: string }> }) {
@@ -19,15 +23,16 @@ export default async function ReportPage({ params }: { params: Promise<{ code: s
   const code = hub.record.code;
   const token = (await cookies()).get(participantCookieName(code))?.value;
   const me = token ? hub.participantByToken(hashToken(token)) : null;
+  const t = await getTranslations("participant.report");
   const wrap = (children: React.ReactNode) => <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col gap-5 px-4 py-6">{children}</main>;
-  if (!me) return wrap(<Alert>This report belongs to a participant of session {code}. Open it on the device you took part with.</Alert>);
-  if (hub.record.archivedAt) return wrap(<Alert tone="info">This session has been archived; personal reports are closed.</Alert>);
+  if (!me) return wrap(<Alert>{t("notParticipant", { code })}</Alert>);
+  if (hub.record.archivedAt) return wrap(<Alert tone="info">{t("archived")}</Alert>);
   // Removed people lose their report with their seat (the API refuses it too).
-  if (me.status === "kicked" || me.status === "banned") return wrap(<Alert>You were removed from session {code} by the facilitator; its report is not available to you.</Alert>);
+  if (me.status === "kicked" || me.status === "banned") return wrap(<Alert>{t("removed", { code })}</Alert>);
   try {
     enforceLimit("reportPerParticipant", me.id, "");
   } catch {
-    return wrap(<Alert tone="info">Your report was just loaded several times. Wait a minute and reload the page.</Alert>);
+    return wrap(<Alert tone="info">{t("limited")}</Alert>);
   }
   const data = await loadSessionData(code);
   const report = data ? await serveReport(data, me.id) : null;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ProjectorView } from "@/components/projector/projector-view";
 import { loadPublicHub } from "@/lib/api/context";
@@ -8,7 +9,10 @@ import { isAppError } from "@/lib/errors";
 import type { SessionHub } from "@/lib/live/hub";
 import { Localized } from "@/components/i18n/localized";
 
-export const metadata: Metadata = { title: "Projector" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("projector.meta");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ code: string }> };
