@@ -28,6 +28,7 @@ const schema = z.object({
   PUBLIC_SCREENS_HOURS: z.coerce.number().min(0).max(8_760).default(DEFAULT_PUBLIC_SCREENS_HOURS),
   JOINS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_JOINS_PER_SECOND),
   STAKHANOV_HOT_PATH: z.enum(["on", "off", "mark"]).default("on"),
+  RATING_WRITER: z.enum(["thread", "inline"]).default("thread"),
 });
 
 export interface Env {
@@ -59,6 +60,8 @@ export interface Env {
    * X-Stakhanov-Hot-Path: 1, for the e2e suite to see which path answered).
    */
   hotPath: "on" | "off" | "mark";
+  /** Where SQLite's rating transactions run: a writer thread (default) or the main thread (lib/db/rating-writer.ts, decision 0023). */
+  ratingWriter: "thread" | "inline";
 }
 
 let cached: Env | undefined;
@@ -95,6 +98,7 @@ export function getEnv(): Env {
     publicScreensHours: e.PUBLIC_SCREENS_HOURS,
     joinsPerSecond: e.JOINS_PER_SECOND,
     hotPath: e.STAKHANOV_HOT_PATH,
+    ratingWriter: e.RATING_WRITER,
   };
   return cached;
 }

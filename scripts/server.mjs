@@ -17,6 +17,8 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// Relative paths (DATA_DIR, a file: DATABASE_URL) and the rating writer thread's module resolve from the project folder.
+process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.env.NODE_ENV ??= "production";
 
