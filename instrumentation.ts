@@ -10,4 +10,7 @@ export async function register() {
   // With PostgreSQL, LISTEN for the other instances' changes from the start.
   const { publisher } = await import("./lib/live/hub");
   publisher();
+  // Last: the custom server (scripts/server.mjs) hands the live hot path to these handlers from now on.
+  const { registerHotPath } = await import("./lib/server/hot");
+  registerHotPath();
 }

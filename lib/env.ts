@@ -27,6 +27,8 @@ const schema = z.object({
   STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
   PUBLIC_SCREENS_HOURS: z.coerce.number().min(0).max(8_760).default(DEFAULT_PUBLIC_SCREENS_HOURS),
   JOINS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_JOINS_PER_SECOND),
+  STAKHANOV_HOT_PATH: z.enum(["on", "off", "mark"]).default("on"),
+  RATING_WRITER: z.enum(["thread", "inline"]).default("thread"),
 });
 
 export interface Env {
@@ -52,6 +54,14 @@ export interface Env {
   publicScreensHours: number;
   /** Joins (and rejoins) per second per session, sustained; twice as many at once (docs/decisions/0021). */
   joinsPerSecond: number;
+  /**
+   * The custom server's plain node:http handlers for the live stream and the rating write (scripts/server.mjs,
+   * docs/decisions/0023): "on", "off" (Next's routes answer everything), or "mark" (on, and their answers carry
+   * X-Stakhanov-Hot-Path: 1, for the e2e suite to see which path answered).
+   */
+  hotPath: "on" | "off" | "mark";
+  /** Where SQLite's rating transactions run: a writer thread (default) or the main thread (lib/db/rating-writer.ts, decision 0023). */
+  ratingWriter: "thread" | "inline";
 }
 
 let cached: Env | undefined;
@@ -87,6 +97,8 @@ export function getEnv(): Env {
     streamsPerAddress: e.STREAMS_PER_ADDRESS,
     publicScreensHours: e.PUBLIC_SCREENS_HOURS,
     joinsPerSecond: e.JOINS_PER_SECOND,
+    hotPath: e.STAKHANOV_HOT_PATH,
+    ratingWriter: e.RATING_WRITER,
   };
   return cached;
 }

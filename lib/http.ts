@@ -4,20 +4,26 @@ import { NextResponse } from "next/server";
 import type { z } from "zod";
 import { AppError, errorBody, statusOf, toAppError } from "./errors";
 
-const MAX_JSON_BYTES = 64 * 1024;
+export const MAX_JSON_BYTES = 64 * 1024;
 
 export function json<T>(data: T, init?: number | ResponseInit): NextResponse {
   const options = typeof init === "number" ? { status: init } : init;
   return NextResponse.json(data, { ...options, headers: { "Cache-Control": "no-store", ...options?.headers } });
 }
 
-export function errorResponse(error: unknown): NextResponse {
+/** Any failure as the API answers it: status, JSON body, headers (also the custom server's hot path). */
+export function errorParts(error: unknown): { status: number; body: ReturnType<typeof errorBody>; headers: Record<string, string> } {
   const appError = toAppError(error);
   if (appError.code === "internal") console.error(error);
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (appError.details?.retryAfterSeconds) headers["Retry-After"] = String(appError.details.retryAfterSeconds);
   if (appError.details?.allow) headers.Allow = appError.details.allow.join(", ");
-  return NextResponse.json(errorBody(appError), { status: statusOf(appError.code), headers });
+  return { status: statusOf(appError.code), body: errorBody(appError), headers };
+}
+
+export function errorResponse(error: unknown): NextResponse {
+  const { status, body, headers } = errorParts(error);
+  return NextResponse.json(body, { status, headers });
 }
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
@@ -42,11 +48,16 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
  * `export const { PUT, PATCH, DELETE } = otherMethods("GET", "POST");`
  */
 export function otherMethods(...allowed: HttpMethod[]): Record<HttpMethod, Handler<unknown>> {
-  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : [])];
   const refuse = route(async (request: Request) => {
-    throw new AppError("method_not_allowed", `${request.method} is not allowed here; this path answers ${allow.join(", ")}.`, { allow });
+    throw methodNotAllowed(request.method, allowed);
   });
   return { GET: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
+}
+
+/** The 405 for `method` on a path that answers `allowed` (and HEAD with GET). */
+export function methodNotAllowed(method: string, allowed: readonly HttpMethod[]): AppError {
+  const allow = [...allowed, ...(allowed.includes("GET") ? ["HEAD"] : [])];
+  return new AppError("method_not_allowed", `${method} is not allowed here; this path answers ${allow.join(", ")}.`, { allow });
 }
 
 /**
@@ -89,6 +100,11 @@ export async function readTextCapped(request: Request, maxBytes = MAX_JSON_BYTES
     }
     chunks.push(value);
   }
+  return decodeUtf8(chunks, total);
+}
+
+/** Chunks of a body as text; 400 when they are not UTF-8. */
+export function decodeUtf8(chunks: readonly Uint8Array[], total: number): string {
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -104,10 +120,19 @@ export async function readTextCapped(request: Request, maxBytes = MAX_JSON_BYTES
 
 /** Reads a JSON body (exact media type, streaming size cap) and validates it. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  if (!isJsonContentType(request.headers.get("content-type"))) {
+  assertJsonContentType(request.headers.get("content-type"));
+  return parseJson(await readTextCapped(request), schema);
+}
+
+/** 415 unless the Content-Type is exactly JSON (isJsonContentType). */
+export function assertJsonContentType(header: string | null): void {
+  if (!isJsonContentType(header)) {
     throw new AppError("unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).");
   }
-  const text = await readTextCapped(request);
+}
+
+/** A JSON body's text, parsed and validated: 400 when it is not JSON, zod's error when it does not fit. */
+export function parseJson<S extends z.ZodType>(text: string, schema: S): z.infer<S> {
   let body: unknown;
   try {
     body = JSON.parse(text);

@@ -1,4 +1,4 @@
-// Benchmark: `npm run bench [-- --stages 300,1000,2000 --rate 200 --duration 60 --quick]`.
+// Benchmark: `npm run bench [-- --stages 300,1000,2000@400,5000@100 --rate 200 --duration 60 --quick]`.
 //
 // Starts the production build on a fresh temporary SQLite database (building
 // first when the sources changed, like `npm start`), then measures, in one run:
@@ -151,7 +151,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const maxStage = Math.max(...opts.stages);
-  const filesProblem = checkOpenFiles(maxStage + Math.ceil((opts.rate * REQUEST_TIMEOUT_MS) / 1000) + 1024);
+  const filesProblem = checkOpenFiles(maxStage + Math.ceil((Math.max(...opts.stageRates) * REQUEST_TIMEOUT_MS) / 1000) + 1024);
   if (filesProblem) {
     console.error(filesProblem);
     return 2;
@@ -160,8 +160,8 @@ async function main(): Promise<number> {
   const startedAt = new Date();
   const loadavgStart = os.loadavg();
   log(
-    `Stakhanov benchmark${opts.quick ? " (quick smoke test)" : ""}: stages ${opts.stages.join(", ")} participants, ` +
-      `${opts.rate} ratings/s for ${opts.durationS} s each. Load average ${loadavgStart.map((l) => l.toFixed(2)).join(" ")}.`,
+    `Stakhanov benchmark${opts.quick ? " (quick smoke test)" : ""}: stages ${opts.stages.map((n, i) => `${n} participants at ${opts.stageRates[i]}/s`).join(", ")}, ` +
+      `${opts.durationS} s of ratings each. Load average ${loadavgStart.map((l) => l.toFixed(2)).join(" ")}.`,
   );
   const otherLoadPromise = busyProcesses(1_000, 10, clockTicks);
 
@@ -619,7 +619,8 @@ async function main(): Promise<number> {
       return observer;
     };
 
-    for (const n of opts.stages) {
+    for (const [stageIndex, n] of opts.stages.entries()) {
+      const rate = opts.stageRates[stageIndex]!;
       log(`\n── Stage: ${n} participants ──`);
       // The previous load may have left a backlog: how long until the server answers fast again?
       const previousRecoveryMs = await waitForRecovery(RECOVERY_CAP_MS);
@@ -708,7 +709,7 @@ async function main(): Promise<number> {
       await sleep(settleMs / 2);
 
       // The open-loop window.
-      const total = scheduleCount(opts.rate, opts.durationS);
+      const total = scheduleCount(rate, opts.durationS);
       const pool = new RaterPool(n, RATER_BUDGET, RATER_WINDOW_MS);
       const ratingAgent = keepAliveAgent(Infinity);
       const acks: { ackTime: number; version: number; instance: number }[] = [];
@@ -796,7 +797,7 @@ async function main(): Promise<number> {
         })();
       }
 
-      log(`Open loop: ${opts.rate} ratings/s for ${opts.durationS} s (${total} requests)…`);
+      log(`Open loop: ${rate} ratings/s for ${opts.durationS} s (${total} requests)…`);
       const loopDelay = monitorEventLoopDelay({ resolution: 10 });
       loopDelay.enable();
       const cpu0 = serversCpuMs();
@@ -817,13 +818,13 @@ async function main(): Promise<number> {
       let sent = 0;
       await new Promise<void>((resolve) => {
         const tick = () => {
-          const due = dueCount(performance.now() - t0, opts.rate, total);
+          const due = dueCount(performance.now() - t0, rate, total);
           while (sent < due) {
-            fire(t0 + scheduledOffsetMs(sent, opts.rate));
+            fire(t0 + scheduledOffsetMs(sent, rate));
             sent += 1;
           }
           if (sent >= total) return resolve();
-          setTimeout(tick, Math.max(0, Math.min(t0 + scheduledOffsetMs(sent, opts.rate) - performance.now(), 20)));
+          setTimeout(tick, Math.max(0, Math.min(t0 + scheduledOffsetMs(sent, rate) - performance.now(), 20)));
         };
         tick();
       });
@@ -885,7 +886,7 @@ async function main(): Promise<number> {
         rssPerParticipantKb,
         rssMarginalKb,
         load: {
-          rate: opts.rate,
+          rate,
           durationS: opts.durationS,
           sent,
           ok,
@@ -985,7 +986,7 @@ async function main(): Promise<number> {
       server: { profiled, recoveryCapMs: RECOVERY_CAP_MS },
       probes,
       stages,
-      targets: evaluateTargets({ probes, stages }),
+      targets: evaluateTargets({ probes, stages, options: opts }),
       ok: problems.length === 0,
       problems,
     };

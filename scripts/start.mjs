@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: build if the sources changed since the last build, then serve the
-// production app. Migrations run inside the server at boot (instrumentation.ts).
-// `npm run dev` starts the Next.js dev server instead.
+// production app with the custom server (scripts/server.mjs: Next plus the plain
+// node:http hot path, docs/decisions/0023). Migrations run inside the server at
+// boot (instrumentation.ts). `npm run dev` starts the Next.js dev server instead
+// (`next dev`: the route handlers answer the hot paths too, same code).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -50,7 +52,8 @@ if (!dev && needsBuild()) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { stdio: "inherit", env });
+const serverArgs = dev ? [nextBin, "dev", "-p", port] : [path.join(root, "scripts", "server.mjs"), "-p", port];
+const child = spawn(process.execPath, serverArgs, { stdio: "inherit", env });
 setTimeout(() => {
   console.log(`\nStakhanov is running at http://localhost:${port}`);
   for (const address of lanAddresses()) console.log(`  participants on the same network: http://${address}:${port}`);

@@ -27,8 +27,9 @@ const pidFile = (info: ServerInfo) => path.join(info.dir, "server.pid");
 export async function startServer(info: ServerInfo, extraEnv: Record<string, string> = {}): Promise<void> {
   assertTestDatabase(info.databaseUrl);
   const log = fs.openSync(path.join(info.dir, "server.log"), "a");
-  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(info.port), "-H", "127.0.0.1"], {
+  // What `npm start` runs after its build step: the custom server (Next plus the hot path, docs/decisions/0023).
+  const server = path.join(process.cwd(), "scripts", "server.mjs");
+  const child = spawn(process.execPath, [server, "-p", String(info.port), "-H", "127.0.0.1"], {
     cwd: process.cwd(),
     detached: true,
     stdio: ["ignore", log, log],
@@ -40,6 +41,8 @@ export async function startServer(info: ServerInfo, extraEnv: Record<string, str
       DATA_DIR: info.dir,
       // Fast hashing keeps the suite quick; production uses the default cost.
       BCRYPT_COST: "8",
+      // The hot handlers' answers carry X-Stakhanov-Hot-Path: 1 (e2e/hot-path.spec.ts checks who answered).
+      STAKHANOV_HOT_PATH: "mark",
       ...extraEnv,
     },
   });
@@ -70,7 +73,7 @@ export async function stopServer(info: ServerInfo, signal: NodeJS.Signals = "SIG
   const pid = Number(fs.readFileSync(pidFile(info), "utf8"));
   fs.rmSync(pidFile(info));
   try {
-    process.kill(-pid, signal); // the whole process group: next start and its workers
+    process.kill(-pid, signal); // the whole process group: the server and any workers
   } catch {
     return;
   }

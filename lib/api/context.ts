@@ -21,7 +21,7 @@ const NO_SESSION = "No session uses this code. Check the code on the projector."
  * The live session for a join code. With the request (routes a stranger can call), wrong codes are
  * counted per address and a scan gets 429 (CODE_MISSES_PER_MINUTE).
  */
-export async function loadHub(codeParam: string, request?: Request): Promise<SessionHub> {
+export async function loadHub(codeParam: string, request?: Pick<Request, "headers">): Promise<SessionHub> {
   const address = request ? addressOf(request) : null;
   if (address !== null) {
     const seen = codeMisses().peek(address);
@@ -45,9 +45,9 @@ export async function loadHub(codeParam: string, request?: Request): Promise<Ses
  * closed (PUBLIC_SCREENS_HOURS after the end) the answer is the unknown code's 404, so an
  * old code tells a stranger nothing. The session's facilitator still sees everything.
  */
-export async function assertPublicScreensOpen(request: Request, hub: SessionHub): Promise<void> {
+export async function assertPublicScreensOpen(request: Pick<Request, "headers">, hub: SessionHub): Promise<void> {
+  if (publicScreensAreOpen(hub)) return;
   const record = hub.record;
-  if (publicScreensOpen({ phase: record.state.phase, endedAt: record.endedAt, archivedAt: record.archivedAt }, Date.now(), getEnv().publicScreensHours)) return;
   const owner = await requireFacilitatorApi(request).then(
     ({ facilitator }) => facilitator.id === record.facilitatorId,
     () => false,
@@ -55,6 +55,12 @@ export async function assertPublicScreensOpen(request: Request, hub: SessionHub)
   if (owner) return;
   codeMisses().hit(addressOf(request));
   throw new AppError("not_found", NO_SESSION);
+}
+
+/** Whether a read by join code alone is still answered (PUBLIC_SCREENS_HOURS after the end). */
+export function publicScreensAreOpen(hub: SessionHub): boolean {
+  const record = hub.record;
+  return publicScreensOpen({ phase: record.state.phase, endedAt: record.endedAt, archivedAt: record.archivedAt }, Date.now(), getEnv().publicScreensHours);
 }
 
 /** loadHub + assertPublicScreensOpen: a read by join code alone. */
@@ -112,7 +118,7 @@ export function enforceLimit(name: LimitName, key: string, message: string): voi
   }
 }
 
-export function addressOf(request: Request): string {
+export function addressOf(request: Pick<Request, "headers">): string {
   return clientAddress(request.headers);
 }
 
@@ -123,7 +129,7 @@ const gs = globalThis as unknown as { __stakhanovStreams?: { perIdentity: Concur
  * or facilitator, STREAMS_PER_ADDRESS per client address. 429 when full; call
  * the returned function when the stream ends.
  */
-export function acquireStreamSlot(request: Request, identity: string | null): () => void {
+export function acquireStreamSlot(request: Pick<Request, "headers">, identity: string | null): () => void {
   const env = getEnv();
   gs.__stakhanovStreams ??= {
     perIdentity: new ConcurrencyLimiter(env.streamsPerIdentity),

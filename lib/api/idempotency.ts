@@ -45,7 +45,7 @@ export class IdempotencyStore<T> {
 }
 
 /** An Idempotency-Key header: up to 100 visible ASCII characters, else none. */
-export function idempotencyKey(request: Request): string | null {
+export function idempotencyKey(request: Pick<Request, "headers">): string | null {
   const key = request.headers.get("idempotency-key");
   return key && /^[\x21-\x7e]{1,100}$/.test(key) ? key : null;
 }

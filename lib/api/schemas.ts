@@ -72,6 +72,8 @@ export const ratingBody = z.object({
   scores: z.record(z.string().max(64), z.number({ error: "Scores must be numbers." })),
 });
 
+export type RatingBody = z.infer<typeof ratingBody>;
+
 /** PUT /api/sessions/{code}/self-rating */
 export const selfRatingBody = z.object({ scores: z.record(z.string().max(64), z.number()) });
 

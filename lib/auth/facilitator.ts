@@ -26,7 +26,7 @@ export async function requireFacilitatorPage(returnTo: string): Promise<Facilita
  * `cookieOnly`: API tokens are refused (managing tokens), so a stolen token cannot mint successors.
  */
 export async function requireFacilitatorApi(
-  request: Request,
+  request: Pick<Request, "headers">,
   opts: { mutating?: boolean; cookieOnly?: boolean } = {},
 ): Promise<{ facilitator: FacilitatorSummary; via: "token" | "cookie" }> {
   const authorization = request.headers.get("authorization");

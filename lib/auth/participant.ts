@@ -33,7 +33,7 @@ export function participantCookie(code: string, token: string, request: Request)
  * A cookie's value, or undefined. A value that is not valid percent-encoding
  * (e.g. `%E0%A4%A`) counts as no cookie: hostile input, not a server error.
  */
-export function readCookie(request: Request, name: string): string | undefined {
+export function readCookie(request: Pick<Request, "headers">, name: string): string | undefined {
   const header = request.headers.get("cookie");
   if (!header) return undefined;
   for (const part of header.split(";")) {
@@ -50,7 +50,7 @@ export function readCookie(request: Request, name: string): string | undefined {
 }
 
 /** The participant token a request carries, and how. */
-export function participantToken(request: Request, code: string): { token: string; via: "bearer" | "cookie" } | null {
+export function participantToken(request: Pick<Request, "headers">, code: string): { token: string; via: "bearer" | "cookie" } | null {
   const auth = request.headers.get("authorization");
   const bearer = auth ? /^Bearer\s+(stp_\S+)$/i.exec(auth)?.[1] : undefined;
   if (bearer) return { token: bearer, via: "bearer" };
@@ -59,7 +59,7 @@ export function participantToken(request: Request, code: string): { token: strin
 }
 
 /** The participant behind a request, whatever their status; null when the token is unknown. */
-export function identifyParticipant(request: Request, hub: SessionHub): { participant: HubParticipant; via: "bearer" | "cookie" } | null {
+export function identifyParticipant(request: Pick<Request, "headers">, hub: SessionHub): { participant: HubParticipant; via: "bearer" | "cookie" } | null {
   const found = participantToken(request, hub.record.code);
   if (!found) return null;
   const participant = hub.participantByToken(hashToken(found.token));
@@ -67,7 +67,7 @@ export function identifyParticipant(request: Request, hub: SessionHub): { partic
 }
 
 /** An active participant of this session, or 401/403. State-changing cookie requests must be same-origin. */
-export function requireParticipant(request: Request, hub: SessionHub, opts: { mutating?: boolean } = {}): HubParticipant {
+export function requireParticipant(request: Pick<Request, "headers">, hub: SessionHub, opts: { mutating?: boolean } = {}): HubParticipant {
   const found = identifyParticipant(request, hub);
   if (!found) throw new AppError("unauthorized", "Join this session first: you are not a participant of it on this device.");
   if (opts.mutating && found.via === "cookie") assertSameOrigin(request);
@@ -80,7 +80,7 @@ export function requireParticipant(request: Request, hub: SessionHub, opts: { mu
  * Refuses cookie-authenticated state changes from other sites (CSRF): the
  * Origin must be this app's own. Bearer-token requests do not need it.
  */
-export function assertSameOrigin(request: Request): void {
+export function assertSameOrigin(request: Pick<Request, "headers">): void {
   const origin = request.headers.get("origin");
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
   if (!origin || !host) {

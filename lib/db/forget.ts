@@ -25,6 +25,7 @@ import { computeSnapshot } from "../debrief/snapshot";
 import { getEnv } from "../env";
 import { getDb } from "./client";
 import { getPgPool } from "./postgres";
+import { ratingWritesSettled } from "./ratings";
 import { newPseudonymSecret } from "./sessions";
 import { getSqlite, sqliteTimestamp } from "./sqlite";
 
@@ -80,11 +81,12 @@ export async function sealSession(sessionId: string): Promise<boolean> {
   const db = getDb();
   const session = await db.session.findUnique({ where: { id: sessionId }, select: { code: true, phase: true, debriefSnapshot: { select: { sessionId: true } } } });
   if (!session || session.phase !== "ended" || session.debriefSnapshot) return false;
+  // Ratings accepted just before the end may still be with the group commit (the writer thread): the
+  // snapshot and the seal come after them.
+  if (getEnv().databaseKind !== "postgres") await ratingWritesSettled();
   const data = await loadSessionData(session.code);
   if (!data) return false;
   const snapshot = JSON.stringify(computeSnapshot(data));
-  // Ratings acknowledged just before the end are committed by the group commit on the next turn of the loop.
-  await new Promise((resolve) => setImmediate(resolve));
   const at = new Date();
   return getEnv().databaseKind === "postgres" ? sealPg(sessionId, snapshot, at) : sealSqlite(sessionId, snapshot, at);
 }

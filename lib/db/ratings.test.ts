@@ -71,4 +71,39 @@ describe("writeRatingsGrouped", () => {
     await writeRatingsGrouped({ sessionId, round: 3, raterId: people[0]!, targetId: people[1]!, scores: { a: 5 }, at: new Date() });
     expect(await count("RatingEvent")).toBe(before + 1);
   });
+
+  it("keeps arrival order across batches: one batch commits on the writer thread while the next gathers", async () => {
+    const { writeRatingsGrouped, loadRoundRatings } = await import("./ratings");
+    const [a, b] = [people[3]!, people[4]!];
+    const first = writeRatingsGrouped({ sessionId, round: 4, raterId: a, targetId: b, scores: { a: 1 }, at: new Date() });
+    await new Promise((r) => setImmediate(r)); // the first batch is with the writer now
+    const later = [2, 3, 5].map((score) => writeRatingsGrouped({ sessionId, round: 4, raterId: a, targetId: b, scores: { a: score }, at: new Date() }));
+    await Promise.all([first, ...later]);
+    expect(loadRoundRatings(sessionId, 4)).toEqual([{ raterId: a, targetId: b, dimension: "a", score: 5 }]);
+  });
+
+  it("ratingWritesSettled waits for what is queued and in flight", async () => {
+    const { writeRatingsGrouped, ratingWritesSettled } = await import("./ratings");
+    const before = await count("RatingEvent");
+    void writeRatingsGrouped({ sessionId, round: 5, raterId: people[0]!, targetId: people[5]!, scores: { a: 2, b: 3 }, at: new Date() });
+    await ratingWritesSettled();
+    expect(await count("RatingEvent")).toBe(before + 2);
+    await ratingWritesSettled(); // nothing queued: at once
+  });
+
+  it("a writer thread that stops refuses what it had not answered, and the next write starts a new one", async () => {
+    const { writeRatingsGrouped } = await import("./ratings");
+    const { ratingWriter } = await import("./rating-writer");
+    const before = await count("RatingEvent");
+    const writer = ratingWriter();
+    // A batch big enough to still be committing when the thread is stopped.
+    const rows = Array.from({ length: 20_000 }, (_, i) => [sessionId, 7, people[1]!, people[2]!, `t${i}`, [["a", 4]]] as [string, number, string, string, string, [string, number][]]);
+    const lost = writer.write(rows);
+    await writer.terminate();
+    await expect(lost).rejects.toThrow(/rating writer thread stopped/);
+    expect(await count("RatingEvent")).toBe(before); // rolled back with the thread
+    await writeRatingsGrouped({ sessionId, round: 6, raterId: people[1]!, targetId: people[2]!, scores: { a: 4 }, at: new Date() });
+    expect(ratingWriter()).not.toBe(writer);
+    expect(await count("RatingEvent")).toBe(before + 1);
+  });
 });

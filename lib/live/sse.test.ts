@@ -1,5 +1,7 @@
+import { EventEmitter } from "node:events";
+import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { eventStream, HIGH_WATER_BYTES, sharedFrame, type SseSender } from "./sse";
+import { eventStream, HIGH_WATER_BYTES, nodeEventStream, sharedFrame, type SseSender } from "./sse";
 
 afterEach(() => vi.useRealTimers());
 
@@ -101,5 +103,119 @@ describe("sharedFrame", () => {
     expect(sharedFrame("leaderboard:phone", "leaderboard", data, "lb-2")).not.toBe(a);
     const c = sharedFrame("leaderboard:phone", "leaderboard", "{}", "lb-2");
     expect(new TextDecoder().decode(c)).toBe("id: lb-2\nevent: leaderboard\ndata: {}\n\n");
+  });
+});
+
+/** A node:http response whose socket takes `capacity` bytes, then reports back-pressure until drained. */
+class SlowResponse extends EventEmitter {
+  status = 0;
+  headers: Record<string, string> = {};
+  written: Uint8Array[] = [];
+  writableLength = 0;
+  writableNeedDrain = false;
+  destroyed = false;
+  ended = false;
+  constructor(private readonly capacity: number) {
+    super();
+  }
+  writeHead(status: number, headers: Record<string, string>) {
+    this.status = status;
+    this.headers = headers;
+    return this;
+  }
+  write(bytes: Uint8Array): boolean {
+    this.written.push(bytes);
+    this.writableLength += bytes.byteLength;
+    if (this.writableLength >= this.capacity) this.writableNeedDrain = true;
+    return !this.writableNeedDrain;
+  }
+  end() {
+    this.ended = true;
+  }
+  /** The socket took everything: 'drain'. */
+  drain() {
+    this.writableLength = 0;
+    this.writableNeedDrain = false;
+    this.emit("drain");
+  }
+  text(from = 0) {
+    return this.written.slice(from).map((b) => new TextDecoder().decode(b)).join("");
+  }
+}
+
+describe("nodeEventStream (the custom server's hot path)", () => {
+  const board = (n: number) => `{"n":${n},"pad":"${"x".repeat(2_000)}"}`;
+
+  it("writes the SSE and given headers, then frames straight onto the response", () => {
+    const res = new SlowResponse(1 << 20);
+    nodeEventStream(res as unknown as ServerResponse, { "X-Content-Type-Options": "nosniff" }, (sse) => {
+      sse.send("phase", '{"a":1}');
+      sse.sendFrame("leaderboard", sharedFrame("t:phone", "leaderboard", "{}", "lb-1"));
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers).toMatchObject({ "Content-Type": "text/event-stream; charset=utf-8", "Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no", "X-Content-Type-Options": "nosniff" });
+    expect(res.text()).toBe('retry: 2000\n: connected\n\nid: 1\nevent: phase\ndata: {"a":1}\n\nid: lb-1\nevent: leaderboard\ndata: {}\n\n');
+    res.emit("close");
+  });
+
+  it("respects write()'s false: while the socket has not drained, each snapshot kind keeps only its latest frame", () => {
+    const res = new SlowResponse(16 * 1024);
+    let sse: SseSender | undefined;
+    nodeEventStream(res as unknown as ServerResponse, {}, (s) => {
+      sse = s;
+    });
+    for (let n = 1; n <= 500; n++) {
+      sse!.send("leaderboard", board(n), `lb-${n}`);
+      if (n % 100 === 0) sse!.send("phase", `{"p":${n}}`);
+    }
+    // Written until the first false (about 16 KB), then nothing more: no backlog of 1 MB.
+    const before = res.text();
+    expect(before.length).toBeLessThan(16 * 1024 + 2_100);
+    expect(before).not.toContain("id: lb-500\n");
+    const count = res.written.length;
+    // 'drain': what was held goes out, the latest of each kind.
+    res.drain();
+    const after = res.text(count);
+    const boards = [...after.matchAll(/id: lb-(\d+)\n/g)].map((m) => Number(m[1]));
+    expect(boards).toEqual([500]);
+    expect(after).toContain('data: {"p":500}');
+    expect(after).not.toContain('data: {"p":400}');
+    // Full again: a final event is written after what is held, in order.
+    for (let n = 501; n <= 520; n++) sse!.send("leaderboard", board(n), `lb-${n}`);
+    const held = res.written.length;
+    sse!.send("removed", '{"status":"kicked"}');
+    const last = res.text(held);
+    expect(last.indexOf("event: removed")).toBeGreaterThan(last.indexOf("id: lb-520\n"));
+    expect(last.indexOf("id: lb-520\n")).toBeGreaterThanOrEqual(0);
+    res.emit("close");
+  });
+
+  it("cleans up once when the client leaves, and writes nothing after", () => {
+    const res = new SlowResponse(1 << 20);
+    const cleanup = vi.fn();
+    let sse: SseSender | undefined;
+    nodeEventStream(res as unknown as ServerResponse, {}, (s) => {
+      sse = s;
+      return cleanup;
+    });
+    res.emit("close");
+    res.emit("close");
+    expect(cleanup).toHaveBeenCalledTimes(1);
+    const count = res.written.length;
+    sse!.send("phase", "{}");
+    expect(res.written.length).toBe(count);
+  });
+
+  it("close() from the server ends the response and cleans up", () => {
+    const res = new SlowResponse(1 << 20);
+    const cleanup = vi.fn();
+    nodeEventStream(res as unknown as ServerResponse, {}, (s) => {
+      queueMicrotask(() => s.close());
+      return cleanup;
+    });
+    return Promise.resolve().then(() => {
+      expect(res.ended).toBe(true);
+      expect(cleanup).toHaveBeenCalledTimes(1);
+    });
   });
 });

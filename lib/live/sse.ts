@@ -1,13 +1,17 @@
-// Server-Sent Events from a route handler: a ReadableStream with an `id` on
-// every event, a keep-alive comment every 15 s, and cleanup when the client
-// goes away (request.signal aborts on disconnect).
+// Server-Sent Events, over two transports with one policy: a route handler's
+// ReadableStream (eventStream) and, on the custom server's hot path, a plain
+// node:http ServerResponse (nodeEventStream; scripts/server.mjs, lib/server/hot.ts).
+// An `id` on every event, a keep-alive comment every 15 s, and cleanup when the
+// client goes away.
 //
 // The hot path (issue 12): a frame every connection of a view shares is encoded
 // once (sharedFrame) and the same bytes are queued on every connection; and a
-// slow socket never builds a backlog: once its queue holds HIGH_WATER_BYTES, a
+// slow socket never builds a backlog: once its queue is full (HIGH_WATER_BYTES
+// for a stream; write() returned false and no 'drain' yet for a socket), a
 // snapshot event (every event but `removed`/`closed` carries the whole state of
 // its kind) replaces the one of the same kind still waiting, so the client gets
 // the latest frame when it catches up.
+import type { ServerResponse } from "node:http";
 
 export interface SseSender {
   send(event: string, data: string, id?: string | number): void;
@@ -22,9 +26,21 @@ const KEEP_ALIVE_MS = 15_000;
 export const HIGH_WATER_BYTES = 64 * 1024;
 /** Events that carry a whole snapshot of their kind: only the latest of each matters to a client. */
 const SNAPSHOT_EVENTS = new Set(["phase", "roster", "leaderboard", "me", "round", "control"]);
+/** The first bytes of every stream: EventSource waits 2 s before its first reconnect attempt. */
+const PREAMBLE = encoder.encode(`retry: 2000\n: connected\n\n`);
 
-const frames = new Map<string, { id: string; data: string; bytes: Uint8Array }>();
+export const SSE_HEADERS: Readonly<Record<string, string>> = {
+  "Content-Type": "text/event-stream; charset=utf-8",
+  "Cache-Control": "no-cache, no-transform",
+  Connection: "keep-alive",
+  "X-Accel-Buffering": "no",
+};
+
+type Frame = { id: string; data: string; bytes: Uint8Array };
 const MAX_SHARED_FRAMES = 256;
+// On globalThis: the route handler's bundle and the custom server's hot handlers share one cache.
+const g = globalThis as unknown as { __stakhanovSseFrames?: Map<string, Frame> };
+const frames = (g.__stakhanovSseFrames ??= new Map<string, Frame>());
 
 /**
  * The encoded frame for `data` under `key` (e.g. "leaderboard:phone"): encoded once while the
@@ -40,100 +56,152 @@ export function sharedFrame(key: string, event: string, data: string, id: string
   return bytes;
 }
 
-export function eventStream(
-  signal: AbortSignal,
-  start: (sender: SseSender) => (() => void) | void,
-): Response {
-  let cleanup: (() => void) | void;
-  let keepAlive: ReturnType<typeof setInterval> | undefined;
+/** Where a connection's bytes go: the transport's side of the policy. */
+interface Sink {
+  /** Queues bytes; false when the transport is gone. */
+  write(bytes: Uint8Array): boolean;
+  /** True while the transport holds as much as it should: snapshots are coalesced then. */
+  full(): boolean;
+  /** Ends the response (the client may still be there). */
+  end(): void;
+}
+
+/**
+ * One SSE connection over a sink: ids, keep-alives, coalescing while full, cleanup once.
+ * Returns `drained` (call when the transport took some: what was held goes out, the latest of
+ * each kind) and `gone` (the client left: clean up without ending the response).
+ */
+function openConnection(sink: Sink, start: (sender: SseSender) => (() => void) | void): { drained: () => void; gone: () => void } {
+  let cleanup: (() => void) | void = undefined;
   let closed = false;
   let counter = 0;
   /** Snapshots held back while the client is slow, the latest of each kind, in first-held order. */
   const held = new Map<string, Uint8Array>();
-  let flushHeld: () => void = () => {};
+  const stop = (end: boolean) => {
+    if (closed) return;
+    closed = true;
+    held.clear();
+    clearInterval(keepAlive);
+    try {
+      cleanup?.();
+    } finally {
+      if (end) sink.end();
+    }
+  };
+  const finish = () => stop(true);
+  const enqueue = (bytes: Uint8Array) => {
+    if (!sink.write(bytes)) finish();
+  };
+  const drained = () => {
+    if (closed || held.size === 0) return;
+    const waiting = [...held.values()];
+    held.clear();
+    for (const bytes of waiting) enqueue(bytes);
+  };
+  const write = (event: string, bytes: Uint8Array) => {
+    if (closed) return;
+    if (SNAPSHOT_EVENTS.has(event) && (held.size > 0 || sink.full())) {
+      held.set(event, bytes); // replaces an older one of the same kind, keeps its place
+      return;
+    }
+    drained(); // a final event (removed, closed) comes after what was held
+    enqueue(bytes);
+  };
+  const sender: SseSender = {
+    send(event, data, id) {
+      if (closed) return;
+      counter += 1;
+      write(event, encoder.encode(`id: ${id ?? counter}\nevent: ${event}\ndata: ${data}\n\n`));
+    },
+    sendFrame: write,
+    close: finish,
+  };
+  const keepAlive = setInterval(() => {
+    // A keep-alive only matters to an idle connection; a backed-up one is not idle.
+    if (closed || sink.full()) return;
+    enqueue(encoder.encode(`: keep-alive ${Date.now()}\n\n`));
+  }, KEEP_ALIVE_MS);
+  enqueue(PREAMBLE);
+  cleanup = start(sender);
+  if (closed) cleanup?.(); // closed by start() itself, before its cleanup existed
+  return { drained, gone: () => stop(false) };
+}
 
+/** SSE from a route handler: a Response over a ReadableStream; `signal` aborts when the client leaves. */
+export function eventStream(signal: AbortSignal, start: (sender: SseSender) => (() => void) | void): Response {
+  let connection: { drained: () => void; gone: () => void } | undefined;
   const stream = new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        const finish = () => {
-          if (closed) return;
-          closed = true;
-          held.clear();
-          if (keepAlive) clearInterval(keepAlive);
-          try {
-            cleanup?.();
-          } finally {
+        let ended = false;
+        const sink: Sink = {
+          write(bytes) {
+            if (ended) return false;
+            try {
+              controller.enqueue(bytes);
+              return true;
+            } catch {
+              return false;
+            }
+          },
+          full: () => (controller.desiredSize ?? 1) <= 0,
+          end() {
+            if (ended) return;
+            ended = true;
             try {
               controller.close();
             } catch {
               // already closed by the runtime
             }
-          }
+          },
         };
-        const enqueue = (bytes: Uint8Array) => {
-          try {
-            controller.enqueue(bytes);
-          } catch {
-            finish();
-          }
-        };
-        const full = () => (controller.desiredSize ?? 1) <= 0;
-        flushHeld = () => {
-          if (closed || held.size === 0) return;
-          const frames = [...held.values()];
-          held.clear();
-          for (const bytes of frames) enqueue(bytes);
-        };
-        const write = (event: string, bytes: Uint8Array) => {
-          if (closed) return;
-          if (SNAPSHOT_EVENTS.has(event) && (held.size > 0 || full())) {
-            held.set(event, bytes); // replaces an older one of the same kind, keeps its place
-            return;
-          }
-          flushHeld(); // a final event (removed, closed) comes after what was held
-          enqueue(bytes);
+        const leave = () => {
+          connection?.gone();
+          sink.end();
         };
         // Registered before anything else so a client that leaves at once is still cleaned up.
-        signal.addEventListener("abort", finish, { once: true });
-        const sender: SseSender = {
-          send(event, data, id) {
-            if (closed) return;
-            counter += 1;
-            write(event, encoder.encode(`id: ${id ?? counter}\nevent: ${event}\ndata: ${data}\n\n`));
-          },
-          sendFrame: write,
-          close: finish,
-        };
-        // Tell EventSource to wait 2 s before its first reconnect attempt.
-        controller.enqueue(encoder.encode(`retry: 2000\n: connected\n\n`));
-        keepAlive = setInterval(() => {
-          // A keep-alive only matters to an idle connection; a backed-up one is not idle.
-          if (closed || full()) return;
-          enqueue(encoder.encode(`: keep-alive ${Date.now()}\n\n`));
-        }, KEEP_ALIVE_MS);
-        cleanup = start(sender);
-        if (signal.aborted) finish();
+        signal.addEventListener("abort", leave, { once: true });
+        connection = openConnection(sink, start);
+        if (signal.aborted) leave();
       },
-      // The consumer (the socket) took some: what was held goes out now, the latest of each kind.
+      // The consumer (the socket) took some: what was held goes out now.
       pull() {
-        flushHeld();
+        connection?.drained();
       },
       cancel() {
-        closed = true;
-        held.clear();
-        if (keepAlive) clearInterval(keepAlive);
-        cleanup?.();
+        connection?.gone();
       },
     },
     new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_BYTES }),
   );
+  return new Response(stream, { headers: SSE_HEADERS });
+}
 
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
+/**
+ * SSE straight onto a node:http response (the custom server's hot path). `write()`'s return value
+ * is respected: after a false, snapshots are coalesced until 'drain'. `headers` are added to
+ * SSE_HEADERS (the API's security headers). Cleans up when the client leaves ('close').
+ */
+export function nodeEventStream(res: ServerResponse, headers: Record<string, string>, start: (sender: SseSender) => (() => void) | void): void {
+  res.writeHead(200, { ...headers, ...SSE_HEADERS });
+  let ended = false;
+  const sink: Sink = {
+    write(bytes) {
+      if (ended || res.destroyed) return false;
+      res.write(bytes);
+      return true;
     },
+    full: () => res.writableNeedDrain || res.writableLength >= HIGH_WATER_BYTES,
+    end() {
+      if (ended) return;
+      ended = true;
+      res.end();
+    },
+  };
+  const connection = openConnection(sink, start);
+  res.on("drain", connection.drained);
+  res.once("close", () => {
+    ended = true;
+    connection.gone();
   });
 }

@@ -4,7 +4,8 @@ import { parseBenchArgs, UsageError } from "./args";
 describe("parseBenchArgs", () => {
   it("defaults to the full benchmark", () => {
     expect(parseBenchArgs([])).toEqual({
-      stages: [300, 1000, 2000],
+      stages: [300, 1000, 2000, 5000],
+      stageRates: [200, 200, 400, 100],
       rate: 200,
       durationS: 60,
       probeS: 10,
@@ -27,6 +28,14 @@ describe("parseBenchArgs", () => {
     expect(parseBenchArgs(["--addresses", "2000"]).addresses).toBe(2000);
     expect(() => parseBenchArgs(["--addresses", "0"])).toThrow(UsageError);
     expect(() => parseBenchArgs(["--addresses", "1.5"])).toThrow(UsageError);
+  });
+
+  it("N@R runs a stage at its own rate; a bare N uses --rate; PostgreSQL defaults to 300 and 1,000", () => {
+    expect(parseBenchArgs(["--stages", "2000@400", "--rate", "50"])).toMatchObject({ stages: [2000], stageRates: [400], rate: 50 });
+    expect(parseBenchArgs(["--stages", "100,2000@400", "--rate", "50"])).toMatchObject({ stages: [100, 2000], stageRates: [50, 400] });
+    expect(parseBenchArgs(["--postgres", "--instances", "2"])).toMatchObject({ stages: [300, 1000], stageRates: [200, 200] });
+    expect(parseBenchArgs(["--quick"])).toMatchObject({ stages: [50], stageRates: [20] });
+    for (const bad of ["2000@", "2000@0", "2000@1.5", "@400", "2000@400@5"]) expect(() => parseBenchArgs(["--stages", bad]), bad).toThrow(UsageError);
   });
 
   it("--instances above 1 needs --postgres", () => {

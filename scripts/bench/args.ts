@@ -9,8 +9,10 @@ and rating ingest (closed loop), then for each stage N participants with a live
 (SSE) connection each under an open-loop rating load. Prints a table, writes
 bench/results/<date>.json and regenerates docs/performance.md.
 
-  --stages <list>      participant counts, comma-separated (default 300,1000,2000)
-  --rate <n>           ratings per second, open loop (default 200)
+  --stages <list>      participant counts, comma-separated; N@R runs that stage at R
+                       ratings/s (default 300,1000,2000@400,5000@100: issue 12's lecture
+                       hall at 400/s and 5,000 connected at 100/s; with --postgres 300,1000)
+  --rate <n>           ratings per second of a stage without @R, open loop (default 200)
   --duration <s>       seconds of rating load per stage (default 60)
   --probe <s>          seconds of each closed-loop probe (default 10)
   --concurrency <n>    requests in flight in the closed-loop probes (default 64)
@@ -38,6 +40,8 @@ export class UsageError extends Error {}
 
 export interface BenchOptions {
   stages: number[];
+  /** Ratings per second of each stage (N@R in --stages, else --rate). */
+  stageRates: number[];
   rate: number;
   durationS: number;
   probeS: number;
@@ -54,6 +58,9 @@ export interface BenchOptions {
   addresses: number;
   help: boolean;
 }
+
+/** The full run: issue 12's stages (docs/performance.md). */
+export const DEFAULT_STAGES = "300,1000,2000@400,5000@100";
 
 export const PORT_MIN = 3800;
 export const PORT_MAX = 3899;
@@ -96,24 +103,27 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     }
     return n;
   };
-  let stages = quick ? [50] : [300, 1000, 2000];
-  if (values.stages !== undefined) {
-    const parts = values.stages.split(",").map((s) => s.trim());
-    if (parts.length === 0 || parts.some((s) => !/^\d+$/.test(s))) throw new UsageError(`--stages must be a comma-separated list of whole numbers (got "${values.stages}").`);
-    stages = parts.map(Number);
-    if (stages.some((n) => n < 3 || n > 10_000)) throw new UsageError("--stages: each stage must have 3 to 10,000 participants.");
-    for (let i = 1; i < stages.length; i++) {
-      if ((stages[i] ?? 0) <= (stages[i - 1] ?? 0)) throw new UsageError("--stages must increase (each stage reuses the previous stage's participants).");
-    }
+  const postgres = values.postgres ?? false;
+  const rate = num("rate", values.rate, quick ? 20 : 200, 1, 5_000);
+  const spec = values.stages ?? (quick ? "50" : postgres ? "300,1000" : DEFAULT_STAGES);
+  const parts = spec.split(",").map((s) => s.trim());
+  if (parts.length === 0 || parts.some((s) => !/^\d+(@\d+)?$/.test(s))) {
+    throw new UsageError(`--stages must be a comma-separated list of whole numbers, each optionally @rate (got "${spec}").`);
+  }
+  const stages = parts.map((p) => Number(p.split("@")[0]));
+  const stageRates = parts.map((p) => (p.includes("@") ? num("stages", p.split("@")[1], rate, 1, 5_000) : rate));
+  if (stages.some((n) => n < 3 || n > 10_000)) throw new UsageError("--stages: each stage must have 3 to 10,000 participants.");
+  for (let i = 1; i < stages.length; i++) {
+    if ((stages[i] ?? 0) <= (stages[i - 1] ?? 0)) throw new UsageError("--stages must increase (each stage reuses the previous stage's participants).");
   }
   if (values.profile && values["no-profile"]) throw new UsageError("--profile and --no-profile contradict each other.");
-  const postgres = values.postgres ?? false;
   const instances = num("instances", values.instances, 1, 1, 8);
   if (instances > 1 && !postgres) throw new UsageError("--instances above 1 needs --postgres (instances share the database and fan out through it).");
   const port = values.port === undefined ? null : num("port", values.port, PORT_MIN, PORT_MIN, PORT_MAX);
   return {
     stages,
-    rate: num("rate", values.rate, quick ? 20 : 200, 1, 5_000),
+    stageRates,
+    rate,
     durationS: num("duration", values.duration, quick ? 10 : 60, 1, 3_600),
     probeS: num("probe", values.probe, quick ? 2 : 10, 1, 600),
     concurrency: num("concurrency", values.concurrency, 64, 1, 1_000),

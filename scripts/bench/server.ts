@@ -1,4 +1,4 @@
-// The production server under test (next start in its own process group, on
+// The production server under test (the custom server, scripts/server.mjs, in its own process group, on
 // a temporary database), the build check, ports and the operator CLI, shared by
 // the benchmark and the crash test.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -8,6 +8,8 @@ import path from "node:path";
 
 export const root = path.resolve(import.meta.dirname, "..", "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+/** What `npm start` runs after its build step: the custom server (docs/decisions/0023). */
+const serverScript = path.join(root, "scripts", "server.mjs");
 const tsxCli = path.join(root, "node_modules", "tsx", "dist", "cli.mjs");
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -134,8 +136,7 @@ export class Server {
     fs.writeSync(log, `\n── start ${++this.starts} at ${new Date().toISOString()} ──\n`);
     const nodeArgs = [
       ...(this.opts.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${this.opts.cpuProfileDir}`] : []),
-      nextBin,
-      "start",
+      serverScript,
       "-p",
       String(this.opts.port),
       "-H",
