@@ -44,6 +44,8 @@ test("the projector and the phones speak the session's language; a phone may swi
   const patch = await desk.request.patch(`/api/sessions/${session.code}`, { data: { language: "ru" }, headers: { Origin: origin() } });
   expect(patch.status(), await patch.text()).toBe(200);
   expect(await patch.json()).toMatchObject({ language: "ru" });
+  // The open projector follows by itself (the phase event carries the language; the page re-renders).
+  await expect(screen.locator("div[lang]").first()).toHaveAttribute("lang", "ru");
   await screen.reload();
   await expect(screen.locator("html")).toHaveAttribute("lang", "ru");
 

@@ -1,32 +1,35 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useContentText } from "@/components/live/rule-text";
+import { ruleTags } from "@/lib/domain/rules/explain";
 import { useEffect, useState } from "react";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import { api } from "@/components/participant/api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { DISTRIBUTION_PRESETS, TIE_RULE, type Band } from "@/lib/domain/rules/forced-distribution";
+import { DISTRIBUTION_PRESETS, type Band } from "@/lib/domain/rules/forced-distribution";
 import { DEFAULT_NORM } from "@/lib/domain/rules/norm";
 import { DEFAULT_TIERS } from "@/lib/domain/rules/nosedive";
-import { describeRules, PLAIN_RULES, type AgendaItem, type AgendaPresetId, type RuleSet } from "@/lib/domain/rules/ruleset";
+import { PLAIN_RULES, type AgendaItem, type AgendaPresetId, type RuleSet } from "@/lib/domain/rules/ruleset";
 import {
   AMENDMENT_KINDS,
   DEFAULT_CONFERENCE,
   DEFAULT_RIF,
   DEFAULT_TRIBUNAL,
-  ROUND_KIND_LABELS,
   ROUND_KINDS,
   type AmendmentKind,
   type RoundKind,
 } from "@/lib/domain/rounds/kinds";
-import { describeAmendment } from "@/lib/domain/rounds/conference";
 
-/** What a round is, in a few words: its type (when not a plain rating round) and its rules. */
-function summary(item: AgendaItem): string {
-  const kind = item.kind ?? "rating";
-  if (kind === "rif" || kind === "conference") return ROUND_KIND_LABELS[kind];
-  return [...(kind === "tribunal" ? [ROUND_KIND_LABELS.tribunal] : []), ...describeRules(item.rules)].join(" · ");
+/** What a round is, in a few words, in the facilitator's language: its type (when not a plain rating round) and its rules. */
+function useSummary(): (item: AgendaItem) => string {
+  const { kind: kindText, rules } = useContentText();
+  return (item) => {
+    const kind = item.kind ?? "rating";
+    if (kind === "rif" || kind === "conference") return kindText(kind);
+    return [...(kind === "tribunal" ? [kindText("tribunal")] : []), rules(ruleTags(item.rules))].filter(Boolean).join(" · ");
+  };
 }
 
 interface AgendaState {
@@ -44,6 +47,7 @@ const fmt = (s: number | null, none: string) => (s ? `${Math.floor(s / 60)}:${St
  */
 export function AgendaPanel({ code, round, phase, presets }: { code: string; round: number; phase: string; presets: Record<AgendaPresetId, AgendaItem[]> }) {
   const t = useTranslations("facilitator.agenda");
+  const summary = useSummary();
   const errorText = useErrorText();
   const [state, setState] = useState<AgendaState | null>(null);
   const [draft, setDraft] = useState<AgendaItem[] | null>(null);
@@ -155,6 +159,8 @@ export function AgendaPanel({ code, round, phase, presets }: { code: string; rou
 }
 
 function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number; item: AgendaItem; onChange: (item: AgendaItem) => void; onRemove: () => void }) {
+  const summary = useSummary();
+  const { kind: kindText } = useContentText();
   const [open, setOpen] = useState(false);
   const t = useTranslations("facilitator.agenda");
   const r = useTranslations("facilitator.agendaRules");
@@ -206,7 +212,7 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
             >
               {ROUND_KINDS.map((k) => (
                 <option key={k} value={k}>
-                  {ROUND_KIND_LABELS[k]}
+                  {kindText(k)}
                 </option>
               ))}
             </select>
@@ -337,6 +343,7 @@ function AgendaItemEditor({ number, item, onChange, onRemove }: { number: number
 }
 
 function DistributionEditor({ value, onChange }: { value: NonNullable<RuleSet["distribution"]>; onChange: (v: NonNullable<RuleSet["distribution"]>) => void }) {
+  const tl = useTranslations("live");
   const setBands = (bands: Band[]) => onChange({ preset: "custom", bands });
   const total = value.bands.reduce((s, b) => s + b.percent, 0);
   const r = useTranslations("facilitator.agendaRules");
@@ -394,7 +401,7 @@ function DistributionEditor({ value, onChange }: { value: NonNullable<RuleSet["d
           </div>
         </div>
       ) : null}
-      <p className="text-xs text-steel">{r("ties", { rule: TIE_RULE })}</p>
+      <p className="text-xs text-steel">{r("ties", { rule: tl("tieRule") })}</p>
     </div>
   );
 }
@@ -412,6 +419,7 @@ const num = "min-h-9 w-20 rounded border border-ink/30 px-1 font-normal";
 /** Settings of the interactive round types. */
 function KindEditor({ id, item, onChange }: { id: string; item: AgendaItem; onChange: (item: AgendaItem) => void }) {
   const r = useTranslations("facilitator.agendaRules");
+  const { amendment } = useContentText();
   if (item.kind === "rif") {
     const rif = item.rif ?? DEFAULT_RIF;
     const set = (r: Partial<typeof rif>) => onChange({ ...item, rif: { ...rif, ...r } });
@@ -514,7 +522,7 @@ function KindEditor({ id, item, onChange }: { id: string; item: AgendaItem; onCh
         {AMENDMENT_KINDS.map((k) => (
           <label key={k} className="flex items-center gap-2">
             <input type="checkbox" checked={c.menu.includes(k)} onChange={(e) => toggle(k, e.target.checked)} />
-            {k === "free-text" ? r("freeText") : k === "raise-k" ? r("raiseK") : describeAmendment({ kind: k })}
+            {k === "free-text" ? r("freeText") : k === "raise-k" ? r("raiseK") : amendment({ kind: k, text: "", value: null })}
           </label>
         ))}
         <label className="flex flex-wrap items-center gap-2">

@@ -8,7 +8,8 @@ import type { BoardPayload, ControlPayload, PublicSession, RosterPayload, RoundP
 import { useLive } from "@/components/live/use-live";
 import { api } from "@/components/participant/api";
 import { BoardRows } from "@/components/participant/phone-board";
-import { phaseLabel } from "@/components/live/phase-label";
+import { usePhaseLabel } from "@/components/live/phase-label";
+import { useContentText } from "@/components/live/rule-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { AgendaPanel } from "./agenda-panel";
@@ -50,6 +51,9 @@ export function ControlRoom({
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState<string | null>(null);
   const t = useTranslations("facilitator.control");
+  const tl = useTranslations("live");
+  const phaseLabel = usePhaseLabel();
+  const { rules } = useContentText();
   const errorText = useErrorText();
 
   async function act(action: string, body: Record<string, unknown> = {}) {
@@ -186,12 +190,12 @@ export function ControlRoom({
             {t("ranked", { ranked: board.ranked, total: board.total, k: board.rules.k ?? session.k })}
           </p>
           <div data-testid="control-board">
-            {board.rules.labels.length ? <p className="text-xs font-semibold uppercase tracking-wide text-party">{board.rules.labels.join(" · ")}</p> : null}
+            {board.rules.tags.length ? <p className="text-xs font-semibold uppercase tracking-wide text-party">{rules(board.rules.tags)}</p> : null}
             <BoardRows entries={board.entries} bandCount={board.rules.distribution?.bands.length} />
           </div>
           {board.rules.distribution ? (
             <p className="text-sm text-steel" data-testid="tie-rule">
-              {t("tieRule", { rule: board.rules.distribution.tieRule })}
+              {t("tieRule", { rule: tl("tieRule") })}
             </p>
           ) : null}
         </section>

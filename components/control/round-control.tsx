@@ -4,8 +4,8 @@
 // Force hearing (moderate, advance, reveal), moderate tribunal appeals, decide
 // free-text proposals, and lift rule changes the conference passed. The
 // facilitator sees statements before they show, never who voted or accused.
-import { describeSplit } from "@/lib/domain/rounds/electorate";
 import { useTranslations } from "next-intl";
+import { useContentText } from "@/components/live/rule-text";
 import { useState } from "react";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import type { PublicSession, RoundPayload } from "@/components/live/types";
@@ -13,7 +13,6 @@ import { api } from "@/components/participant/api";
 import { formatSeconds, useSecondsLeft } from "@/components/rounds/deadline";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { describeCharges } from "@/lib/domain/rounds/tribunal";
 
 export function RoundControlPanel({ code, session, round }: { code: string; session: PublicSession; round: RoundPayload | null }) {
   const [error, setError] = useState<string | null>(null);
@@ -66,6 +65,7 @@ export function RoundControlPanel({ code, session, round }: { code: string; sess
 type Send = (body: Record<string, unknown>) => Promise<void>;
 
 function RifControl({ rif, send, pending }: { rif: NonNullable<RoundPayload["rif"]>; send: Send; pending: boolean }) {
+  const { split } = useContentText();
   const left = useSecondsLeft(rif.stage === "statements" ? rif.statementEndsAt : null);
   const showing = rif.showing ?? 0;
   const missing = rif.cases.filter((c) => c.statementStatus !== "written").length;
@@ -155,7 +155,7 @@ function RifControl({ rif, send, pending }: { rif: NonNullable<RoundPayload["rif
                 {c.hidden ? <span className="ml-1 no-underline">{t("hidden")}</span> : null}
                 {c.verdict ? (
                   <strong className="block">
-                    {c.verdict.outcome === "let_go" ? t("letGo") : t("kept")} · {describeSplit({ yes: c.verdict.keep, no: c.verdict.letGo }, "keep", "let go")}
+                    {c.verdict.outcome === "let_go" ? t("letGo") : t("kept")} · {split({ yes: c.verdict.keep, no: c.verdict.letGo }, "rif")}
                   </strong>
                 ) : null}
               </td>
@@ -183,6 +183,7 @@ function RifControl({ rif, send, pending }: { rif: NonNullable<RoundPayload["rif
 }
 
 function TribunalControl({ tribunal, send, pending }: { tribunal: NonNullable<RoundPayload["tribunal"]>; send: Send; pending: boolean }) {
+  const { charges } = useContentText();
   const t = useTranslations("facilitator.rounds");
   return (
     <div className="flex flex-col gap-2">
@@ -200,7 +201,7 @@ function TribunalControl({ tribunal, send, pending }: { tribunal: NonNullable<Ro
               {f.charges.map((c) => (
                 <li key={c.charge} className="flex items-center justify-between gap-2" data-testid="control-charge">
                   <span className={c.hidden ? "text-steel line-through" : ""}>
-                    {describeCharges([c])}
+                    {charges([c])}
                     {c.hidden ? <span className="sr-only">{t("withheldSr")}</span> : null}
                   </span>
                   <Button
@@ -235,6 +236,7 @@ function TribunalControl({ tribunal, send, pending }: { tribunal: NonNullable<Ro
 }
 
 function ConferenceControl({ conference, send, pending, open }: { conference: NonNullable<RoundPayload["conference"]>; send: Send; pending: boolean; open: boolean }) {
+  const { split, amendment } = useContentText();
   const t = useTranslations("facilitator.rounds");
   return (
     <div className="flex flex-col gap-2">
@@ -247,11 +249,11 @@ function ConferenceControl({ conference, send, pending, open }: { conference: No
         {conference.proposals.map((p) => (
           <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-paper px-3 py-2 text-sm" data-testid="control-proposal">
             <span>
-              <strong className={p.hidden ? "text-steel line-through" : ""}>{p.text}</strong>
+              <strong className={p.hidden ? "text-steel line-through" : ""}>{amendment({ kind: p.kind, text: p.text, value: p.value ?? null })}</strong>
               {p.hidden ? t("withheld") : ""} ·{" "}
               {p.status === "open"
                 ? t("ballots", { count: p.ballots })
-                : t("outcome", { status: p.status === "passed" ? "passed" : "failed", split: describeSplit({ yes: p.for, no: p.against }, "for", "against", ", ") })}
+                : t("outcome", { status: p.status === "passed" ? "passed" : "failed", split: split({ yes: p.for, no: p.against }, "proposal", ", ") })}
               {p.kind === "free-text" && p.accepted !== null ? t("decided", { accepted: p.accepted ? "yes" : "no" }) : ""}
             </span>
             {p.kind === "free-text" && open && p.status === "open" ? (

@@ -4,24 +4,6 @@ import type { PublicSession } from "./types";
 
 type Phased = Pick<PublicSession, "phase" | "paused" | "round">;
 
-/** The session's phase in English words (kept for screens not yet translated; usePhaseLabel is the same in the screen's language). */
-export function phaseLabel(session: Phased): string {
-  switch (session.phase) {
-    case "lobby":
-      return "Waiting for the first round";
-    case "round_open":
-      if (session.paused) return `Round ${session.round.number} · paused`;
-      if (session.round.kind === "rif") return `Round ${session.round.number} · Reduction in Force`;
-      if (session.round.kind === "tribunal") return `Round ${session.round.number} · tribunal`;
-      if (session.round.kind === "conference") return `Round ${session.round.number} · conference`;
-      return session.round.ratingsOpen ? `Round ${session.round.number} · rating open` : `Round ${session.round.number} · ratings paused`;
-    case "round_closed":
-      return `Round ${session.round.number} closed`;
-    case "ended":
-      return "Session ended";
-  }
-}
-
 /** The session's phase in words, in the screen's language (needs the `live` namespace). */
 export function usePhaseLabel(): (session: Phased) => string {
   const t = useTranslations("live.phase");

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRoomLanguage } from "@/components/i18n/use-room-language";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { LanguagePicker } from "@/components/i18n/language-picker";
@@ -49,6 +50,8 @@ export function ParticipantApp({
   const participant = removedNow ? null : joined;
   const removed = removedNow ?? (joined ? null : initiallyRemoved);
   const session = live.phase ?? initialSession;
+  // The facilitator changed the room's language: this page again, in it (unless this phone chose its own).
+  useRoomLanguage(session.language);
   const [tab, setTab] = useState<Tab>("rate");
   const online = useOnline();
   const [waiting, setWaiting] = useState(0);

@@ -3,6 +3,7 @@
 // The room's projector: the session's status, the join code and QR while
 // joining is open, and the whole leaderboard, paged automatically so nobody is
 // ever cut off. Built for 1920×1080 and readable from the back of a room.
+import { useRoomLanguage } from "@/components/i18n/use-room-language";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { useContentText, useRuleExplainers } from "@/components/live/rule-text";
@@ -103,6 +104,8 @@ export function ProjectorView({
   const content = useContentText();
   const live = useLive<LiveEvents>(`/api/sessions/${code}/events?view=screen`);
   const session = live.phase ?? initialSession;
+  // The facilitator changed the room's language: the projector follows.
+  useRoomLanguage(session.language);
   const board = live.leaderboard ?? initialBoard;
   // The interactive round shown is the current one (a stale event from the previous round is ignored).
   const round = live.round && live.round.round === session.round.number ? live.round : null;
