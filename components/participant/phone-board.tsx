@@ -48,7 +48,7 @@ export function BoardRows({ entries, selfId, bandCount }: { entries: PublicEntry
               <EntryBadges entry={e} bandCount={bandCount} />
             </span>
             <MovementMark movement={e.movement} />
-            <span className="w-16 shrink-0 text-right font-mono tabular-nums">{e.score === null ? <span className="text-xs">{t("notRated")}</span> : content.score(e.score)}</span>
+            <span className="w-20 shrink-0 text-right font-mono tabular-nums">{e.score === null ? <span className="block font-sans text-xs leading-tight">{t("notRated")}</span> : content.score(e.score)}</span>
           </li>
         );
       })}
