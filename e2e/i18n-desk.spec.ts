@@ -2,7 +2,9 @@
 // (the default dimensions re-labelled, the language sent), the control room in the facilitator's own
 // English showing and changing the session's language, and the debrief and presenter in the session's
 // language with its readings, numbers and plurals (German, and Russian one/few/many).
-import { FacilitatorApi, joinViaApi, rateViaApi, type ApiParticipant } from "./support/api";
+import { FacilitatorApi, joinViaApi, rateViaApi, sendJson, type ApiParticipant } from "./support/api";
+import { REFLECTION_ITEMS } from "../lib/domain/reflection";
+import { MESSAGES } from "../messages";
 import { expect, signInViaApi, test } from "./support/fixtures";
 import { serverInfo } from "./support/server";
 
@@ -104,6 +106,8 @@ test("a German facilitator's own pages follow their language; the settings page 
   await desk.close();
 });
 
+const de = MESSAGES.de;
+
 test("the debrief and the presenter speak a German session's language to an English facilitator", async ({ browser, facilitator }) => {
   const desk = await browser.newContext({ locale: "en-US", viewport: { width: 1920, height: 1080 } });
   await signInViaApi(desk, facilitator);
@@ -112,10 +116,16 @@ test("the debrief and the presenter speak a German session's language to an Engl
   const people = [];
   for (const name of ["Anna", "Bernd", "Clara", "Dieter"]) people.push(await joinViaApi(session.code, name));
   await playTwoRounds(api, session.code, people);
+  // One reflection: its statements show in the session's language in the debrief.
+  const opened = await desk.request.post(`/api/sessions/${session.code}/reflection`, { data: { open: true }, headers: { Origin: serverInfo().baseURL } });
+  expect(opened.status(), await opened.text()).toBe(200);
+  const answers = Object.fromEntries(REFLECTION_ITEMS.map((item) => [item.key, 4]));
+  expect((await sendJson("PUT", `/api/sessions/${session.code}/reflection/mine`, { answers, text: "" }, people[0]!.token)).status).toBe(200);
 
   const page = await desk.newPage();
   await page.goto(`/sessions/${session.code}/debrief`);
   await expect(page.locator("html")).toHaveAttribute("lang", "de");
+  await expect(page.getByTestId("reflection-item").first()).toContainText(de.content.reflection["never-good-enough"]);
   await expect(page.getByRole("heading", { name: "Ungleichheit", exact: true })).toBeVisible();
   await expect(page.getByTestId("debrief-title")).toContainText("4 Personen · 2 Runden");
   // The reading: a German sentence with German decimals.

@@ -2,6 +2,7 @@
 // data, readable on a projector and printable as an A4 report. Only
 // aggregates and pseudonyms, except on the charts the facilitator reveals.
 import { useTranslations } from "next-intl";
+import { REFLECTION_ITEMS } from "@/lib/domain/reflection";
 import type { Debrief } from "@/lib/debrief/build";
 import { ChurnChart, DistributionChart, LeniencyChart, LikertBar, ReplayChart, RevengeChart } from "./charts";
 import { LIKERT_STYLE } from "./colors";
@@ -15,6 +16,9 @@ import { DebriefSection, LockedSection, Note, Stat } from "./section";
 import { DebriefToolbar } from "./toolbar";
 import { frameReading } from "@/lib/debrief/ranking";
 import { RankingReplay } from "./ranking-replay";
+
+type ReflectionKey = (typeof REFLECTION_ITEMS)[number]["key"];
+const REFLECTION_KEYS = new Set<string>(REFLECTION_ITEMS.map((i) => i.key));
 
 /**
  * Print: no site header or toolbar, A4 portrait, sections kept whole where
@@ -520,6 +524,9 @@ export function ReflectionSection({ debrief, texts: showTexts = true }: { debrie
   const charts = useTranslations("debrief.charts");
   const people = debrief.session.participants;
   const t = useTranslations("debrief.view");
+  const statements = useTranslations("content.reflection");
+  // The five statements in the debrief's language (their key is the same in every language).
+  const statement = (i: { key: string; label: string }) => (REFLECTION_KEYS.has(i.key) ? statements(i.key as ReflectionKey) : i.label);
   const { fmt, pct } = useDebriefText();
   const most = items.filter((i) => i.agreeShare !== null).sort((a, b) => (b.agreeShare ?? 0) - (a.agreeShare ?? 0))[0];
   const reading =
@@ -528,7 +535,7 @@ export function ReflectionSection({ debrief, texts: showTexts = true }: { debrie
         ? t("reflection.openNoAnswers")
         : t("reflection.noAnswers")
       : most
-        ? t("reflection.answeredMost", { answered, people, label: most.label, share: pct(most.agreeShare) })
+        ? t("reflection.answeredMost", { answered, people, label: statement(most), share: pct(most.agreeShare) })
         : t("reflection.answered", { answered, people });
   return (
     <DebriefSection
@@ -551,12 +558,12 @@ export function ReflectionSection({ debrief, texts: showTexts = true }: { debrie
           {items.map((i) => (
             <div key={i.key} className="debrief-figure flex flex-col gap-1" data-testid="reflection-item">
               <div className="flex flex-wrap items-baseline justify-between gap-x-4">
-                <span className="text-xl font-semibold print:text-[9pt]">{i.label}</span>
+                <span className="text-xl font-semibold print:text-[9pt]">{statement(i)}</span>
                 <span className="font-mono text-lg text-steel print:text-[8pt]">
                   {t("reflection.itemMeta", { share: pct(i.agreeShare), mean: fmt(i.mean, 1), count: i.count })}
                 </span>
               </div>
-              <LikertBar label={i.label} counts={i.counts} />
+              <LikertBar label={statement(i)} counts={i.counts} />
             </div>
           ))}
         </div>
