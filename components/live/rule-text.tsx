@@ -10,7 +10,7 @@ import { BRIGADE_SIZE, CAPPED_BOTTOM_PERCENT } from "@/lib/domain/rounds/confere
 import { MIN_PUBLISHED_VOTERS } from "@/lib/domain/rounds/electorate";
 import { WITHHELD_CHARGE } from "@/lib/domain/rounds/tribunal";
 import { defaultTierId } from "@/lib/domain/rules/nosedive";
-import { PRESET_BAND_IDS, type ExplainableRules, type RuleTag } from "@/lib/domain/rules/explain";
+import { namesItsShare, PRESET_BAND_IDS, type ExplainableRules, type RuleTag } from "@/lib/domain/rules/explain";
 
 type Tier = NonNullable<PublicEntry["tier"]>;
 type Amendment = { kind: RoundPayload["amendments"][number]["kind"]; text: string; value: number | null; hidden?: boolean };
@@ -94,7 +94,7 @@ export function useRuleExplainers(r: ExplainableRules | null | undefined): { rul
     const out: { rule: string; text: string }[] = [];
     if (r.distribution && r.distribution.bands.length > 0) {
       // A list of items, not a sentence: a comma in every language (Intl's "unit" lists drop it in Russian).
-      const bands = r.distribution.bands.map((b) => t("band", { name: band(b.name), percent: b.percent })).join(", ");
+      const bands = r.distribution.bands.map((b) => (namesItsShare(b.name) ? band(b.name) : t("band", { name: band(b.name), percent: b.percent }))).join(", ");
       out.push({ rule: "distribution", text: t("distribution", { bands }) });
     }
     if (r.nosedive && r.nosedive.tiers.length > 0) {

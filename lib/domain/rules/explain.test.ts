@@ -26,6 +26,11 @@ describe("plain-language rule explainers", () => {
       ],
     ],
     [
+      "a preset curve whose band names state their share",
+      { distribution: { bands: [{ name: "Top 20%", percent: 20 }, { name: "Vital 70%", percent: 70 }, { name: "Bottom 10%", percent: 10 }] } },
+      ["Curve: Top 20%, Vital 70%, Bottom 10% — fixed shares of the room, however good everyone's scores are."],
+    ],
+    [
       "the ratchet norm",
       { norm: { recordPercent: 150, ratchet: true } },
       ["Norm: the bar is set from last round's scores; reach 150% of it and you are a Stakhanovite. It only ever goes up."],

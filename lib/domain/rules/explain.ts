@@ -17,13 +17,18 @@ export interface RuleExplainer {
 
 const times = (w: number) => `×${w}`;
 
+/** A band named with its share already ("Top 20%", "Vital 70 %") is not followed by it again. */
+export function namesItsShare(name: string): boolean {
+  return /\d\s*%/.test(name);
+}
+
 export function explainRules(r: ExplainableRules): RuleExplainer[] {
   const out: RuleExplainer[] = [];
   if (r.distribution && r.distribution.bands.length > 0) {
     const bands = r.distribution.bands;
     out.push({
       rule: "distribution",
-      text: `Curve: ${bands.map((b) => `${b.name} ${b.percent}%`).join(", ")} — fixed shares of the room, however good everyone's scores are.`,
+      text: `Curve: ${bands.map((b) => (namesItsShare(b.name) ? b.name : `${b.name} ${b.percent}%`)).join(", ")} — fixed shares of the room, however good everyone's scores are.`,
     });
   }
   if (r.nosedive && r.nosedive.tiers.length > 0) {
