@@ -63,8 +63,15 @@ describe("interactive rounds", () => {
     await h.act({ type: "open-round" });
     expect(h.publicSession().round.kind).toBe("tribunal");
     await rateAll();
-    // Everyone rated everyone: the next release shows every score.
-    await vi.waitFor(() => expect(entry(h, "Ada")!.score).not.toBeNull(), { timeout: 4000, interval: 100 });
+    // Everyone rated everyone: the next release of this round's board shows every score (until then the
+    // board may still be the last round's: with the writer thread the ratings' answers come later).
+    await vi.waitFor(
+      () => {
+        expect(h.boardPayload("facilitator").round).toBe(2);
+        expect(entry(h, "Ada")!.score).not.toBeNull();
+      },
+      { timeout: 4000, interval: 100 },
+    );
     const before = entry(h, "Ada")!.score!;
     await h.denounce(await person("Boris"), ids.Ada!, "Wrecking");
     await h.denounce(await person("Clara"), ids.Ada!, "Lack of enthusiasm");
