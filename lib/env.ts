@@ -28,7 +28,7 @@ const schema = z.object({
   PUBLIC_SCREENS_HOURS: z.coerce.number().min(0).max(8_760).default(DEFAULT_PUBLIC_SCREENS_HOURS),
   JOINS_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_JOINS_PER_SECOND),
   STAKHANOV_HOT_PATH: z.enum(["on", "off", "mark"]).default("on"),
-  RATING_WRITER: z.enum(["thread", "inline"]).default("inline"),
+  RATING_WRITER: z.enum(["thread", "inline"]).default("thread"),
 });
 
 export interface Env {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-ratings-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "ratings.db")}`;
 process.env.DATA_DIR = dir;
-// These tests are of the writer thread (opt-in: RATING_WRITER=thread, docs/decisions/0023).
+// These tests are of the writer thread (the default; RATING_WRITER=inline is the other, docs/decisions/0023).
 process.env.RATING_WRITER = "thread";
 
 let sessionId = "";

@@ -63,15 +63,12 @@ describe("interactive rounds", () => {
     await h.act({ type: "open-round" });
     expect(h.publicSession().round.kind).toBe("tribunal");
     await rateAll();
-    // Everyone rated everyone: the next release of this round's board shows every score (until then the
-    // board may still be the last round's: with the writer thread the ratings' answers come later).
-    await vi.waitFor(
-      () => {
-        expect(h.boardPayload("facilitator").round).toBe(2);
-        expect(entry(h, "Ada")!.score).not.toBeNull();
-      },
-      { timeout: 4000, interval: 100 },
-    );
+    // Everyone rated everyone: a release of this round's figures shows every score. The board opened
+    // with the last round's scores, and the round's first release may come before its ratings (then the
+    // scores are empty for a moment: with the writer thread the ratings' answers come later), so wait
+    // past one release period (1 s plus up to 1 s of jitter) before waiting for the scores.
+    await sleep(2_200);
+    await vi.waitFor(() => expect(entry(h, "Ada")!.score).not.toBeNull(), { timeout: 4000, interval: 100 });
     const before = entry(h, "Ada")!.score!;
     await h.denounce(await person("Boris"), ids.Ada!, "Wrecking");
     await h.denounce(await person("Clara"), ids.Ada!, "Lack of enthusiasm");
