@@ -151,6 +151,11 @@ for (const language of ["de", "ru"] as const) {
     await debrief.goto(`/sessions/${code}/present`);
     await debrief.screenshot({ path: `screenshots/${language}-presenter-cover.png` });
     await debrief.keyboard.press("ArrowRight");
+    // One round only: its distribution chart still fits the screen (longer German and Russian text above it).
+    const slide = debrief.getByTestId("presenter-slide");
+    await expect(slide).toHaveAttribute("data-slide", "distribution");
+    const sizes = await slide.evaluate((el) => ({ scrollHeight: el.scrollHeight, clientHeight: el.clientHeight }));
+    expect(sizes.scrollHeight, "the one-round distribution fits the window").toBeLessThanOrEqual(sizes.clientHeight + 1);
     await debrief.screenshot({ path: `screenshots/${language}-presenter-2.png` });
     await phone.goto(`/s/${code}/report`);
     await phone.screenshot({ path: `screenshots/${language}-phone-report.png`, fullPage: true });

@@ -35,7 +35,8 @@ const PRESENTER_CSS = `
 .presenter-slide .debrief-section [data-testid^="reading-"] { font-size: 2.6rem; line-height: 1.2; font-weight: 600; max-width: 75ch; }
 .presenter-slide .debrief-chart { width: min(100%, calc(46vh * var(--chart-ratio, 2))) !important; margin-inline: auto; }
 .presenter-slide .grid:has(> [data-testid="distribution-round"]) { grid-template-columns: repeat(auto-fit, minmax(26rem, 1fr)); }
-.presenter-slide [data-testid="distribution-round"] .debrief-chart { width: 100% !important; max-height: none; }
+/* A column each when there are several rounds; one round alone must not grow past the screen's height. */
+.presenter-slide [data-testid="distribution-round"] .debrief-chart { width: min(100%, calc(42vh * var(--chart-ratio, 2))) !important; max-height: none; margin-inline: auto; }
 .presenter-slide table { font-size: 1.6rem; }
 .presenter-slide #admiration svg[role="img"] { height: 46vh !important; width: auto !important; max-width: 100%; }
 /* One chart per screen: the tables that repeat a chart stay on the debrief page. */
