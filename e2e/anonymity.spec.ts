@@ -852,11 +852,21 @@ function audit(s: Scenario, expected: Expected): string[] {
           const roster = e.data as { count?: unknown; participants?: Record<string, unknown>[] };
           const keys = Object.keys(roster).sort().join();
           const extra = (roster.participants ?? []).flatMap((p) => Object.keys(p).filter((k) => k !== "id" && k !== "displayName"));
-          if (keys !== "count,participants" || extra.length > 0 || roster.count !== roster.participants?.length) {
+          if (keys !== "count,participants,rev" || extra.length > 0 || roster.count !== roster.participants?.length) {
             findings.push(`${where}: the roster carries more than ids and names: ${e.raw.slice(0, 200)}`);
           }
         }
-        if (!["phase", "roster", "leaderboard", "me", "round", "control", "removed", "closed"].includes(e.event)) findings.push(`${where}: unknown event (add it to this audit)`);
+        if (e.event === "roster-delta") {
+          // What changed in who is in the room: newcomers and renames (ids and names), removals (ids).
+          const delta = e.data as { added?: Record<string, unknown>[]; renamed?: Record<string, unknown>[]; removed?: unknown[] };
+          const keys = Object.keys(delta).sort().join();
+          const people = [...(delta.added ?? []), ...(delta.renamed ?? [])];
+          const extra = people.flatMap((p) => Object.keys(p).filter((k) => k !== "id" && k !== "displayName"));
+          if (keys !== "added,count,from,removed,renamed,rev" || extra.length > 0 || !(delta.removed ?? []).every((id) => typeof id === "string")) {
+            findings.push(`${where}: the roster delta carries more than ids and names: ${e.raw.slice(0, 200)}`);
+          }
+        }
+        if (!["phase", "roster", "roster-delta", "leaderboard", "me", "round", "control", "removed", "closed"].includes(e.event)) findings.push(`${where}: unknown event (add it to this audit)`);
       }
     } else if (seen.kind === "html") {
       if (seen.status === 200 && isFacilitator && /^\/sessions\/[^/]+\/debrief$/.test(pathname)) {

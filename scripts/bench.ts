@@ -362,6 +362,56 @@ async function main(): Promise<number> {
     let orphans = 0;
     /** Joins answered 429 (the session's join rate) and tried again. */
     let rateLimitedJoins = 0;
+    const streamsAgent = streamAgent();
+    // The lobby: like a real phone, each one opens its live stream as soon as it joined, while the
+    // rest of the room is still joining (every join changes the roster every open phone is shown).
+    // Kept open until the joins are over; what they received is the lobby's cost.
+    const lobby = { streams: [] as { stream: Promise<Stream>; scanner: PhoneStreamScanner; bytes: number }[], bytes: 0 };
+    const openLobbyStream = (p: Participant) => {
+      const scanner = new PhoneStreamScanner();
+      const entry = {
+        scanner,
+        bytes: 0,
+        stream: openStream(bases[p.index % bases.length]!, streamsAgent, `/api/sessions/${code}/events`, { Authorization: `Bearer ${p.token}`, ...forwardedFor(p.address) }, (chunk, time) => {
+          entry.bytes += chunk.length;
+          lobby.bytes += chunk.length;
+          scanner.push(chunk, time);
+        }),
+      };
+      entry.stream.catch(() => undefined); // awaited in closeLobby
+      lobby.streams.push(entry);
+    };
+    /** Waits until every lobby phone got its first board (or 30 s), then closes them; what the lobby cost. */
+    const closeLobby = async (cpuBefore: number, t0: number) => {
+      const opened = await Promise.all(lobby.streams.map((e) => e.stream.catch(() => null)));
+      const deadline = performance.now() + 30_000;
+      const waiting = () => lobby.streams.filter((e, i) => opened[i]?.status === 200 && !opened[i]!.closed && e.scanner.count("leaderboard") === 0);
+      while (waiting().length > 0 && performance.now() < deadline) await sleep(50);
+      const connected = lobby.streams.filter((e, i) => opened[i]?.status === 200 && !opened[i]!.closed && e.scanner.count("leaderboard") > 0).length;
+      const result = {
+        phones: lobby.streams.length,
+        connected,
+        allConnectedMs: Math.round(performance.now() - t0),
+        bytesPerPhone: lobby.streams.length ? Math.round(lobby.bytes / lobby.streams.length) : 0,
+        totalBytes: lobby.bytes,
+        serverCpuPct: Math.round(((serversCpuMs() - cpuBefore) / (performance.now() - t0)) * 1000) / 10,
+        /** Events per phone, by kind (what the bytes were). */
+        eventsPerPhone: (() => {
+          const sum = new Map<string, number>();
+          for (const e of lobby.streams) for (const [name, n] of e.scanner.counts) sum.set(name, (sum.get(name) ?? 0) + n);
+          return Object.fromEntries([...sum].map(([name, n]) => [name, Math.round((n / Math.max(1, lobby.streams.length)) * 10) / 10]));
+        })(),
+      };
+      for (const s of opened) s?.close();
+      lobby.streams = [];
+      lobby.bytes = 0;
+      return result;
+    };
+    const logLobby = (l: Awaited<ReturnType<typeof closeLobby>>) =>
+      log(
+        `Lobby: ${l.connected}/${l.phones} phones live as they joined, all with a board ${(l.allConnectedMs / 1000).toFixed(1)} s after the first join; ` +
+          `${(l.bytesPerPhone / 1024).toFixed(1)} KB per phone (${(l.totalBytes / 1048576).toFixed(1)} MiB in all); server CPU ${l.serverCpuPct}%; events per phone ${Object.entries(l.eventsPerPhone).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
+      );
     const joinUpTo = async (n: number): Promise<number> => {
       const t0 = performance.now();
       let next = participants.length;
@@ -385,6 +435,7 @@ async function main(): Promise<number> {
             }
             if (r.status === 201) {
               participants[i] = { index: i, id: r.body.participant.id, token: r.body.token, address };
+              openLobbyStream(participants[i]!);
               break;
             }
             if (r.status === 409 && unanswered && attempt < 5) {
@@ -409,7 +460,10 @@ async function main(): Promise<number> {
       await Promise.all(Array.from({ length: 16 }, worker));
       return performance.now() - t0;
     };
+    let lobbyCpu0 = serversCpuMs();
     const firstJoinMs = await joinUpTo(opts.stages[0]!);
+    const firstLobby = await closeLobby(lobbyCpu0, performance.now() - firstJoinMs);
+    logLobby(firstLobby);
     log(
       `Session ${code}: ${participants.length} participants joined in ${(firstJoinMs / 1000).toFixed(1)} s from ${opts.addresses === 1 ? "one address" : `${opts.addresses} addresses`}` +
         `${rateLimitedJoins ? ` (${rateLimitedJoins} joins answered 429 and tried again)` : ""}.`,
@@ -528,7 +582,6 @@ async function main(): Promise<number> {
 
     // 5. The stages.
     const settleMs = opts.quick ? 600 : 2_000;
-    const streamsAgent = streamAgent();
     let phones: Phone[] = [];
     type Observer = { stream: Stream; timeline: VersionTimeline; events: number[]; instance: number; probeScore: number | null | undefined; onProbe: (() => void) | null };
     let observers: Observer[] = [];
@@ -644,9 +697,12 @@ async function main(): Promise<number> {
       // Opening the first round closed joining; whoever joins during an open round takes part from the
       // next one, so reopen joining, join, and start that next round before the stage's warm-up.
       if (before < n) await expect("open joining", [200, 409], action("open-joining"));
+      lobbyCpu0 = serversCpuMs();
       const joinMs = before < n ? await joinUpTo(n) : 0;
+      const stageLobby = joinMs ? await closeLobby(lobbyCpu0, performance.now() - joinMs) : null;
       if (joinMs) {
         log(`${n - before} more joined in ${(joinMs / 1000).toFixed(1)} s from ${opts.addresses === 1 ? "one address" : `${opts.addresses} addresses`}.`);
+        logLobby(stageLobby!);
         await expect(`close round ${round}`, [200], action("close-round"));
         await expect(`open round ${round + 1}`, [200], action("open-round", { durationSeconds: 0 }));
         round += 1;

@@ -4,6 +4,7 @@
 // reconnection and exponential backoff (1 s → 15 s). The server sends a full
 // snapshot on every (re)connect, so nothing is missed while disconnected.
 import { useEffect, useState } from "react";
+import { applyRosterDelta, type RosterDelta, type RosterSnapshot } from "@/lib/live/roster-delta";
 
 type Listener = (event: string, data: unknown) => void;
 
@@ -21,7 +22,7 @@ interface Shared {
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "closed";
 
 const shared = new Map<string, Shared>();
-const EVENTS = ["phase", "roster", "leaderboard", "me", "round", "control", "removed", "closed"];
+const EVENTS = ["phase", "roster", "roster-delta", "leaderboard", "me", "round", "control", "removed", "closed"];
 
 function open(url: string, s: Shared) {
   const source = new EventSource(url);
@@ -39,13 +40,27 @@ function open(url: string, s: Shared) {
     s.retry += 1;
     s.timer = setTimeout(() => open(url, s), delay);
   };
-  for (const name of EVENTS) {
-    source.addEventListener(name, (e) => {
+  for (const eventName of EVENTS) {
+    source.addEventListener(eventName, (e) => {
+      let name = eventName;
       let data: unknown = null;
       try {
         data = JSON.parse((e as MessageEvent<string>).data);
       } catch {
         return;
+      }
+      if (name === "roster-delta") {
+        // Only what changed since the roster this page has (lib/live/roster-delta.ts); listeners see a
+        // whole roster as before. Out of step (it never should be): start over with a full snapshot.
+        const roster = applyRosterDelta(s.last.get("roster") as RosterSnapshot | undefined, data as RosterDelta);
+        if (!roster) {
+          source.close();
+          s.source = null;
+          open(url, s);
+          return;
+        }
+        name = "roster";
+        data = roster;
       }
       // When it arrived, by this device's clock: countdowns add the server's remainingMs to it.
       if (data && typeof data === "object") (data as { receivedAt?: number }).receivedAt = Date.now();

@@ -7,20 +7,25 @@ import { currentFacilitator } from "../auth/facilitator";
 import { identifyParticipant } from "../auth/participant";
 import { AppError } from "../errors";
 import { publisher, type HubSignal, type SessionHub } from "../live/hub";
-import { rosterJson } from "../live/roster-view";
+import { RosterFeed } from "../live/roster-feed";
 import { sharedFrame, type SseSender } from "../live/sse";
 
-// Every join, rename or removal makes a new snapshot version: one roster string per version, shared by
-// every stream (on globalThis: the route bundle and the hot handlers share it).
-const g = globalThis as unknown as { __stakhanovRosters?: WeakMap<SessionHub, { version: number; json: string }> };
+// Every join, rename or removal makes a new roster revision (lib/live/roster-feed.ts): one feed per
+// hub, brought up to date at most once per snapshot version, shared by every stream (on globalThis:
+// the route bundle and the hot handlers share it).
+const g = globalThis as unknown as { __stakhanovRosters?: WeakMap<SessionHub, { version: number; feed: RosterFeed }> };
 const rosters = (g.__stakhanovRosters ??= new WeakMap());
-function rosterOf(hub: SessionHub): string {
-  let cached = rosters.get(hub);
-  if (cached?.version !== hub.version) {
-    cached = { version: hub.version, json: rosterJson(hub.activeParticipants()) };
-    rosters.set(hub, cached);
+function rosterFeed(hub: SessionHub): RosterFeed {
+  let entry = rosters.get(hub);
+  if (!entry) {
+    entry = { version: Number.NaN, feed: new RosterFeed() };
+    rosters.set(hub, entry);
   }
-  return cached.json;
+  if (entry.version !== hub.version) {
+    entry.feed.update(hub.activeParticipants());
+    entry.version = hub.version;
+  }
+  return entry.feed;
 }
 
 /** How often a phone receives leaderboard and `me` updates at most (phase changes go out at once). */
@@ -90,12 +95,19 @@ export async function openEvents(
     // The roster (active people's ids and names, no rating data): sent whenever it changed, with the
     // phase (its participant count), so joins, renames and removals reach every screen with the next
     // snapshot instead of the next round (lib/live/roster-view.ts). Serialized once per snapshot for all connections.
-    let lastRoster = "";
+    // The whole roster on connect, then only what changed since the revision this client has (a
+    // `roster-delta`, the same bytes for every client at that revision). A slow client gets one
+    // frame when it has caught up, made then: from the revision it has to the current one.
+    let clientRev = -1;
+    const rosterFrame = () => {
+      const feed = rosterFeed(hub);
+      const frame = feed.frameFrom(clientRev);
+      clientRev = feed.rev;
+      return frame;
+    };
     const sendRosterIfChanged = (withPhase: boolean) => {
-      const roster = rosterOf(hub);
-      if (roster === lastRoster) return;
-      lastRoster = roster;
-      sse.send("roster", roster);
+      if (rosterFeed(hub).rev === clientRev) return;
+      sse.sendWhenReady("roster", rosterFrame);
       if (withPhase) sendPhase();
     };
     const sendBoard = () => {
@@ -142,6 +154,10 @@ export async function openEvents(
     const release = participant?.status === "active" || view === "screen" ? hub.connect(participant?.id ?? null) : () => {};
     // Any open stream keeps the hub loaded (lib/live/registry.ts evicts idle ones).
     const unhold = hub.holdStream();
+    // The projector and the control room show the head count from `phase`: a fresh one with each
+    // roster change. A phone has the count in the roster itself; resending it the phase on every join
+    // doubled what a phone received while a lecture hall filled up.
+    const countWithPhase = view !== "phone";
     const unsubscribe = publisher().subscribe(hub.channel, (event: HubSignal) => {
       switch (event.kind) {
         case "phase":
@@ -151,7 +167,7 @@ export async function openEvents(
           break;
         case "board":
           // Not paced: a join or rename is not rating-derived and the release clock does not hold it.
-          sendRosterIfChanged(true);
+          sendRosterIfChanged(countWithPhase);
           sendBoardPaced();
           break;
         case "control":
@@ -161,7 +177,7 @@ export async function openEvents(
           if (participant && event.participantId === participant.id) {
             sse.send("removed", hub.removedJson({ participantId: participant.id, status: event.status }));
             sse.close();
-          } else sendRosterIfChanged(true);
+          } else sendRosterIfChanged(countWithPhase);
           break;
         case "closed":
           sse.send("closed", "{}");

@@ -15,17 +15,61 @@ export type FanoutMessage =
   | { code: string; kind: "participant"; id: string }
   | { code: string; kind: "deleted" };
 
+/**
+ * Listeners served in one go. A channel with more (a lecture hall: one per phone) is served in slices
+ * of this many with a turn of the event loop between them, so a release to 2,000 phones (each builds
+ * and writes its frames) does not hold up the ratings that arrive meanwhile (docs/decisions/0023).
+ */
+export const FANOUT_SLICE = 250;
+
+type Delivery<E> = { event: E; listeners: ((event: E) => void)[]; next: number };
+
 export class InProcessPublisher<E> implements Publisher<E> {
   private readonly channels = new Map<string, Set<(event: E) => void>>();
+  /** Per channel, the signals still being delivered in slices, in publish order. */
+  private readonly pending = new Map<string, Delivery<E>[]>();
+
+  constructor(private readonly slice = FANOUT_SLICE) {}
 
   publish(channel: string, event: E): void {
-    for (const listener of this.channels.get(channel) ?? []) {
-      try {
-        listener(event);
-      } catch (error) {
-        // One broken connection must not stop the broadcast to the others.
-        console.error("live listener failed:", error);
-      }
+    const set = this.channels.get(channel);
+    if (!set) return;
+    const queue = this.pending.get(channel);
+    // Every listener gets the signals in publish order: behind a delivery still in slices, queue.
+    if (queue) {
+      queue.push({ event, listeners: [...set], next: 0 });
+      return;
+    }
+    if (set.size <= this.slice) {
+      for (const listener of [...set]) this.call(listener, event);
+      return;
+    }
+    this.pending.set(channel, [{ event, listeners: [...set], next: 0 }]);
+    this.deliverSlice(channel);
+  }
+
+  private deliverSlice(channel: string): void {
+    const queue = this.pending.get(channel);
+    if (!queue) return;
+    const delivery = queue[0]!;
+    const set = this.channels.get(channel);
+    const end = Math.min(delivery.listeners.length, delivery.next + this.slice);
+    for (; delivery.next < end; delivery.next++) {
+      const listener = delivery.listeners[delivery.next]!;
+      // Unsubscribed since (the connection closed): skip. Subscribed since: it got a full snapshot on connect.
+      if (set?.has(listener)) this.call(listener, delivery.event);
+    }
+    if (delivery.next >= delivery.listeners.length) queue.shift();
+    if (queue.length === 0) this.pending.delete(channel);
+    else setImmediate(() => this.deliverSlice(channel));
+  }
+
+  private call(listener: (event: E) => void, event: E): void {
+    try {
+      listener(event);
+    } catch (error) {
+      // One broken connection must not stop the broadcast to the others.
+      console.error("live listener failed:", error);
     }
   }
 

@@ -303,7 +303,20 @@ export const ROUND_PERSON_KEYS: readonly string[] = [...PUBLIC_PERSON_KEYS, ...k
 export const ROUND_CONTROL_KEYS: readonly string[] = [...CONTROL_PERSON_KEYS, ...ROUND_PERSON_KEYS, "appealHidden"];
 
 /** The `roster` event: who is in the session, by id and display name (lib/live/roster-view.ts). */
+const rosterPersonSchema = z.object({ id: z.string(), displayName: z.string() });
 export const rosterPayloadSchema = z.object({
+  /** The roster's revision on this server: a `roster-delta` starts from one. */
+  rev: z.number(),
   count: z.number(),
-  participants: z.array(z.object({ id: z.string(), displayName: z.string() })),
+  participants: z.array(rosterPersonSchema),
+});
+
+/** The `roster-delta` event: what changed since revision `from` (lib/live/roster-delta.ts). Ids and names only. */
+export const rosterDeltaSchema = z.object({
+  from: z.number(),
+  rev: z.number(),
+  count: z.number(),
+  added: z.array(rosterPersonSchema),
+  renamed: z.array(rosterPersonSchema),
+  removed: z.array(z.string()),
 });

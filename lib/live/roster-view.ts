@@ -3,24 +3,23 @@
 // release clock (docs/decisions/0019-run-mode.md). The roster module itself is lib/live/roster.ts.
 
 import { rosterPayloadSchema } from "./contracts";
+import type { RosterSnapshot } from "./roster-delta";
 
 export interface RosterEntry {
   id: string;
   displayName: string;
 }
 
-export interface RosterPayload {
-  count: number;
-  participants: RosterEntry[];
-}
+/** The `roster` event; `rev` counts the roster's changes, so a `roster-delta` names what it starts from. */
+export type RosterPayload = RosterSnapshot;
 
-export function rosterPayload(active: readonly RosterEntry[]): RosterPayload {
-  return { count: active.length, participants: active.map((p) => ({ id: p.id, displayName: p.displayName })) };
+export function rosterPayload(active: readonly RosterEntry[], rev = 0): RosterPayload {
+  return { rev, count: active.length, participants: active.map((p) => ({ id: p.id, displayName: p.displayName })) };
 }
 
 /** Serialized through the view contract: nothing but ids and names leaves the server. */
-export function rosterJson(active: readonly RosterEntry[]): string {
-  return JSON.stringify(rosterPayloadSchema.parse(rosterPayload(active)));
+export function rosterJson(active: readonly RosterEntry[], rev = 0): string {
+  return JSON.stringify(rosterPayloadSchema.parse(rosterPayload(active, rev)));
 }
 
 export interface ControlPerson {

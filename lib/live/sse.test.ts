@@ -168,6 +168,11 @@ describe("nodeEventStream (the custom server's hot path)", () => {
       sse!.send("leaderboard", board(n), `lb-${n}`);
       if (n % 100 === 0) sse!.send("phase", `{"p":${n}}`);
     }
+    // Behind: a frame made when written waits, the latest of its kind, and is made only then.
+    const made: number[] = [];
+    for (const n of [1, 2, 3]) sse!.sendWhenReady("roster", () => (made.push(n), new TextEncoder().encode(`event: roster\ndata: {"r":${n}}\n\n`)));
+    sse!.sendWhenReady("nothing", () => null);
+    expect(made).toEqual([]);
     // Written until the first false (about 16 KB), then nothing more: no backlog of 1 MB.
     const before = res.text();
     expect(before.length).toBeLessThan(16 * 1024 + 2_100);
@@ -180,6 +185,12 @@ describe("nodeEventStream (the custom server's hot path)", () => {
     expect(boards).toEqual([500]);
     expect(after).toContain('data: {"p":500}');
     expect(after).not.toContain('data: {"p":400}');
+    expect(made).toEqual([3]);
+    expect(after).toContain('data: {"r":3}');
+    expect(after).not.toContain('data: {"r":2}');
+    // Caught up: made and written at once.
+    sse!.sendWhenReady("roster", () => (made.push(4), new TextEncoder().encode("event: roster\ndata: {}\n\n")));
+    expect(made).toEqual([3, 4]);
     // Full again: a final event is written after what is held, in order.
     for (let n = 501; n <= 520; n++) sse!.send("leaderboard", board(n), `lb-${n}`);
     const held = res.written.length;

@@ -17,6 +17,13 @@ export interface SseSender {
   send(event: string, data: string, id?: string | number): void;
   /** Queues bytes made by sharedFrame() (the same object for every connection of a view). */
   sendFrame(event: string, frame: Uint8Array): void;
+  /**
+   * A frame made when it can be written: at once, or, while the client is behind, when it has caught
+   * up (a later call for the same `kind` replaces one still waiting). For frames that depend on what
+   * the client already has (a `roster-delta` from the revision it holds): `produce` runs just before
+   * its bytes are written, and may return null (nothing to send by then).
+   */
+  sendWhenReady(kind: string, produce: () => Uint8Array | null): void;
   close(): void;
 }
 
@@ -50,10 +57,15 @@ export function sharedFrame(key: string, event: string, data: string, id: string
   const hit = frames.get(key);
   // Mostly the same string object (the hub caches one JSON per view and version): a pointer compare.
   if (hit && hit.id === id && hit.data === data) return hit.bytes;
-  const bytes = encoder.encode(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`);
+  const bytes = encodeFrame(event, data, id);
   if (!hit && frames.size >= MAX_SHARED_FRAMES) frames.delete(frames.keys().next().value!);
   frames.set(key, { id, data, bytes });
   return bytes;
+}
+
+/** One SSE frame's bytes. */
+export function encodeFrame(event: string, data: string, id: string): Uint8Array {
+  return encoder.encode(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`);
 }
 
 /** Where a connection's bytes go: the transport's side of the policy. */
@@ -75,8 +87,8 @@ function openConnection(sink: Sink, start: (sender: SseSender) => (() => void) |
   let cleanup: (() => void) | void = undefined;
   let closed = false;
   let counter = 0;
-  /** Snapshots held back while the client is slow, the latest of each kind, in first-held order. */
-  const held = new Map<string, Uint8Array>();
+  /** Snapshots held back while the client is slow, the latest of each kind, in first-held order (a function: made when written). */
+  const held = new Map<string, Uint8Array | (() => Uint8Array | null)>();
   const stop = (end: boolean) => {
     if (closed) return;
     closed = true;
@@ -96,7 +108,10 @@ function openConnection(sink: Sink, start: (sender: SseSender) => (() => void) |
     if (closed || held.size === 0) return;
     const waiting = [...held.values()];
     held.clear();
-    for (const bytes of waiting) enqueue(bytes);
+    for (const item of waiting) {
+      const bytes = typeof item === "function" ? item() : item;
+      if (bytes) enqueue(bytes);
+    }
   };
   const write = (event: string, bytes: Uint8Array) => {
     if (closed) return;
@@ -114,6 +129,15 @@ function openConnection(sink: Sink, start: (sender: SseSender) => (() => void) |
       write(event, encoder.encode(`id: ${id ?? counter}\nevent: ${event}\ndata: ${data}\n\n`));
     },
     sendFrame: write,
+    sendWhenReady(kind, produce) {
+      if (closed) return;
+      if (held.size > 0 || sink.full()) {
+        held.set(kind, produce);
+        return;
+      }
+      const bytes = produce();
+      if (bytes) enqueue(bytes);
+    },
     close: finish,
   };
   const keepAlive = setInterval(() => {
