@@ -929,6 +929,7 @@ async function main(): Promise<number> {
       const stage: StageResult = {
         participants: n,
         joinMs: Math.round(joinMs || (stages.length === 0 ? firstJoinMs : 0)),
+        lobby: stageLobby ?? (stages.length === 0 ? firstLobby : null),
         connectMs: Math.round(connectMs),
         connected,
         dropped,

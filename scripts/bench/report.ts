@@ -28,9 +28,24 @@ export interface PropagationSummary extends Summary {
   early: number;
 }
 
+/** The stage's joins with every phone live as it joined (scripts/bench.ts, the lobby). */
+export interface LobbyResult {
+  /** phones that joined in this stage (each opened its stream right after its join) */
+  phones: number;
+  connected: number;
+  /** from the first join until every lobby phone had its first board */
+  allConnectedMs: number;
+  /** what the lobby phones received while the room filled, on average */
+  bytesPerPhone: number;
+  totalBytes: number;
+  serverCpuPct: number;
+  eventsPerPhone: Record<string, number>;
+}
+
 export interface StageResult {
   participants: number;
   joinMs: number;
+  lobby?: LobbyResult | null;
   connectMs: number;
   /** phone SSE connections that answered 200 and sent their first snapshot */
   connected: number;
@@ -564,6 +579,25 @@ export function markdownReport(r: BenchResults): string {
       ".",
   );
   out.push("");
+  const lobbies = r.stages.filter((s) => s.lobby);
+  if (lobbies.length) {
+    out.push(
+      "Lobby (each phone opens its live stream as soon as it joined, as the phone page does, while the rest of the room is still joining): " +
+        lobbies
+          .map((s) => {
+            const l = s.lobby!;
+            return (
+              `${fmtInt(l.phones)} joining for the ${fmtInt(s.participants)} stage: ${fmtInt(l.connected)} live, all with a board ${fmtMs(l.allConnectedMs)} after the first join; ` +
+              `${(l.bytesPerPhone / 1024).toFixed(1)} KB received per phone (${fmtMiB(l.totalBytes / 1024)} in all: ${Object.entries(l.eventsPerPhone)
+                .map(([k, v]) => `${v} ${k}`)
+                .join(", ")} per phone); server CPU ${Math.round(l.serverCpuPct)}%`
+            );
+          })
+          .join("; ") +
+        ".",
+    );
+    out.push("");
+  }
   const slow = r.stages.filter((s) => s.previousRecoveryMs === null || s.previousRecoveryMs > 2_000);
   if (slow.length) {
     out.push(
