@@ -1,20 +1,9 @@
 // One error type for everything a client can get wrong, mapped once to the
 // JSON shape { error: { code, message } } with the right HTTP status.
 import { ZodError } from "zod";
+import type { ErrorCode } from "./error-codes";
 
-export type ErrorCode =
-  | "bad_request"
-  | "validation_failed"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "method_not_allowed"
-  | "rate_limited"
-  | "payload_too_large"
-  | "unsupported_media_type"
-  | "unavailable"
-  | "internal";
+export { ERROR_CODES, type ErrorCode } from "./error-codes";
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,

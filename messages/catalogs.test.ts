@@ -123,7 +123,8 @@ function usedKeyMatcher(): (key: string) => boolean {
     }
   };
   for (const dir of ["app", "components", "lib", "i18n"]) if (fs.existsSync(path.join(root, dir))) walk(path.join(root, dir));
-  const perFile = files.map((file) => {
+  const scanned = new Map<string, { literals: Set<string>; prefixes: string[]; imports: string[] }>();
+  for (const file of files) {
     const text = fs.readFileSync(file, "utf8");
     const literals = new Set<string>();
     const prefixes: string[] = [];
@@ -132,7 +133,17 @@ function usedKeyMatcher(): (key: string) => boolean {
       if (m[2]) prefixes.push(m[1]!);
       else literals.add(m[1]!);
     }
-    return { literals, prefixes };
+    // The project's modules it imports ("@/lib/error-codes", "./phase-label"): a namespace here may take its keys from there.
+    const imports = [...text.matchAll(/from "((?:@\/|\.\.?\/)[^"]+)"/g)].map((m) =>
+      m[1]!.startsWith("@/") ? path.join(root, m[1]!.slice(2)) : path.resolve(path.dirname(file), m[1]!),
+    );
+    scanned.set(file, { literals, prefixes, imports });
+  }
+  // A module's own literals and those of the project modules it imports directly.
+  const perFile = [...scanned.values()].map(({ literals, prefixes, imports }) => {
+    const all = new Set(literals);
+    for (const base of imports) for (const ext of [".ts", ".tsx", "/index.ts"]) scanned.get(base + ext)?.literals.forEach((l) => all.add(l));
+    return { literals: all, prefixes };
   });
   return (key) => {
     const parts = key.split(".");

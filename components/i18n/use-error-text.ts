@@ -4,22 +4,10 @@
 // sentence for its code.
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback } from "react";
+import { ERROR_CODES } from "@/lib/error-codes";
 
-const CODES = [
-  "bad_request",
-  "validation_failed",
-  "unauthorized",
-  "forbidden",
-  "not_found",
-  "conflict",
-  "method_not_allowed",
-  "rate_limited",
-  "payload_too_large",
-  "unsupported_media_type",
-  "unavailable",
-  "internal",
-  "network",
-] as const;
+// Every API code, and "network" (no answer at all: components say so themselves).
+const CODES = [...ERROR_CODES, "network"] as const;
 type Code = (typeof CODES)[number];
 const isCode = (code: string): code is Code => (CODES as readonly string[]).includes(code);
 

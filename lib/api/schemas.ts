@@ -2,6 +2,7 @@
 // routes, the property-based fuzz (e2e/fuzz.spec.ts) and documentation can
 // import the very same objects (route files may only export handlers).
 import { z } from "zod";
+import { ERROR_CODES } from "../error-codes";
 import { publicText } from "../domain/free-text";
 import { displayNameSchema } from "../domain/names";
 import { ROUND_MAX_SECONDS, ROUND_MIN_SECONDS, SESSION_ACTIONS, sessionActionSchema } from "../domain/phases";
@@ -148,20 +149,7 @@ export { reflectionSchema as reflectionBody } from "../domain/reflection";
 /** Every error answer: one shape (lib/errors.ts). */
 export const errorResponse = z.object({
   error: z.object({
-    code: z.enum([
-      "bad_request",
-      "validation_failed",
-      "unauthorized",
-      "forbidden",
-      "not_found",
-      "conflict",
-      "method_not_allowed",
-      "rate_limited",
-      "payload_too_large",
-      "unsupported_media_type",
-      "unavailable",
-      "internal",
-    ]),
+    code: z.enum(ERROR_CODES),
     message: z.string(),
     field: z.string().optional(),
   }),
