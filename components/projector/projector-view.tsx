@@ -9,6 +9,7 @@ import { useCallback, useEffect, useRef, useState, type ReactNode } from "react"
 import { useContentText, useRuleExplainers } from "@/components/live/rule-text";
 import { EntryBadges } from "@/components/live/rule-badges";
 import { Countdown } from "@/components/live/countdown";
+import { phaseKey } from "@/components/live/phase-label";
 import type { BoardPayload, PublicEntry, PublicSession, RoundPayload } from "@/components/live/types";
 import { AmendmentsBanner } from "@/components/rounds/amendments-banner";
 import { ConferenceView, RifStageView, TribunalFeedView } from "./round-views";
@@ -37,22 +38,7 @@ export function usePhaseStatus(): (session: PublicSession) => string {
       const round = session.round.number;
       // The reflection is the room's task once no round is running: say so on the big screen.
       if (session.reflectionOpen && session.phase !== "round_open") return t("reflection");
-      switch (session.phase) {
-        case "lobby":
-          return t("lobby");
-        case "round_open":
-          if (session.paused) return t("paused");
-          if (session.round.kind === "rif") return t("rif", { round });
-          if (session.round.kind === "tribunal") return t("tribunal", { round });
-          if (session.round.kind === "conference") return t("conference", { round });
-          return session.round.ratingsOpen ? t("rating", { round }) : t("ratingsPaused", { round });
-        case "round_closed":
-          return t("closed", { round });
-        case "ended":
-          return t("ended");
-        default:
-          return "";
-      }
+      return t(phaseKey(session), { round });
     },
     [t],
   );
