@@ -382,8 +382,36 @@ async function main(): Promise<number> {
       await screens.B.until(() => !(screens.B.board?.entries.some((e) => e.participantId === gone.id) ?? true), "the removal");
     });
 
-    await check("closing the round on B closes it on A", async () => {
+    await check("ratings answered on A just before B closes the round: both final boards show them, equal to the database", async () => {
+      // B closes before A's notification of the last ratings arrives: B must count them when it does
+      // (the closed round releases everything stored), or its final board differs from A's for good.
+      const raters = people.filter((p) => p !== people[1]);
+      const last = raters.flatMap((rater, i) => raters.filter((t) => t !== rater).map((t, j) => rate(rater, t.id, 1 + ((i * 3 + j) % 5), "A")));
+      await Promise.all(last);
       await action("B", "close-round");
+      await screens.A.until(() => screens.A.phase?.phase !== "round_open", "the closed round");
+      const client = new Client({ connectionString: pg.url() });
+      await client.connect();
+      let expected: Map<string, number>;
+      try {
+        const rows = (await client.query<{ targetId: string; mean: number }>(`SELECT "targetId", avg("score")::float8 AS mean FROM "Rating" WHERE "round" = 1 GROUP BY "targetId"`)).rows;
+        expected = new Map(rows.map((r) => [r.targetId, r.mean]));
+      } finally {
+        await client.end();
+      }
+      const off = (sc: Screen) =>
+        (sc.board?.entries ?? [])
+          .filter((e) => e.score === null || Math.abs(e.score - (expected.get(e.participantId) ?? Number.NaN)) > 0.051)
+          .map((e) => `${e.displayName} ${e.score} (database ${expected.get(e.participantId)})`);
+      for (const name of ["A", "B"] as const) {
+        await screens[name].until(() => off(screens[name]).length === 0, `${name}'s final board equal to the database`, 5_000).catch(() => {
+          throw new Error(`${name}'s final board differs from the database: ${off(screens[name]).join("; ")}`);
+        });
+      }
+      return `${last.length} ratings on A, then the close on B: both final boards match the database`;
+    });
+
+    await check("closing the round on B closes it on A", async () => {
       await screens.A.until(() => screens.A.phase?.phase !== "round_open", "the closed round");
       const r = await call<{ error?: { code: string } }>("A", "PUT", `/api/sessions/${code}/ratings/${people[2]!.id}`, { scores: { [dims[0]!]: 3 } }, {
         Authorization: `Bearer ${people[0]!.token}`,

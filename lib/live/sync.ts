@@ -21,6 +21,9 @@ export async function applyRemote(core: HubCore, message: FanoutMessage, full: b
     }
     for (let i = 0; i < pairs.size; i++) core.ratingTimes.push(now);
     if (pairs.size > 0) core.markControlDirty();
+    // Answered there before this instance closed the round, announced after: a closed round shows
+    // everything stored, so they are released now (the release clock no longer runs here).
+    if (pairs.size > 0 && !core.ratingsOpen()) core.clock.syncRelease();
     return;
   }
   if (message.kind === "participant") {
