@@ -26,7 +26,18 @@ import { HttpError, keepAliveAgent, openStream, requestWithResend, streamAgent, 
 import { busyProcesses, groupCpuMs, groupRssKb, listenOverflows, openFileLimits } from "./bench/procfs";
 import { makeFrameResolver, profileCovering, readProfiles, summarizeProfile, type ProfileSummary, type Span } from "./bench/profile";
 import { PhoneStreamScanner, propagation, slowestPropagation, VersionTimeline, type PropagationResult } from "./bench/propagation";
-import { consoleReport, evaluateTargets, extractSection, ingestRatio, markdownReport, postgresSection, spliceSection, type BenchResults, type ProbeResult, type StageResult } from "./bench/report";
+import {
+  consoleReport,
+  evaluateTargets,
+  extractSection,
+  ingestRatio,
+  keptPostgresRow,
+  markdownReport,
+  postgresSection,
+  postgresTargetRow,
+  spliceSection,
+  withPostgresRow,
+  type BenchResults, type ProbeResult, type StageResult } from "./bench/report";
 import { dueCount, randomScores, randomTarget, RaterPool, scheduleCount, scheduledOffsetMs } from "./bench/schedule";
 import {
   buildInfo,
@@ -388,6 +399,13 @@ async function main(): Promise<number> {
       const waiting = () => lobby.streams.filter((e, i) => opened[i]?.status === 200 && !opened[i]!.closed && e.scanner.count("leaderboard") === 0);
       while (waiting().length > 0 && performance.now() < deadline) await sleep(50);
       const connected = lobby.streams.filter((e, i) => opened[i]?.status === 200 && !opened[i]!.closed && e.scanner.count("leaderboard") > 0).length;
+      // Why the others are not live: refused, closed (by whom), or still waiting for their first board.
+      const failures: Record<string, number> = {};
+      for (const [i, e] of lobby.streams.entries()) {
+        const s = opened[i];
+        const why = !s ? "no answer" : s.status !== 200 ? `HTTP ${s.status}` : s.closed ? (s.closeReason ?? "closed") : e.scanner.count("leaderboard") === 0 ? "no board within 30 s" : null;
+        if (why) failures[why] = (failures[why] ?? 0) + 1;
+      }
       const result = {
         phones: lobby.streams.length,
         connected,
@@ -395,6 +413,7 @@ async function main(): Promise<number> {
         bytesPerPhone: lobby.streams.length ? Math.round(lobby.bytes / lobby.streams.length) : 0,
         totalBytes: lobby.bytes,
         serverCpuPct: Math.round(((serversCpuMs() - cpuBefore) / (performance.now() - t0)) * 1000) / 10,
+        failures,
         /** Events per phone, by kind (what the bytes were). */
         eventsPerPhone: (() => {
           const sum = new Map<string, number>();
@@ -409,7 +428,7 @@ async function main(): Promise<number> {
     };
     const logLobby = (l: Awaited<ReturnType<typeof closeLobby>>) =>
       log(
-        `Lobby: ${l.connected}/${l.phones} phones live as they joined, all with a board ${(l.allConnectedMs / 1000).toFixed(1)} s after the first join; ` +
+        `Lobby: ${l.connected}/${l.phones} phones live as they joined${Object.keys(l.failures).length ? ` (not live: ${Object.entries(l.failures).map(([k, v]) => `${v} ${k}`).join(", ")})` : ""}, all with a board ${(l.allConnectedMs / 1000).toFixed(1)} s after the first join; ` +
           `${(l.bytesPerPhone / 1024).toFixed(1)} KB per phone (${(l.totalBytes / 1048576).toFixed(1)} MiB in all); server CPU ${l.serverCpuPct}%; events per phone ${Object.entries(l.eventsPerPhone).map(([k, v]) => `${k} ${v}`).join(", ")}.`,
       );
     const joinUpTo = async (n: number): Promise<number> => {
@@ -1057,10 +1076,12 @@ async function main(): Promise<number> {
       // docs/performance.md: the default (SQLite) run writes the file and keeps the PostgreSQL section; a --postgres run replaces only that section.
       const docFile = path.join(root, "docs", "performance.md");
       const existing = fs.existsSync(docFile) ? fs.readFileSync(docFile, "utf8") : "";
-      if (opts.postgres) fs.writeFileSync(docFile, spliceSection(existing, postgresSection(results, path.relative(root, file))));
-      else {
+      if (opts.postgres) {
+        const spliced = spliceSection(existing, postgresSection(results, path.relative(root, file)));
+        fs.writeFileSync(docFile, withPostgresRow(spliced, postgresTargetRow(results, path.relative(root, file))));
+      } else {
         const kept = extractSection(existing);
-        fs.writeFileSync(docFile, kept ? spliceSection(markdownReport(results), kept) : markdownReport(results));
+        fs.writeFileSync(docFile, kept ? withPostgresRow(spliceSection(markdownReport(results), kept), keptPostgresRow(existing)) : markdownReport(results));
       }
       log(`Wrote ${path.relative(root, file)} and docs/performance.md${opts.postgres ? " (its PostgreSQL section)" : ""}.`);
     }

@@ -4,11 +4,13 @@ import {
   evaluateTargets,
   extractSection,
   fmtMs,
+  keptPostgresRow,
   ingestRatio,
   markdownReport,
   PG_SECTION_END,
   PG_SECTION_START,
   spliceSection,
+  withPostgresRow,
   type BenchResults,
   type ProbeResult,
   type StageResult,
@@ -202,6 +204,20 @@ describe("the PostgreSQL section of docs/performance.md", () => {
     expect(replaced).toBe(`# Performance\n\ntext\n\n${section("two")}\n`);
     expect(extractSection(replaced)).toBe(section("two"));
     expect(extractSection("# Performance")).toBeNull();
+  });
+
+  it("fills the Targets table's PostgreSQL row from the PostgreSQL run, and a SQLite regeneration keeps it", () => {
+    const section = `${PG_SECTION_START}\n| PostgreSQL, 2 instances: … | its own table | **PASS** |\n${PG_SECTION_END}`;
+    const notMeasured = "| PostgreSQL, 2 instances: 1,000 phones | measured by `npm run bench -- --postgres --instances 2` | **not measured** |";
+    const file = `# Performance\n\n| target | measured | verdict |\n| --- | ---: | ---: |\n| 2,000 joined | 16 s | **PASS** |\n${notMeasured}\n\n${section}\n`;
+    expect(keptPostgresRow(file)).toBeNull();
+    const row = "| PostgreSQL, 2 instances: 1,000 phones | 0 errors; 0 lost (its own run) | **PASS** |";
+    const filled = withPostgresRow(file, row);
+    expect(filled).toBe(file.replace(notMeasured, row));
+    // The section below keeps its own row.
+    expect(extractSection(filled)).toBe(section);
+    expect(keptPostgresRow(filled)).toBe(row);
+    expect(withPostgresRow(file, null)).toBe(file);
   });
 });
 

@@ -39,6 +39,8 @@ export interface LobbyResult {
   bytesPerPhone: number;
   totalBytes: number;
   serverCpuPct: number;
+  /** why lobby phones were not live at the end: "HTTP 429", a close reason, "no board within 30 s" */
+  failures?: Record<string, number>;
   eventsPerPhone: Record<string, number>;
 }
 
@@ -587,7 +589,9 @@ export function markdownReport(r: BenchResults): string {
           .map((s) => {
             const l = s.lobby!;
             return (
-              `${fmtInt(l.phones)} joining for the ${fmtInt(s.participants)} stage: ${fmtInt(l.connected)} live, all with a board ${fmtMs(l.allConnectedMs)} after the first join; ` +
+              `${fmtInt(l.phones)} joining for the ${fmtInt(s.participants)} stage: ${fmtInt(l.connected)} live` +
+              (l.failures && Object.keys(l.failures).length ? ` (not live: ${Object.entries(l.failures).map(([k, v]) => `${v} ${k}`).join(", ")})` : "") +
+              `, all with a board ${fmtMs(l.allConnectedMs)} after the first join; ` +
               `${(l.bytesPerPhone / 1024).toFixed(1)} KB received per phone (${fmtMiB(l.totalBytes / 1024)} in all: ${Object.entries(l.eventsPerPhone)
                 .map(([k, v]) => `${v} ${k}`)
                 .join(", ")} per phone); server CPU ${Math.round(l.serverCpuPct)}%`
@@ -750,6 +754,35 @@ export function spliceSection(file: string, section: string): string {
   const end = file.indexOf(PG_SECTION_END);
   if (start >= 0 && end > start) return file.slice(0, start) + section + file.slice(end + PG_SECTION_END.length);
   return `${file.replace(/\s*$/, "")}\n\n${section}\n`;
+}
+
+const PG_ROW = /^\| PostgreSQL, [^\n]*$/m;
+
+/**
+ * The Targets table's PostgreSQL row as a PostgreSQL run measured it (that run writes only its own
+ * section, so without this the table at the top would keep saying "not measured"); null when that
+ * run did not judge the target.
+ */
+export function postgresTargetRow(r: BenchResults, resultsFile: string): string | null {
+  const t = r.targets.find((x) => x.id === "postgres");
+  if (!t || t.pass === null) return null;
+  const esc = (s: string) => s.replace(/\|/g, "\\|");
+  return `| ${esc(t.target)} | ${esc(`${t.measured} (its own run, ${r.startedAt.slice(0, 10)}: the PostgreSQL section below, \`${resultsFile}\`)`)} | **${verdict(t.pass)}** |`;
+}
+
+/** `file` with the Targets table's PostgreSQL row replaced by `row` (the part above the PostgreSQL section only). */
+export function withPostgresRow(file: string, row: string | null): string {
+  if (!row) return file;
+  const start = file.indexOf(PG_SECTION_START);
+  const head = start >= 0 ? file.slice(0, start) : file;
+  return head.replace(PG_ROW, () => row) + (start >= 0 ? file.slice(start) : "");
+}
+
+/** The Targets table's PostgreSQL row of a file, if a PostgreSQL run filled it in. */
+export function keptPostgresRow(file: string): string | null {
+  const start = file.indexOf(PG_SECTION_START);
+  const row = (start >= 0 ? file.slice(0, start) : file).match(PG_ROW)?.[0] ?? null;
+  return row && !row.includes("**not measured**") ? row : null;
 }
 
 /** The PostgreSQL section of a file, if any. */
