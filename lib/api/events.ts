@@ -92,10 +92,9 @@ export async function openEvents(
       }
     };
     const sendPhase = () => sse.send("phase", JSON.stringify(hub.publicSession()));
-    // The roster (active people's ids and names, no rating data): sent whenever it changed, with the
-    // phase (its participant count), so joins, renames and removals reach every screen with the next
-    // snapshot instead of the next round (lib/live/roster-view.ts). Serialized once per snapshot for all connections.
-    // The whole roster on connect, then only what changed since the revision this client has (a
+    // The roster (active people's ids and names, no rating data): joins, renames and removals reach
+    // every screen with the next snapshot instead of the next round (lib/live/roster-view.ts). The
+    // whole roster on connect, then only what changed since the revision this client has (a
     // `roster-delta`, the same bytes for every client at that revision). A slow client gets one
     // frame when it has caught up, made then: from the revision it has to the current one.
     let clientRev = -1;
