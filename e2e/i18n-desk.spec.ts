@@ -74,6 +74,12 @@ test("a session created in German through the form; the control room stays in th
   await roomLanguage.selectOption("ru");
   await expect.poll(async () => (await (await desk.request.get(`/api/sessions/${code}`)).json()).language).toBe("ru");
   await expect(roomLanguage).toHaveValue("ru");
+  // What the control room writes into the room's agenda follows the room's new language at once, while
+  // the control room itself stays English: a round added now is titled in Russian.
+  const agendaPanel = page.getByTestId("agenda-panel");
+  await agendaPanel.getByRole("button", { name: "Add round" }).click();
+  await expect(agendaPanel.getByTestId("agenda-item").last()).toContainText("Round 7: Раунд 7");
+  await agendaPanel.getByRole("button", { name: "Discard changes" }).click();
   await screen.reload();
   await expect(screen.locator("html")).toHaveAttribute("lang", "ru");
   // The control room itself stays English.

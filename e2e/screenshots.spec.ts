@@ -83,6 +83,8 @@ test("live screens: phone join, rate and score; projector with 60 participants; 
   const control = await fac.newPage();
   await control.goto(`/sessions/${code}`);
   await expect(control.getByTestId("stat-participants")).toHaveText("60");
+  // Its live stream is up (not "connecting…" in the picture).
+  await expect(control.getByText("● live")).toBeVisible();
   await control.screenshot({ path: "screenshots/projector-control-room.png" });
   await fac.close();
   await phoneContext.close();

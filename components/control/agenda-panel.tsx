@@ -1,9 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { createTranslator, useTranslations } from "next-intl";
 import { useContentText } from "@/components/live/rule-text";
 import { ruleTags } from "@/lib/domain/rules/explain";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
+import type { Locale } from "@/lib/i18n/locales";
+import type { RoomAgendaContent } from "@/lib/i18n/presets";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import { api } from "@/components/participant/api";
 import { Alert } from "@/components/ui/alert";
@@ -11,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { DISTRIBUTION_PRESETS, type Band } from "@/lib/domain/rules/forced-distribution";
 import { DEFAULT_NORM } from "@/lib/domain/rules/norm";
 import { DEFAULT_TIERS } from "@/lib/domain/rules/nosedive";
-import { PLAIN_RULES, type AgendaItem, type AgendaPresetId, type RuleSet } from "@/lib/domain/rules/ruleset";
+import { PLAIN_RULES, type AgendaItem, type RuleSet } from "@/lib/domain/rules/ruleset";
 import {
   AMENDMENT_KINDS,
   DEFAULT_CONFERENCE,
@@ -43,10 +45,29 @@ const fmt = (s: number | null, none: string) => (s ? `${Math.floor(s / 60)}:${St
 
 /**
  * The agenda: past rounds as history, the next round's prompt up front, upcoming rounds editable.
- * `presets` are the agenda presets in the session's language (lib/i18n/presets.ts): loaded rounds are titled for the room.
+ * `content`: the agenda presets and a new round's title in the session's current language (lib/i18n/presets.ts), so
+ * what the facilitator adds is titled for the room even when this page speaks another language.
  */
-export function AgendaPanel({ code, round, phase, presets }: { code: string; round: number; phase: string; presets: Record<AgendaPresetId, AgendaItem[]> }) {
+export function AgendaPanel({
+  code,
+  round,
+  phase,
+  language,
+  content,
+}: {
+  code: string;
+  round: number;
+  phase: string;
+  /** The room's language: what the panel writes into the agenda (presets, a new round's title) is in it. */
+  language: Locale;
+  content: RoomAgendaContent;
+}) {
   const t = useTranslations("facilitator.agenda");
+  const presets = content.presets;
+  const newRoundTitle = useMemo(() => {
+    const room = createTranslator({ locale: language, messages: { newRound: content.newRound } });
+    return (number: number) => room("newRound", { number });
+  }, [language, content.newRound]);
   const summary = useSummary();
   const errorText = useErrorText();
   const [state, setState] = useState<AgendaState | null>(null);
@@ -101,7 +122,7 @@ export function AgendaPanel({ code, round, phase, presets }: { code: string; rou
           </Button>
           <Button
             variant="secondary"
-            onClick={() => setDraft([...upcoming, { title: t("newRound", { number: opened + upcoming.length + 1 }), prompt: "", durationSeconds: 240, rules: PLAIN_RULES }])}
+            onClick={() => setDraft([...upcoming, { title: newRoundTitle(opened + upcoming.length + 1), prompt: "", durationSeconds: 240, rules: PLAIN_RULES }])}
             disabled={ended || opened + upcoming.length >= 20}
           >
             {t("add")}

@@ -19,7 +19,7 @@ import { RunBar } from "./run-bar";
 import { mergeRoster } from "@/lib/live/roster-view";
 import { useErrorText } from "@/components/i18n/use-error-text";
 import { LOCALES, LOCALE_NAMES, isLocale, type Locale } from "@/lib/i18n/locales";
-import type { AgendaItem, AgendaPresetId } from "@/lib/domain/rules/ruleset";
+import type { RoomAgendaContent } from "@/lib/i18n/presets";
 
 /** The round timer's choices in seconds: -1 the agenda's own, 0 none. */
 const DURATIONS = [-1, 0, 60, 120, 180, 300, 600];
@@ -30,12 +30,12 @@ export function ControlRoom({
   initialSession,
   initialBoard,
   initialControl,
-  presets,
+  roomContent,
 }: {
   code: string;
   joinUrl: string;
-  /** The agenda presets in the session's language (loaded from the agenda panel). */
-  presets: Record<AgendaPresetId, AgendaItem[]>;
+  /** The agenda presets and the new round's title in every room language: the panel uses the session's current one. */
+  roomContent: Record<Locale, RoomAgendaContent>;
   initialSession: PublicSession;
   initialBoard: BoardPayload;
   initialControl: ControlPayload;
@@ -250,7 +250,7 @@ export function ControlRoom({
         </section>
       </div>
 
-      <AgendaPanel code={code} round={session.round.number} phase={session.phase} presets={presets} />
+      <AgendaPanel code={code} round={session.round.number} phase={session.phase} language={session.language} content={roomContent[session.language]} />
 
       <section aria-labelledby="data-heading" className="flex flex-wrap items-center gap-3 border-t-2 border-ink/20 pt-4">
         <h2 id="data-heading" className="mr-2 font-[family-name:var(--font-display)] text-xl font-bold uppercase">

@@ -7,7 +7,7 @@ import { loadHub } from "@/lib/api/context";
 import { joinUrl } from "@/lib/api/public-url";
 import { requireFacilitatorPage } from "@/lib/auth/facilitator";
 import { Localized } from "@/components/i18n/localized";
-import { localizedPresetAgenda } from "@/lib/i18n/presets";
+import { roomAgendaContent } from "@/lib/i18n/presets";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("facilitator.control");
@@ -29,10 +29,7 @@ export default async function ControlRoomPage({ params }: { params: Promise<{ co
         initialSession={hub.publicSession()}
         initialBoard={hub.boardPayload("facilitator")}
         initialControl={hub.controlSnapshot()}
-        presets={{
-          "nosedive-arc": localizedPresetAgenda("nosedive-arc", hub.record.language),
-          "whole-essay": localizedPresetAgenda("whole-essay", hub.record.language),
-        }}
+        roomContent={roomAgendaContent()}
       />
     </Localized>
   );
