@@ -48,7 +48,7 @@ describe("rule tags: describeRules' labels as ids, in every language", () => {
   const civil = { preset: "civil-service" as const, bands: DISTRIBUTION_PRESETS[1]!.bands };
   const custom = { preset: "custom" as const, bands: [{ name: "A", percent: 30 }, { name: "B", percent: 70 }] };
 
-  it.each<[string, RuleSet]>([
+  const CASES: [string, RuleSet][] = [
     ["plain", PLAIN_RULES],
     ["vitality and quota", { ...PLAIN_RULES, distribution: vitality, quotaBallots: { share: 0.2 } }],
     ["civil service", { ...PLAIN_RULES, distribution: civil }],
@@ -59,18 +59,13 @@ describe("rule tags: describeRules' labels as ids, in every language", () => {
       "every conference amendment",
       { ...PLAIN_RULES, teams: { size: 4 }, minRaters: 5, leaderboardAbolished: true, ratingsPaused: true },
     ],
-  ])("%s: the English catalog gives describeRules' words exactly", (_name, rules) => {
+  ];
+
+  it.each(CASES)("%s: the English catalog gives describeRules' words exactly", (_name, rules) => {
     expect(ruleTags(rules).map(render)).toEqual(describeRules(rules));
   });
 
-  it.each<[string, RuleSet]>([
-    ["plain", PLAIN_RULES],
-    ["vitality and quota", { ...PLAIN_RULES, distribution: vitality, quotaBallots: { share: 0.2 } }],
-    ["civil service", { ...PLAIN_RULES, distribution: civil }],
-    ["a custom curve", { ...PLAIN_RULES, distribution: custom }],
-    ["Nosedive and the ratchet norm", { ...PLAIN_RULES, nosedive: { tiers: DEFAULT_TIERS }, norm: { ...DEFAULT_NORM, ratchet: true } }],
-    ["every conference amendment", { ...PLAIN_RULES, teams: { size: 4 }, minRaters: 5, leaderboardAbolished: true, ratingsPaused: true }],
-  ])("%s: tagOfLabel reads describeRules' labels back into the tags", (_name, rules) => {
+  it.each(CASES)("%s: tagOfLabel reads describeRules' labels back into the tags", (_name, rules) => {
     expect(describeRules(rules).map(tagOfLabel)).toEqual(ruleTags(rules));
   });
 
