@@ -1,26 +1,15 @@
 // Forgetting on PostgreSQL (a throw-away local server): the same cut as on
 // SQLite, in the tables. Skipped when PostgreSQL is not installed.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findPort } from "../../scripts/bench/server";
-import { findPgBin, LocalPostgres } from "../../scripts/pg/local-postgres";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestPostgres } from "./test-postgres";
 
-const bin = findPgBin();
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-forget-pg-"));
-let pg: LocalPostgres | null = null;
+const postgres = withTestPostgres("forget-pg");
 let sessionId = "";
 const ids: Record<string, string> = {};
 
-describe.skipIf(!bin)("sealSession on PostgreSQL", () => {
+describe.skipIf(!postgres.available)("sealSession on PostgreSQL", () => {
   beforeAll(async () => {
-    pg = new LocalPostgres(bin!, dir, await findPort(55_400, 55_499));
-    await pg.start();
-    process.env.DATABASE_URL = pg.url();
-    process.env.DATA_DIR = dir;
-    const { ensureDatabaseReady, getDb } = await import("./client");
-    await ensureDatabaseReady();
+    const { getDb } = await import("./client");
     const { createSession } = await import("./sessions");
     const { writeRatingsPg } = await import("./ratings-pg");
     const db = getDb();
@@ -41,13 +30,6 @@ describe.skipIf(!bin)("sealSession on PostgreSQL", () => {
     const proposal = await db.proposal.create({ data: { sessionId, round: 1, kind: "raise-k", value: 4, authorId: ids.Xenia!, createdAt: new Date() } });
     await db.proposalVote.create({ data: { proposalId: proposal.id, voterId: ids.Xenia!, vote: "for", updatedAt: new Date() } });
   }, 120_000);
-
-  afterAll(async () => {
-    const { disconnectDb } = await import("./client");
-    await disconnectDb();
-    pg?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   it("cuts every rating, vote, charge and proposal from its author and keeps the scores", async () => {
     const { getDb } = await import("./client");

@@ -2,27 +2,16 @@
 // batch is in flight go together as the next one, each gets back its own history rows, a repeat of
 // the same rater and colleague waits for the next batch so the latest score wins. Skipped when
 // PostgreSQL is not installed.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findPort } from "../../scripts/bench/server";
-import { findPgBin, LocalPostgres } from "../../scripts/pg/local-postgres";
+import { beforeAll, describe, expect, it } from "vitest";
+import { withTestPostgres } from "./test-postgres";
 
-const bin = findPgBin();
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "stakhanov-ratings-pg-"));
-let pg: LocalPostgres | null = null;
+const postgres = withTestPostgres("ratings-pg");
 let sessionId = "";
 const people: string[] = [];
 
-describe.skipIf(!bin)("rating writes on PostgreSQL", () => {
+describe.skipIf(!postgres.available)("rating writes on PostgreSQL", () => {
   beforeAll(async () => {
-    pg = new LocalPostgres(bin!, dir, await findPort(55_400, 55_499));
-    await pg.start();
-    process.env.DATABASE_URL = pg.url();
-    process.env.DATA_DIR = dir;
-    const { ensureDatabaseReady, getDb } = await import("./client");
-    await ensureDatabaseReady();
+    const { getDb } = await import("./client");
     const { createSession } = await import("./sessions");
     const db = getDb();
     const facilitator = await db.facilitator.create({ data: { email: "pg@test", name: "F", passwordHash: "x" } });
@@ -32,13 +21,6 @@ describe.skipIf(!bin)("rating writes on PostgreSQL", () => {
       people.push((await db.participant.create({ data: { sessionId, displayName: `P${i}`, nameKey: `p${i}`, tokenHash: `t${i}`, rejoinHash: `r${i}` } })).id);
     }
   }, 120_000);
-
-  afterAll(async () => {
-    const { disconnectDb } = await import("./client");
-    await disconnectDb();
-    pg?.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
 
   it("writes concurrent ratings in a few batches, each answered with its own rows, and the latest of a repeated rating wins", async () => {
     const { writeRatingsPg, pgWriteStats } = await import("./ratings-pg");
