@@ -54,7 +54,7 @@ export function writeRatingsPg(w: RatingWrite): Promise<RatingEventRecord[]> {
   });
 }
 
-/** Batches and writes so far in this process (the benchmark and tests read them). */
+/** Batches and writes so far in this process (lib/db/ratings-pg.test.ts checks the grouping). */
 export function pgWriteStats(): { batches: number; writes: number } {
   return { batches: queue.batches, writes: queue.writes };
 }

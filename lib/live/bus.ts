@@ -20,7 +20,7 @@ export type FanoutMessage =
  * of this many with a turn of the event loop between them, so a release to 2,000 phones (each builds
  * and writes its frames) does not hold up the ratings that arrive meanwhile (docs/decisions/0023).
  */
-export const FANOUT_SLICE = 250;
+const FANOUT_SLICE = 250;
 
 type Delivery<E> = { event: E; listeners: ((event: E) => void)[]; next: number };
 

@@ -2,7 +2,6 @@
 // order. Nothing rating-derived: joins, renames and removals go out with the next snapshot, not on the
 // release clock (docs/decisions/0019-run-mode.md). The roster module itself is lib/live/roster.ts.
 
-import { rosterPayloadSchema } from "./contracts";
 import type { RosterSnapshot } from "./roster-delta";
 
 export interface RosterEntry {
@@ -15,11 +14,6 @@ export type RosterPayload = RosterSnapshot;
 
 export function rosterPayload(active: readonly RosterEntry[], rev = 0): RosterPayload {
   return { rev, count: active.length, participants: active.map((p) => ({ id: p.id, displayName: p.displayName })) };
-}
-
-/** Serialized through the view contract: nothing but ids and names leaves the server. */
-export function rosterJson(active: readonly RosterEntry[], rev = 0): string {
-  return JSON.stringify(rosterPayloadSchema.parse(rosterPayload(active, rev)));
 }
 
 export interface ControlPerson {

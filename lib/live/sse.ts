@@ -126,7 +126,7 @@ function openConnection(sink: Sink, start: (sender: SseSender) => (() => void) |
     send(event, data, id) {
       if (closed) return;
       counter += 1;
-      write(event, encoder.encode(`id: ${id ?? counter}\nevent: ${event}\ndata: ${data}\n\n`));
+      write(event, encodeFrame(event, data, String(id ?? counter)));
     },
     sendFrame: write,
     sendWhenReady(kind, produce) {
