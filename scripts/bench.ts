@@ -395,17 +395,22 @@ async function main(): Promise<number> {
     /** Waits until every lobby phone got its first board (or 30 s), then closes them; what the lobby cost. */
     const closeLobby = async (cpuBefore: number, t0: number) => {
       const opened = await Promise.all(lobby.streams.map((e) => e.stream.catch(() => null)));
-      const deadline = performance.now() + 30_000;
-      const waiting = () => lobby.streams.filter((e, i) => opened[i]?.status === 200 && !opened[i]!.closed && e.scanner.count("leaderboard") === 0);
-      while (waiting().length > 0 && performance.now() < deadline) await sleep(50);
-      const connected = lobby.streams.filter((e, i) => opened[i]?.status === 200 && !opened[i]!.closed && e.scanner.count("leaderboard") > 0).length;
-      // Why the others are not live: refused, closed (by whom), or still waiting for their first board.
-      const failures: Record<string, number> = {};
-      for (const [i, e] of lobby.streams.entries()) {
+      // Why a phone is not live: refused, closed (by whom), or still waiting for its first board; null: live.
+      const notLive = (i: number) => {
         const s = opened[i];
-        const why = !s ? "no answer" : s.status !== 200 ? `HTTP ${s.status}` : s.closed ? (s.closeReason ?? "closed") : e.scanner.count("leaderboard") === 0 ? "no board within 30 s" : null;
+        if (!s) return "no answer";
+        if (s.status !== 200) return `HTTP ${s.status}`;
+        if (s.closed) return s.closeReason ?? "closed";
+        return lobby.streams[i]!.scanner.count("leaderboard") === 0 ? "no board within 30 s" : null;
+      };
+      const deadline = performance.now() + 30_000;
+      while (lobby.streams.some((_, i) => notLive(i) === "no board within 30 s") && performance.now() < deadline) await sleep(50);
+      const failures: Record<string, number> = {};
+      for (let i = 0; i < lobby.streams.length; i++) {
+        const why = notLive(i);
         if (why) failures[why] = (failures[why] ?? 0) + 1;
       }
+      const connected = lobby.streams.length - Object.values(failures).reduce((a, n) => a + n, 0);
       const result = {
         phones: lobby.streams.length,
         connected,
