@@ -44,7 +44,7 @@ interface PendingWrite {
 const g = globalThis as unknown as { __stakhanovPgWrites?: { waiting: PendingWrite[]; busy: boolean; batches: number; writes: number } };
 const queue = (g.__stakhanovPgWrites ??= { waiting: [], busy: false, batches: 0, writes: 0 });
 
-const pairKey = (w: RatingWrite) => `${w.sessionId}\u0000${w.round}\u0000${w.raterId}\u0000${w.targetId}`;
+const pairKey = (w: Pick<RatingWrite, "sessionId" | "round" | "raterId" | "targetId">) => `${w.sessionId}\u0000${w.round}\u0000${w.raterId}\u0000${w.targetId}`;
 
 /** Writes one rater's scores for one colleague; resolves once committed, with the history rows' ids. */
 export function writeRatingsPg(w: RatingWrite): Promise<RatingEventRecord[]> {
@@ -110,7 +110,7 @@ async function writeBatch(batch: PendingWrite[]): Promise<void> {
   queue.writes += batch.length;
   const byPair = new Map<string, RatingEventRecord[]>();
   for (const { sessionId, ...row } of rows) {
-    const key = `${sessionId}\u0000${row.round}\u0000${row.raterId}\u0000${row.targetId}`;
+    const key = pairKey({ sessionId, ...row });
     const list = byPair.get(key);
     if (list) list.push(row);
     else byPair.set(key, [row]);
