@@ -15,13 +15,16 @@ export interface RoomAgendaContent {
   newRound: string;
 }
 
+let roomContent: Record<Locale, RoomAgendaContent> | null = null;
+
 /**
  * The agenda content in every language: the control room picks the session's current one, so a round
  * added after the facilitator changed the room's language is titled in the new one, even when the
  * control room itself speaks the facilitator's language.
  */
 export function roomAgendaContent(): Record<Locale, RoomAgendaContent> {
-  return Object.fromEntries(
+  // The catalogs are fixed for the process: built once, not on every control-room page.
+  return (roomContent ??= Object.fromEntries(
     LOCALES.map((locale) => [
       locale,
       {
@@ -29,5 +32,5 @@ export function roomAgendaContent(): Record<Locale, RoomAgendaContent> {
         newRound: translator(locale).raw("facilitator.agenda.newRound") as string,
       },
     ]),
-  ) as Record<Locale, RoomAgendaContent>;
+  ) as Record<Locale, RoomAgendaContent>);
 }
